@@ -1,0 +1,115 @@
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex, Range } from '../text/position';
+
+export interface RawHeading {
+  readonly level: number;
+  readonly text: string;
+  readonly line: number;
+  readonly range: Range;
+}
+
+export interface RawCheckbox {
+  readonly line: number;
+  readonly range: Range;
+  readonly checked: boolean;
+  readonly depth: number;
+  readonly parent: number;
+  readonly text: string;
+  /** Last line of the item, including its children. */
+  readonly endLine: number;
+}
+
+export interface RawSpan {
+  readonly value: string;
+  readonly line: number;
+  readonly range: Range;
+}
+
+export interface RawBlock {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly value: string;
+}
+
+/** What the Markdown structure tells; everything else is read line by line outside code blocks. */
+export interface Collected {
+  readonly headings: RawHeading[];
+  readonly checkboxes: RawCheckbox[];
+  readonly codeSpans: RawSpan[];
+  readonly links: RawSpan[];
+  readonly codeBlocks: RawBlock[];
+  readonly comments: RawBlock[];
+}
+
+function rangeOf(node: Nodes): Range | null {
+  const p = node.position;
+  if (!p) return null;
+  return { start: { line: p.start.line, column: p.start.column }, end: { line: p.end.line, column: p.end.column } };
+}
+
+/** Walks the mdast once, iteratively (no recursion limit), collecting the nodes the analysis uses. */
+export function collect(tree: Root, lines: LineIndex): Collected {
+  const out: Collected = { headings: [], checkboxes: [], codeSpans: [], links: [], codeBlocks: [], comments: [] };
+  // Each stack entry carries the index of the nearest enclosing checkbox item and its depth.
+  const stack: { node: Nodes; parentBox: number; boxDepth: number }[] = [{ node: tree, parentBox: -1, boxDepth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (!entry) break;
+    const { node } = entry;
+    let parentBox = entry.parentBox;
+    let boxDepth = entry.boxDepth;
+    const range = rangeOf(node);
+    switch (node.type) {
+      case 'heading':
+        if (range) out.headings.push({ level: node.depth, text: toString(node).trim(), line: range.start.line, range });
+        break;
+      case 'listItem':
+        if (range && typeof node.checked === 'boolean') {
+          const lineText = lines.line(range.start.line);
+          const open = lineText.indexOf('[', Math.max(0, range.start.column - 1));
+          const boxStart = open >= 0 ? open + 1 : range.start.column;
+          const first = node.children[0];
+          const text = first && first.type === 'paragraph' ? toString(first).trim() : toString(node).trim();
+          out.checkboxes.push({
+            line: range.start.line,
+            range: { start: { line: range.start.line, column: boxStart }, end: { line: range.start.line, column: boxStart + 3 } },
+            checked: node.checked,
+            depth: boxDepth,
+            parent: parentBox,
+            text: text.split('\n')[0] ?? '',
+            endLine: range.end.line,
+          });
+          parentBox = out.checkboxes.length - 1;
+          boxDepth++;
+        }
+        break;
+      case 'inlineCode':
+        if (range) out.codeSpans.push({ value: node.value, line: range.start.line, range });
+        break;
+      case 'link':
+        if (range) out.links.push({ value: node.url, line: range.start.line, range });
+        break;
+      case 'definition':
+        if (range) out.links.push({ value: node.url, line: range.start.line, range });
+        break;
+      case 'code':
+        if (range) out.codeBlocks.push({ startLine: range.start.line, endLine: range.end.line, value: node.value });
+        break;
+      case 'html':
+        if (range) out.comments.push({ startLine: range.start.line, endLine: range.end.line, value: node.value });
+        break;
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) stack.push({ node: child, parentBox, boxDepth });
+      }
+    }
+  }
+  out.headings.sort((a, b) => a.line - b.line);
+  return out;
+}

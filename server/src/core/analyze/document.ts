@@ -1,0 +1,118 @@
+import { compileConventions } from '../config/compiled';
+import type { ProofmarkConfig } from '../config/config';
+import type { DocumentModel, Evidence, LocalFinding, ReferenceContext } from '../model/document';
+import type { PrdModel } from '../model/prd';
+import type { TodoModel } from '../model/todo';
+import { decodeDocument } from '../parse/decode';
+import { parseMarkdown } from '../parse/markdown';
+import { documentRole } from '../parse/role';
+import { contentHash } from '../text/hash';
+import { LineIndex } from '../text/position';
+import { findClaims } from './claims';
+import { collect } from './collect';
+import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
+import { analysePrd } from './prd';
+import { findReferences } from './references';
+import { Sections } from './sections';
+import { readSuppressions } from './suppressions';
+import { scanLine, type LineFacts } from './textScan';
+import { analyseTodo } from './todo';
+import { todoFindings } from './todoRules';
+
+/** The result of analysing one file: its model, or why it was not analysed. */
+export type AnalysisOutcome =
+  | { readonly path: string; readonly model: DocumentModel }
+  | { readonly path: string; readonly skipped: string };
+
+/** Roles whose claims of completion are checked for evidence. */
+const CLAIM_ROLES = new Set(['phase-output', 'phase-doc', 'status-doc']);
+
+/** Analyses a file's bytes (undefined when it could not be read). Never throws. */
+export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config: ProofmarkConfig): AnalysisOutcome {
+  if (bytes === undefined) return { path, skipped: 'File could not be read (missing, a directory, or no permission).' };
+  const decoded = decodeDocument(bytes, config.maxFileSize);
+  if ('skipped' in decoded) return { path, skipped: decoded.skipped };
+  return analyzeText(path, decoded.text, config);
+}
+
+/** Analyses the text of one Markdown document into its model. Pure; never throws. */
+export function analyzeText(path: string, text: string, config: ProofmarkConfig): AnalysisOutcome {
+  if (text.length > config.maxFileSize) return { path, skipped: `File has ${text.length} characters, over the maxFileSize limit; not analysed.` };
+  const parsed = parseMarkdown(text);
+  if ('skipped' in parsed) return { path, skipped: parsed.skipped };
+  try {
+    return { path, model: buildModel(path, text, parsed.tree, config) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { path, skipped: `Proofmark could not analyse this file (${reason}). Please report it.` };
+  }
+}
+
+function buildModel(path: string, text: string, tree: Parameters<typeof collect>[0], config: ProofmarkConfig): DocumentModel {
+  const c = compileConventions(config.conventions);
+  const lines = new LineIndex(text);
+  const role = documentRole(path, c);
+  const raw = collect(tree, lines);
+  const code = new Uint8Array(lines.lineCount + 2);
+  for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
+  const sections = new Sections(raw.headings, lines.lineCount, c);
+  const checkboxes = raw.checkboxes.map(({ endLine: _end, ...box }) => box);
+
+  const contextOf = (line: number): ReferenceContext => {
+    if (role.kind !== 'todo') return 'text';
+    for (const h of sections.ancestors(line)) {
+      if (/^Expected Outputs\b/i.test(h.text)) return 'expected-output';
+      if (/^Prerequisites\b/i.test(h.text)) return 'prerequisite';
+    }
+    return 'text';
+  };
+  const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf });
+
+  const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], evidenceLabels: [] };
+  for (let line = 1; line <= lines.lineCount; line++) {
+    if (!code[line]) scanLine(lines.line(line), line, c, facts);
+  }
+  for (const b of raw.codeBlocks) evidence.push({ kind: 'code-block', line: b.startLine, reference: -1 });
+  const sorted: Evidence[] = [...evidence].sort((a, b) => a.line - b.line);
+
+  const claims = CLAIM_ROLES.has(role.kind)
+    ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, window: config.evidenceWindow })
+    : [];
+
+  const localFindings: LocalFinding[] = [];
+  let prd: PrdModel | null = null;
+  let todo: TodoModel | null = null;
+  const phaseLines = new Set<number>();
+  if (role.kind === 'prd') {
+    const result = analysePrd({ lines, code, sections, c });
+    prd = result.prd;
+    localFindings.push(...result.findings);
+  } else if (role.kind === 'todo') {
+    todo = analyseTodo({ lines, code, sections, checkboxes, references, c });
+    localFindings.push(...todoFindings(todo));
+    for (const p of todo.phases) for (const s of p.statuses) phaseLines.add(s.line);
+  }
+  localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
+  localFindings.push(...checkedParentOpen(checkboxes));
+  localFindings.push(...partialDone(claims));
+  localFindings.push(...inconsistentNumbers(lines, code));
+
+  return {
+    path,
+    hash: contentHash(text),
+    role,
+    lineCount: lines.lineCount,
+    headings: sections.headings,
+    checkboxes,
+    references,
+    evidence: sorted,
+    claims,
+    mentions: facts.mentions,
+    phaseCounts: facts.phaseCounts,
+    suppressions: readSuppressions(raw.comments),
+    localFindings,
+    searchText: text.toLowerCase(),
+    prd,
+    todo,
+  };
+}

@@ -1,0 +1,113 @@
+import type { Checkbox, Claim, Heading, LocalFinding } from '../model/document';
+import type { LineIndex } from '../text/position';
+
+/** A heading marked done whose own section holds unchecked boxes (phase headings are left to the TODO rules). */
+export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Checkbox[], skipLines: ReadonlySet<number>): LocalFinding[] {
+  const findings: LocalFinding[] = [];
+  for (const h of headings) {
+    if (h.status?.status !== 'done' || skipLines.has(h.line)) continue;
+    const inside = boxesBetween(boxes, h.line + 1, h.sectionEnd);
+    const open = inside.filter((b) => !b.checked);
+    const first = open[0];
+    if (!first) continue;
+    findings.push({
+      code: 'phase-done-checklist-open',
+      range: h.range,
+      message: `"${h.text}" is marked ${h.status.text}, but ${open.length} of ${inside.length} boxes under it are unchecked (first at line ${first.line}).`,
+      related: [{ line: first.line, message: 'First unchecked box' }],
+    });
+  }
+  return findings;
+}
+
+/** Boxes (sorted by line) whose line is in [from, to]. */
+export function boxesBetween(boxes: readonly Checkbox[], from: number, to: number): Checkbox[] {
+  let lo = 0;
+  let hi = boxes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((boxes[mid]?.line ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const result: Checkbox[] = [];
+  for (let i = lo; i < boxes.length && (boxes[i]?.line ?? Infinity) <= to; i++) {
+    const b = boxes[i];
+    if (b) result.push(b);
+  }
+  return result;
+}
+
+/** A checked item whose children are not all checked. */
+export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
+  const findings: LocalFinding[] = [];
+  const children = new Map<number, Checkbox[]>();
+  for (const b of boxes) {
+    if (b.parent < 0) continue;
+    const list = children.get(b.parent) ?? [];
+    list.push(b);
+    children.set(b.parent, list);
+  }
+  boxes.forEach((parent, index) => {
+    if (!parent.checked) return;
+    const kids = children.get(index) ?? [];
+    const open = kids.filter((b) => !b.checked);
+    const first = open[0];
+    if (!first) return;
+    findings.push({
+      code: 'phase-done-checklist-open',
+      range: parent.range,
+      message: `This item is checked, but ${open.length} of its ${kids.length} sub-items are unchecked (first at line ${first.line}).`,
+      related: [{ line: first.line, message: 'Unchecked sub-item' }],
+    });
+  });
+  return findings;
+}
+
+/** Claims of done qualified by less than 100% (`✅ COMPLETED (98%)`). */
+export function partialDone(claims: readonly Claim[]): LocalFinding[] {
+  return claims
+    .filter((c) => (c.form === 'field' || c.form === 'heading') && c.marker.percent !== null && c.marker.percent < 100)
+    .map((c) => ({
+      code: 'done-with-partial-percentage' as const,
+      range: c.range,
+      message: `"${c.text}" claims done but is qualified by ${c.marker.percent}%: say what is missing, or do not mark it done.`,
+      related: [],
+    }));
+}
+
+const FRACTION = /\b(\d+\.\d+)\s*\/\s*(\d+(?:\.\d+)?)\s+(tests?|checks?|cases?|scenarios?|items?|endpoints?|services?|files?|passed|passing|successful)\b/gi;
+const PERCENT_THEN_RATIO = /\b(\d{1,3}(?:\.\d+)?)%\s*\(\s*(\d+)\s*\/\s*(\d+)\b/g;
+const RATIO_THEN_PERCENT = /\b(\d+)\s*\/\s*(\d+)\b[^%\n/]{0,40}?\(\s*(\d{1,3}(?:\.\d+)?)%\s*\)/g;
+
+/** Fractional counts and X/Y stated next to a percentage it is not (±1.5 points). */
+export function inconsistentNumbers(lines: LineIndex, code: Uint8Array): LocalFinding[] {
+  const findings: LocalFinding[] = [];
+  for (let line = 1; line <= lines.lineCount; line++) {
+    if (code[line]) continue;
+    const text = lines.line(line);
+    if (!/\d\s*\//.test(text)) continue;
+    const at = (index: number, length: number) => ({ start: { line, column: index + 1 }, end: { line, column: index + 1 + length } });
+    let m: RegExpExecArray | null;
+    FRACTION.lastIndex = 0;
+    while ((m = FRACTION.exec(text))) {
+      findings.push({ code: 'numbers-inconsistent', range: at(m.index, m[0].length), message: `"${m[0]}" counts ${m[1]} ${m[3]}: a count of tests or checks is a whole number.`, related: [] });
+    }
+    const check = (x: number, y: number, pct: number, index: number, length: number, written: string): void => {
+      if (y <= 0 || x > y) return;
+      const actual = (100 * x) / y;
+      if (Math.abs(actual - pct) > 1.5) {
+        findings.push({
+          code: 'numbers-inconsistent',
+          range: at(index, length),
+          message: `"${written}": ${x}/${y} is ${actual.toFixed(1).replace(/\.0$/, '')}%, not ${pct}%.`,
+          related: [],
+        });
+      }
+    };
+    PERCENT_THEN_RATIO.lastIndex = 0;
+    while ((m = PERCENT_THEN_RATIO.exec(text))) check(Number(m[2]), Number(m[3]), Number(m[1]), m.index, m[0].length, m[0]);
+    RATIO_THEN_PERCENT.lastIndex = 0;
+    while ((m = RATIO_THEN_PERCENT.exec(text))) check(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m[0].length, m[0]);
+  }
+  return findings;
+}

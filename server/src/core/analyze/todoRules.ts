@@ -1,0 +1,134 @@
+import type { LocalFinding } from '../model/document';
+import type { Phase, StatusSource, StatusStatement, TodoModel } from '../model/todo';
+
+const SOURCE_NAME: Record<StatusSource, string> = {
+  summary: 'the status summary',
+  heading: 'the phase heading',
+  'expected-outputs': 'the Expected Outputs heading',
+  'completion-checklist': 'the Project Completion Checklist',
+  field: 'a status field',
+};
+
+export function checklistName(phase: Phase): string {
+  return phase.progressChecklistLine !== null ? `its Progress Checklist (line ${phase.progressChecklistLine})` : `its section (line ${phase.line})`;
+}
+
+function words(title: string): Set<string> {
+  return new Set(
+    title
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2 && !['and', 'the', 'for', 'with'].includes(w)),
+  );
+}
+
+/** Titles differ when their words overlap less than half (Jaccard) and neither is a prefix of the other. */
+export function titlesDiffer(a: string, b: string): boolean {
+  const x = a.toLowerCase().trim();
+  const y = b.toLowerCase().trim();
+  if (!x || !y || x.startsWith(y) || y.startsWith(x)) return false;
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return false;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common) < 0.5;
+}
+
+function describe(s: StatusStatement): string {
+  return s.marker ? s.marker.text : 'no status';
+}
+
+/** Rules a TODO proves on its own: done-but-open, disagreeing statuses, titles, order, partial percentages. */
+export function todoFindings(todo: TodoModel): LocalFinding[] {
+  const findings: LocalFinding[] = [];
+  for (const phase of todo.phases) {
+    const open = phase.checklist.total - phase.checklist.checked;
+    const checklistLine = phase.progressChecklistLine ?? phase.line;
+    for (const s of phase.statuses) {
+      if (s.marker?.status !== 'done') continue;
+      if (open > 0) {
+        findings.push({
+          code: 'phase-done-checklist-open',
+          range: s.range,
+          message: `Phase ${phase.number} is marked ${s.marker.text} here (${SOURCE_NAME[s.source]}), but ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked.`,
+          related: [
+            { line: checklistLine, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` },
+            ...(phase.checklist.firstOpenLine !== null ? [{ line: phase.checklist.firstOpenLine, message: 'First unchecked box' }] : []),
+          ],
+        });
+      }
+      if (s.marker.percent !== null && s.marker.percent < 100) {
+        findings.push({
+          code: 'done-with-partial-percentage',
+          range: s.range,
+          message: `Phase ${phase.number} is marked done (${s.marker.text}) but qualified by ${s.marker.percent}%: a phase at ${s.marker.percent}% is not done.`,
+          related: [],
+        });
+      }
+    }
+
+    // Statuses that disagree: report each statement whose status differs from the first one stated.
+    const stated = phase.statuses.filter((s) => s.marker !== null);
+    const first = stated[0];
+    if (first) {
+      for (const s of stated.slice(1)) {
+        if (s.marker?.status === first.marker?.status) continue;
+        findings.push({
+          code: 'status-conflict',
+          range: s.range,
+          message: `Phase ${phase.number} is ${describe(s)} here (${SOURCE_NAME[s.source]}), but ${describe(first)} in ${SOURCE_NAME[first.source]} (line ${first.line}).`,
+          related: [{ line: first.line, message: `Phase ${phase.number}: ${describe(first)}` }],
+        });
+      }
+    }
+    // A completion-checklist entry with no marker while its siblings have one and the phase is done elsewhere.
+    const entry = phase.statuses.find((s) => s.source === 'completion-checklist');
+    const siblingsMarked = todo.phases.some((p) => p !== phase && p.statuses.some((s) => s.source === 'completion-checklist' && s.marker !== null));
+    const doneElsewhere = phase.statuses.find((s) => s.source !== 'completion-checklist' && s.marker?.status === 'done');
+    if (entry && entry.marker === null && siblingsMarked && doneElsewhere) {
+      findings.push({
+        code: 'status-conflict',
+        range: entry.range,
+        message: `Phase ${phase.number} is marked ${describe(doneElsewhere)} in ${SOURCE_NAME[doneElsewhere.source]} (line ${doneElsewhere.line}), but its Project Completion Checklist entry states no status while the other entries do.`,
+        related: [{ line: doneElsewhere.line, message: `Phase ${phase.number}: ${describe(doneElsewhere)}` }],
+      });
+    }
+
+    for (const s of phase.statuses) {
+      if (s.title && phase.title && titlesDiffer(s.title, phase.title)) {
+        findings.push({
+          code: 'phase-title-mismatch',
+          range: s.range,
+          message: `Phase ${phase.number} is titled "${s.title}" in ${SOURCE_NAME[s.source]}, but "${phase.title}" in its section (line ${phase.line}).`,
+          related: [{ line: phase.line, message: `Phase ${phase.number}: ${phase.title}` }],
+        });
+      }
+    }
+  }
+
+  let highest: { phase: Phase; n: number } | null = null;
+  for (const phase of todo.phases) {
+    const n = Number(phase.number);
+    if (!Number.isFinite(n)) continue;
+    if (highest && n < highest.n) {
+      findings.push({
+        code: 'phase-order',
+        range: phase.range,
+        message: `Phase ${phase.number} comes after Phase ${highest.phase.number} (line ${highest.phase.line}); phase sections are out of numeric order.`,
+        related: [{ line: highest.phase.line, message: `Phase ${highest.phase.number}` }],
+      });
+    } else highest = { phase, n };
+  }
+
+  for (const s of todo.orphanStatuses) {
+    findings.push({
+      code: 'phase-count-mismatch',
+      range: s.range,
+      message: `Phase ${s.phase} is listed here, but the TODO has no Phase ${s.phase} section (it has ${todo.phases.map((p) => p.number).join(', ') || 'none'}).`,
+      related: [],
+    });
+  }
+  return findings;
+}

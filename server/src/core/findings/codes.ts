@@ -1,0 +1,108 @@
+import type { Severity } from './finding';
+
+/** Every finding code Proofmark reports, with what it means and how loud it is by default. */
+export const FINDING_CODES = {
+  'phase-done-checklist-open': {
+    severity: 'error',
+    title: 'Marked done while boxes are open',
+    description: 'A phase, a heading or a checked parent item is marked done while checklist boxes under it are unchecked.',
+  },
+  'status-conflict': {
+    severity: 'error',
+    title: 'Statuses disagree',
+    description: "Two statements of one phase's status disagree: the summary, the phase section, the Project Completion Checklist, or a phase output claiming done while the TODO checklist is open.",
+  },
+  'expected-output-missing': {
+    severity: 'error',
+    title: 'Expected output missing',
+    description: 'A file named in Expected Outputs does not exist while the phase is started or done.',
+  },
+  'output-exists-unchecked': {
+    severity: 'warning',
+    title: 'Output exists but its box is unchecked',
+    description: 'A checklist item to produce a file is unchecked although the file exists.',
+  },
+  'prerequisite-missing': {
+    severity: 'error',
+    title: 'Prerequisite missing',
+    description: 'A document listed under Prerequisites does not exist.',
+  },
+  'broken-reference': {
+    severity: 'warning',
+    title: 'Broken reference',
+    description: 'A cited document or code path does not resolve inside the workspace.',
+  },
+  'claim-without-evidence': {
+    severity: 'warning',
+    title: 'Claim without evidence',
+    description: 'A claim of success with no evidence (path, link, fenced output, test counts, URL, commit) in its window.',
+  },
+  'claim-evidence-broken': {
+    severity: 'warning',
+    title: 'Claim backed only by broken references',
+    description: 'A claim of success whose only evidence is references that do not resolve.',
+  },
+  'requirement-unevidenced': {
+    severity: 'warning',
+    title: 'Requirement without evidence',
+    description: 'A PRD requirement or KPI that no phase output cites with evidence.',
+  },
+  'requirement-unknown': {
+    severity: 'warning',
+    title: 'Unknown requirement id',
+    description: 'A cited requirement id that the PRD does not define.',
+  },
+  'requirement-duplicate': {
+    severity: 'error',
+    title: 'Requirement defined twice',
+    description: 'A requirement id defined twice in the PRD.',
+  },
+  'phase-title-mismatch': {
+    severity: 'warning',
+    title: 'Phase named differently',
+    description: 'Phase N is named differently in two places.',
+  },
+  'phase-order': {
+    severity: 'warning',
+    title: 'Phases out of order',
+    description: 'Phase sections are not in numeric order.',
+  },
+  'phase-count-mismatch': {
+    severity: 'warning',
+    title: 'Phase count disagrees',
+    description: 'A stated number of phases does not match the phase sections of the TODO.',
+  },
+  'done-with-partial-percentage': {
+    severity: 'warning',
+    title: 'Done, but less than 100%',
+    description: 'A done marker qualified by a percentage below 100.',
+  },
+  'numbers-inconsistent': {
+    severity: 'warning',
+    title: 'Numbers do not add up',
+    description: 'A fractional count such as "44.1/45 tests", or X/Y stated next to a percentage it is not.',
+  },
+  'evidence-to-fill': {
+    severity: 'hint',
+    title: 'Evidence slot to fill',
+    description: 'An empty evidence slot left by the handoff generator.',
+  },
+  'file-skipped': {
+    severity: 'info',
+    title: 'File not analysed',
+    description: 'A file was not analysed (too large, binary, not UTF-8, unreadable, too deeply nested), with the reason.',
+  },
+  'config-invalid': {
+    severity: 'error',
+    title: 'Invalid configuration',
+    description: 'The .proofmark.json file is malformed; the defaults (or the valid parts) are used.',
+  },
+} as const satisfies Record<string, { severity: Severity; title: string; description: string }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export const ALL_CODES = Object.keys(FINDING_CODES) as FindingCode[];
+
+export function isFindingCode(value: string): value is FindingCode {
+  return Object.prototype.hasOwnProperty.call(FINDING_CODES, value);
+}

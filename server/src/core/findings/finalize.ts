@@ -1,0 +1,31 @@
+import type { ProofmarkConfig } from '../config/config';
+import { isSuppressed } from '../analyze/suppressions';
+import type { DocumentModel } from '../model/document';
+import type { RuleFinding } from '../rules/context';
+import type { Finding, Severity } from './finding';
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+/** Gives rule findings their configured severity and drops those turned off or suppressed in the document. */
+export function finalize(raw: readonly RuleFinding[], models: ReadonlyMap<string, DocumentModel>, config: ProofmarkConfig): Finding[] {
+  const result: Finding[] = [];
+  for (const f of raw) {
+    const setting = config.severity[f.code];
+    if (setting === 'off') continue;
+    const model = models.get(f.file);
+    if (model && isSuppressed(model.suppressions, f.code, f.range.start.line)) continue;
+    result.push({ code: f.code, severity: f.weak ? LOWER[setting] : setting, file: f.file, range: f.range, message: f.message, related: f.related });
+  }
+  return result;
+}
+
+/** The findings a document proves on its own, as rule findings of that file. */
+export function localRuleFindings(model: DocumentModel): RuleFinding[] {
+  return model.localFindings.map((f) => ({
+    code: f.code,
+    file: model.path,
+    range: f.range,
+    message: f.message,
+    related: f.related.map((r) => ({ file: model.path, range: { start: { line: r.line, column: 1 }, end: { line: r.line, column: 1 } }, message: r.message })),
+  }));
+}

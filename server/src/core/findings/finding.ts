@@ -1,0 +1,36 @@
+import type { Range } from '../text/position';
+import type { FindingCode } from './codes';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/**
+ * A problem Proofmark found, as a domain value. The CLI and the language server turn the
+ * same findings into text, JSON, SARIF or LSP diagnostics.
+ */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** Workspace-relative, `/`-separated. */
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+  readonly related: readonly RelatedLocation[];
+}
+
+/** A finding before configuration has given it a severity. */
+export type RawFinding = Omit<Finding, 'severity'> & { readonly severityHint?: 'lower' };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
+  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}

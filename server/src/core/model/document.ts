@@ -1,0 +1,140 @@
+import type { Range } from '../text/position';
+import type { FindingCode } from '../findings/codes';
+import type { PrdModel } from './prd';
+import type { StatusMarker } from './status';
+import type { TodoModel } from './todo';
+
+/** What kind of planning document a file is, decided from its name by the conventions. */
+export type DocumentRole =
+  | { readonly kind: 'prd' | 'rfc' | 'context' | 'todo' | 'postmortem' | 'anchor'; readonly anchorType: string; readonly initiativeId: string }
+  | { readonly kind: 'phase-output'; readonly initiativeId: string; readonly phase: string; readonly outputKind: string }
+  | { readonly kind: 'phase-prompt'; readonly phase: string }
+  | { readonly kind: 'phase-doc'; readonly phase: string; readonly docKind: string }
+  | { readonly kind: 'status-doc' }
+  | { readonly kind: 'other' };
+
+export interface Heading {
+  readonly level: number;
+  /** Plain text of the heading (markup removed, trimmed). */
+  readonly text: string;
+  readonly line: number;
+  readonly range: Range;
+  /** Last line of the heading's section (before the next heading of the same or higher level). */
+  readonly sectionEnd: number;
+  readonly status: StatusMarker | null;
+}
+
+export interface Checkbox {
+  readonly line: number;
+  /** The `[ ]` / `[x]` marker. */
+  readonly range: Range;
+  readonly checked: boolean;
+  /** 0 for a top-level item, 1 for its children, … */
+  readonly depth: number;
+  /** Index in `DocumentModel.checkboxes` of the parent item, or -1. */
+  readonly parent: number;
+  readonly text: string;
+}
+
+export type ReferenceVia = 'code' | 'at' | 'link' | 'prose';
+export type ReferenceShape = 'file' | 'directory';
+/** Where a reference stands, which decides which rule reports it when it does not resolve. */
+export type ReferenceContext = 'expected-output' | 'prerequisite' | 'text';
+
+export interface Reference {
+  /** As written, e.g. `@TODO003_phase2_notes.md:12`. */
+  readonly raw: string;
+  /** Normalised target: `@`, line suffix, anchor and trailing `/` stripped, URL-decoded. */
+  readonly target: string;
+  readonly line: number;
+  readonly range: Range;
+  readonly via: ReferenceVia;
+  readonly shape: ReferenceShape;
+  readonly context: ReferenceContext;
+}
+
+export type EvidenceKind = 'reference' | 'code-block' | 'test-numbers' | 'url' | 'commit' | 'inline-output';
+
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  readonly line: number;
+  /** For kind 'reference': index in `DocumentModel.references`. */
+  readonly reference: number;
+}
+
+export type ClaimForm = 'field' | 'heading' | 'bullet' | 'table-cell' | 'checked-box' | 'percentage';
+
+export interface Claim {
+  readonly form: ClaimForm;
+  readonly line: number;
+  readonly range: Range;
+  /** The claim's line, trimmed (for messages). */
+  readonly text: string;
+  readonly marker: StatusMarker;
+  /** Lines searched for evidence, inclusive. */
+  readonly window: { readonly start: number; readonly end: number };
+  /** Indexes in `DocumentModel.evidence` inside the window. */
+  readonly evidence: readonly number[];
+  /** Line of a prose `Evidence:` label in the window, when that is all there is. */
+  readonly proseEvidenceLine: number | null;
+  /** Whether the claim's finding is reported (grouped bullets and cells are covered by an enclosing claim). */
+  readonly reportable: boolean;
+}
+
+export type MentionKind = 'requirement' | 'task';
+
+export interface Mention {
+  readonly kind: MentionKind;
+  /** Normalised id: `FR1`, `NFR1.2`, `T8.1`. */
+  readonly id: string;
+  readonly line: number;
+  readonly range: Range;
+}
+
+/** A statement of how many phases there are: `**Total Phases**: 9`, `6/8 phases`, `all 8 phases`. */
+export interface PhaseCountStatement {
+  readonly line: number;
+  readonly range: Range;
+  readonly stated: number;
+  readonly text: string;
+}
+
+export interface Suppression {
+  /** Codes suppressed; empty means every code. */
+  readonly codes: readonly string[];
+  readonly fromLine: number;
+  /** Inclusive; Number.MAX_SAFE_INTEGER for "to the end of the file". */
+  readonly toLine: number;
+}
+
+/** A finding that one document proves on its own, before configuration gives it a severity. */
+export interface LocalFinding {
+  readonly code: FindingCode;
+  readonly range: Range;
+  readonly message: string;
+  readonly related: readonly { readonly line: number; readonly message: string }[];
+}
+
+/**
+ * Everything the cross-document rules need to know about one file. Plain data: it crosses
+ * worker threads and is cached on disk, keyed by the hash of the text it was built from.
+ */
+export interface DocumentModel {
+  readonly path: string;
+  readonly hash: string;
+  readonly role: DocumentRole;
+  readonly lineCount: number;
+  readonly headings: readonly Heading[];
+  readonly checkboxes: readonly Checkbox[];
+  readonly references: readonly Reference[];
+  readonly evidence: readonly Evidence[];
+  readonly claims: readonly Claim[];
+  readonly mentions: readonly Mention[];
+  readonly phaseCounts: readonly PhaseCountStatement[];
+  readonly suppressions: readonly Suppression[];
+  readonly localFindings: readonly LocalFinding[];
+  /** Lower-cased text, for citations of requirement titles and KPI labels. */
+  readonly searchText: string;
+  readonly prd: PrdModel | null;
+  readonly todo: TodoModel | null;
+}

@@ -1,0 +1,55 @@
+import type { CompiledConventions } from '../config/compiled';
+import type { DocumentRole } from '../model/document';
+
+/** `2.5` for `2.5`, `2_5` and `2.50`; phases compare as numbers but are kept as written otherwise. */
+export function normalisePhase(raw: string): string {
+  const dotted = raw.replace('_', '.');
+  const n = Number(dotted);
+  return Number.isFinite(n) ? String(n) : dotted;
+}
+
+export function basename(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+const ANCHOR_KINDS: Record<string, 'prd' | 'rfc' | 'context' | 'todo' | 'postmortem'> = {
+  PRD: 'prd',
+  RFC: 'rfc',
+  CONTEXT: 'context',
+  TODO: 'todo',
+  POSTMORTEM: 'postmortem',
+  'PHASED-TODO': 'todo',
+};
+
+/** Decides a document's role from its file name alone. */
+export function documentRole(path: string, c: CompiledConventions): DocumentRole {
+  const name = basename(path);
+  const output = c.phaseOutputFile.exec(name);
+  if (output) {
+    return { kind: 'phase-output', initiativeId: output[1] ?? '', phase: normalisePhase(output[2] ?? ''), outputKind: output[3] ?? '' };
+  }
+  const anchor = c.anchorFile.exec(name);
+  if (anchor) {
+    const anchorType = (anchor[1] ?? '').toUpperCase();
+    const kind = ANCHOR_KINDS[anchorType] ?? 'anchor';
+    return { kind, anchorType, initiativeId: anchor[2] ?? '' };
+  }
+  const prompt = c.phasePromptFile.exec(name);
+  if (prompt) {
+    const phase = prompt.slice(1).find((g) => g !== undefined) ?? '';
+    return { kind: 'phase-prompt', phase: normalisePhase(phase.replace(/[a-z]$/, '')) };
+  }
+  const phaseDoc = c.phaseDocFile.exec(name);
+  if (phaseDoc) {
+    const phase = phaseDoc[1] ?? phaseDoc[3] ?? '';
+    return { kind: 'phase-doc', phase: /^\d/.test(phase) ? normalisePhase(phase) : phase, docKind: (phaseDoc[2] ?? phaseDoc[4] ?? '').toLowerCase() };
+  }
+  if (c.statusDocFile.test(name)) return { kind: 'status-doc' };
+  return { kind: 'other' };
+}

@@ -1,0 +1,127 @@
+import type { DocumentModel, Evidence } from '../model/document';
+import type { Initiative } from '../model/initiative';
+import type { Requirement } from '../model/prd';
+import type { RuleContext } from './context';
+
+export type CoverageStatus = 'evidenced' | 'claimed' | 'never-cited';
+
+export interface Citation {
+  readonly file: string;
+  readonly line: number;
+  /** Evidence near the citation: resolved paths, fenced output, test counts, URLs (as text, for reports). */
+  readonly evidence: readonly string[];
+}
+
+export interface RequirementCoverage {
+  readonly requirement: Requirement;
+  readonly status: CoverageStatus;
+  readonly citations: readonly Citation[];
+}
+
+const CITING_ROLES = new Set(['phase-output', 'phase-doc', 'status-doc']);
+
+/** Documents of an initiative whose citations count as evidence of progress. */
+export function citingDocuments(ctx: RuleContext, initiative: Initiative): DocumentModel[] {
+  const docs: DocumentModel[] = [];
+  for (const path of initiative.documents) {
+    const m = ctx.models.get(path);
+    if (m && CITING_ROLES.has(m.role.kind)) docs.push(m);
+  }
+  return docs;
+}
+
+function directSection(model: DocumentModel, line: number): { start: number; end: number } {
+  let start = 1;
+  let end = model.lineCount;
+  for (const h of model.headings) {
+    if (h.line <= line) start = h.line;
+    else {
+      end = h.line - 1;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): string | null {
+  if (e.kind !== 'reference') return `${e.kind} at ${model.path}:${e.line}`;
+  const ref = model.references[e.reference];
+  if (!ref) return null;
+  const r = ctx.resolve(ref, model.path);
+  return r.resolved;
+}
+
+/** Evidence that supports a citation at `line`: in its section, within the field window. */
+function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): string[] {
+  const section = directSection(model, line);
+  const from = Math.max(section.start, line - ctx.config.evidenceWindow.field);
+  const to = Math.min(section.end, line + ctx.config.evidenceWindow.field);
+  const found: string[] = [];
+  for (const e of model.evidence) {
+    if (e.line < from) continue;
+    if (e.line > to) break;
+    const d = describeEvidence(ctx, model, e);
+    if (d !== null && !found.includes(d)) found.push(d);
+  }
+  return found;
+}
+
+function normaliseTitle(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^\s*(?:\d+[.)]\s*)+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Where each PRD requirement and KPI is cited in the initiative's outputs, and whether with evidence. */
+export function requirementCoverage(ctx: RuleContext, initiative: Initiative): RequirementCoverage[] {
+  const prd = initiative.prd ? ctx.models.get(initiative.prd)?.prd : undefined;
+  if (!prd) return [];
+  const docs = citingDocuments(ctx, initiative);
+  const citations = new Map<string, Citation[]>();
+  const cite = (id: string, model: DocumentModel, line: number): void => {
+    const list = citations.get(id) ?? [];
+    if (list.some((c) => c.file === model.path && c.line === line)) return;
+    list.push({ file: model.path, line, evidence: evidenceNear(ctx, model, line) });
+    citations.set(id, list);
+  };
+  const topLevel = prd.requirements.filter((r) => r.parent === null);
+  const titles = new Map<string, string>();
+  for (const r of topLevel) if (r.title) titles.set(normaliseTitle(r.title), r.id);
+
+  for (const model of docs) {
+    for (const m of model.mentions) {
+      if (m.kind !== 'requirement') continue;
+      cite(m.id, model, m.line);
+      const dot = m.id.indexOf('.');
+      if (dot > 0) cite(m.id.slice(0, dot), model, m.line);
+    }
+    for (const h of model.headings) {
+      const id = titles.get(normaliseTitle(h.text.replace(/\s*(?:✅|🔄|⏳|❌|⚠️).*$/u, '')));
+      if (id) cite(id, model, h.line);
+    }
+    for (const kpi of prd.kpis) {
+      const label = kpi.title.toLowerCase();
+      if (label.length < 4) continue;
+      let at = model.searchText.indexOf(label);
+      let guard = 0;
+      while (at >= 0 && guard++ < 50) {
+        cite(kpi.id, model, lineOfOffset(model.searchText, at));
+        at = model.searchText.indexOf(label, at + label.length);
+      }
+    }
+  }
+
+  return [...topLevel, ...prd.kpis].map((requirement) => {
+    const list = citations.get(requirement.id) ?? [];
+    const status: CoverageStatus = list.length === 0 ? 'never-cited' : list.some((c) => c.evidence.length > 0) ? 'evidenced' : 'claimed';
+    return { requirement, status, citations: list };
+  });
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

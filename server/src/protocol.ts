@@ -1,0 +1,169 @@
+/**
+ * Every custom message between the Proofmark client and server, typed once and imported by both.
+ * Plain data only: no imports from `vscode` or `vscode-languageserver`, so either side can bundle it.
+ * Lines are 0-based here, as in LSP.
+ */
+
+export type PhaseState = 'done' | 'in-progress' | 'failed' | 'not-started';
+export type EvidenceState = 'evidenced' | 'claimed' | 'never-cited';
+
+export interface InitiativeId {
+  /** Workspace folder URI the initiative belongs to. */
+  readonly root: string;
+  /** Folder relative to that root, '' for the root itself. */
+  readonly folder: string;
+  /** `003`, `TVDb001`, or '' for an un-numbered TODO. */
+  readonly id: string;
+}
+
+export interface Location0 {
+  readonly uri: string;
+  readonly line: number;
+}
+
+export interface ChecklistItemNode {
+  readonly text: string;
+  readonly checked: boolean;
+  readonly location: Location0;
+  readonly children: readonly ChecklistItemNode[];
+}
+
+export interface TaskGroupNode {
+  /** `T8.1: Final Project Validation` or a checklist heading such as `Docker Environment Setup`. */
+  readonly label: string;
+  readonly kind: 'task' | 'checklist';
+  readonly location: Location0;
+  readonly done: number;
+  readonly total: number;
+  readonly items: readonly ChecklistItemNode[];
+}
+
+export interface OutputNode {
+  readonly kind: string;
+  readonly name: string;
+  readonly exists: boolean;
+  readonly uri: string | null;
+}
+
+export interface PhaseNode {
+  readonly number: string;
+  readonly title: string;
+  readonly state: PhaseState;
+  /** The status as written, e.g. `✅ COMPLETED`, or '' when none is stated. */
+  readonly statusText: string;
+  readonly location: Location0;
+  readonly done: number;
+  readonly total: number;
+  readonly outputs: readonly OutputNode[];
+  readonly groups: readonly TaskGroupNode[];
+  /** Open findings in the phase's section of the TODO and in its outputs. */
+  readonly findings: number;
+}
+
+export interface RequirementNode {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly target: string | null;
+  readonly location: Location0;
+  readonly state: EvidenceState;
+  readonly citations: number;
+}
+
+export interface InitiativeNode {
+  readonly initiative: InitiativeId;
+  readonly name: string;
+  readonly todo: string | null;
+  readonly prd: string | null;
+  readonly phases: readonly PhaseNode[];
+  readonly requirements: readonly RequirementNode[];
+  readonly done: number;
+  readonly total: number;
+  readonly findings: number;
+  /** The phase to act on next: the first not done, else the last. */
+  readonly currentPhase: string | null;
+}
+
+export interface CompletionTree {
+  readonly revision: number;
+  readonly initiatives: readonly InitiativeNode[];
+}
+
+/** Client → server: the completion tree of every initiative, for the side panel and status bar. */
+export const CompletionTreeRequest = 'proofmark/completionTree';
+export type CompletionTreeParams = Record<string, never>;
+
+export interface TraceCell {
+  readonly phase: string;
+  readonly citations: readonly { readonly location: Location0; readonly evidence: readonly string[] }[];
+}
+
+export interface TraceRow {
+  readonly requirement: RequirementNode;
+  readonly cells: readonly TraceCell[];
+}
+
+export interface TraceabilityMatrix {
+  readonly initiative: InitiativeId;
+  readonly name: string;
+  readonly phases: readonly string[];
+  readonly rows: readonly TraceRow[];
+}
+
+/** Client → server: requirements × phases × evidence, for the traceability report. */
+export const TraceabilityRequest = 'proofmark/traceability';
+export interface TraceabilityParams {
+  readonly initiative?: InitiativeId;
+}
+export interface TraceabilityResult {
+  readonly matrices: readonly TraceabilityMatrix[];
+}
+
+export interface HandoffFile {
+  readonly kind: string;
+  readonly uri: string;
+  readonly exists: boolean;
+  /** The generated text (shown as a preview; written only when the file does not exist). */
+  readonly content: string;
+}
+
+export interface HandoffPlanResult {
+  readonly initiative: InitiativeId;
+  readonly phase: string;
+  readonly title: string;
+  readonly files: readonly HandoffFile[];
+  readonly openItems: readonly { readonly text: string; readonly location: Location0 }[];
+  readonly unevidenced: readonly RequirementNode[];
+}
+
+/** Client → server: what "Generate Phase N handoff" would create, for the handoff panel. */
+export const HandoffPlanRequest = 'proofmark/handoffPlan';
+export interface HandoffPlanParams {
+  readonly initiative: InitiativeId;
+  readonly phase: string;
+}
+
+/** Server → client: the completion tree or traceability changed; ask again. */
+export const TreeChangedNotification = 'proofmark/treeChanged';
+export interface TreeChangedParams {
+  readonly revision: number;
+}
+
+/**
+ * Commands the server executes (workspace/executeCommand). The language client registers them in
+ * VS Code under these ids, so the client must not register the same ids itself.
+ */
+export const ServerCommands = {
+  /** Arguments: `{ initiative: InitiativeId, phase: string }`. Returns the WorkspaceEdit it applied (create-only). */
+  generateHandoff: 'proofmark.generateHandoff',
+  /** Arguments: `{ uri: string, line: number }`. Toggles the checkbox on that 0-based line. */
+  toggleCheckbox: 'proofmark.toggleCheckbox',
+} as const;
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** A folder the server may use for its cache of document models. */
+  readonly storagePath?: string;
+  /** Editor settings mirroring `.proofmark.json` (which wins per folder). */
+  readonly settings?: unknown;
+}
