@@ -50,7 +50,7 @@ function rangeOf(node: Nodes): Range | null {
 
 /** Walks the mdast once, iteratively (no recursion limit), collecting the nodes the analysis uses. */
 export function collect(tree: Root, lines: LineIndex): Collected {
-  const out: Collected = { headings: [], checkboxes: [], codeSpans: [], links: [], codeBlocks: [], comments: [] };
+  const out = emptyCollected();
   // Each stack entry carries the index of the nearest enclosing checkbox item and its depth.
   const stack: { node: Nodes; parentBox: number; boxDepth: number }[] = [{ node: tree, parentBox: -1, boxDepth: 0 }];
   while (stack.length > 0) {
@@ -112,4 +112,25 @@ export function collect(tree: Root, lines: LineIndex): Collected {
   }
   out.headings.sort((a, b) => a.line - b.line);
   return out;
+}
+
+function shiftRange(r: Range, by: number): Range {
+  return { start: { line: r.start.line + by, column: r.start.column }, end: { line: r.end.line + by, column: r.end.column } };
+}
+
+/** Appends a chunk's collected nodes (lines relative to the chunk) to `into`, moved down by `by` lines. */
+export function appendShifted(into: Collected, part: Collected, by: number): void {
+  const boxBase = into.checkboxes.length;
+  for (const h of part.headings) into.headings.push({ ...h, line: h.line + by, range: shiftRange(h.range, by) });
+  for (const b of part.checkboxes) {
+    into.checkboxes.push({ ...b, line: b.line + by, endLine: b.endLine + by, range: shiftRange(b.range, by), parent: b.parent < 0 ? -1 : b.parent + boxBase });
+  }
+  for (const s of part.codeSpans) into.codeSpans.push({ ...s, line: s.line + by, range: shiftRange(s.range, by) });
+  for (const l of part.links) into.links.push({ ...l, line: l.line + by, range: shiftRange(l.range, by) });
+  for (const b of part.codeBlocks) into.codeBlocks.push({ ...b, startLine: b.startLine + by, endLine: b.endLine + by });
+  for (const c of part.comments) into.comments.push({ ...c, startLine: c.startLine + by, endLine: c.endLine + by });
+}
+
+export function emptyCollected(): Collected {
+  return { headings: [], checkboxes: [], codeSpans: [], links: [], codeBlocks: [], comments: [] };
 }

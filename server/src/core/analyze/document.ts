@@ -4,12 +4,14 @@ import type { DocumentModel, Evidence, LocalFinding, ReferenceContext } from '..
 import type { PrdModel } from '../model/prd';
 import type { TodoModel } from '../model/todo';
 import { decodeDocument } from '../parse/decode';
-import { parseMarkdown } from '../parse/markdown';
+import { nestingProblem } from '../parse/markdown';
+import type { ParseCache } from '../parse/parseCache';
 import { documentRole } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex } from '../text/position';
 import { findClaims } from './claims';
-import { collect } from './collect';
+import type { Collected } from './collect';
+import { collectChunks } from './collectChunks';
 import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
 import { analysePrd } from './prd';
 import { findReferences } from './references';
@@ -28,31 +30,40 @@ export type AnalysisOutcome =
 const CLAIM_ROLES = new Set(['phase-output', 'phase-doc', 'status-doc']);
 
 /** Analyses a file's bytes (undefined when it could not be read). Never throws. */
-export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config: ProofmarkConfig): AnalysisOutcome {
+export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
   if (bytes === undefined) return { path, skipped: 'File could not be read (missing, a directory, or no permission).' };
   const decoded = decodeDocument(bytes, config.maxFileSize);
   if ('skipped' in decoded) return { path, skipped: decoded.skipped };
-  return analyzeText(path, decoded.text, config);
+  return analyzeText(path, decoded.text, config, cache);
 }
 
-/** Analyses the text of one Markdown document into its model. Pure; never throws. */
-export function analyzeText(path: string, text: string, config: ProofmarkConfig): AnalysisOutcome {
+/**
+ * Analyses the text of one Markdown document into its model. Pure; never throws. With a cache,
+ * only the chunks (see parse/chunks.ts) not seen before are parsed.
+ */
+export function analyzeText(path: string, text: string, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
   if (text.length > config.maxFileSize) return { path, skipped: `File has ${text.length} characters, over the maxFileSize limit; not analysed.` };
-  const parsed = parseMarkdown(text);
-  if ('skipped' in parsed) return { path, skipped: parsed.skipped };
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { path, skipped: tooDeep };
+  let raw: Collected;
   try {
-    return { path, model: buildModel(path, text, parsed.tree, config) };
+    raw = collectChunks(text, cache);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { path, skipped: `The Markdown parser failed (${reason}); not analysed.` };
+  }
+  try {
+    return { path, model: buildModel(path, text, raw, config) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { path, skipped: `Proofmark could not analyse this file (${reason}). Please report it.` };
   }
 }
 
-function buildModel(path: string, text: string, tree: Parameters<typeof collect>[0], config: ProofmarkConfig): DocumentModel {
+function buildModel(path: string, text: string, raw: Collected, config: ProofmarkConfig): DocumentModel {
   const c = compileConventions(config.conventions);
   const lines = new LineIndex(text);
   const role = documentRole(path, c);
-  const raw = collect(tree, lines);
   const code = new Uint8Array(lines.lineCount + 2);
   for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
   const sections = new Sections(raw.headings, lines.lineCount, c);
@@ -89,6 +100,11 @@ function buildModel(path: string, text: string, tree: Parameters<typeof collect>
     localFindings.push(...result.findings);
   } else if (role.kind === 'todo') {
     todo = analyseTodo({ lines, code, sections, checkboxes, references, c });
+    // A checklist item that produces a file names an expected output: the output rules report it, not broken-reference.
+    const itemLines = new Set(todo.phases.flatMap((p) => p.outputItems.map((o) => o.line)));
+    references.forEach((r, i) => {
+      if (r.context === 'text' && itemLines.has(r.line)) references[i] = { ...r, context: 'output-item' };
+    });
     localFindings.push(...todoFindings(todo));
     for (const p of todo.phases) for (const s of p.statuses) phaseLines.add(s.line);
   }

@@ -52,7 +52,7 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
       pattern.lastIndex = 0;
       while ((m = pattern.exec(text))) {
         const stated = Number(m[1]);
-        if (stated >= 2 && stated <= 100) into.phaseCounts.push({ line, range: span(line, m.index, m[0].length), stated, text: m[0] });
+        if (stated >= 2 && stated <= 100) into.phaseCounts.push({ line, range: span(line, m.index, m[0].length), stated, text: m[0].replace(/\*+/g, '') });
       }
     }
   }

@@ -39,7 +39,7 @@ export interface Checkbox {
 export type ReferenceVia = 'code' | 'at' | 'link' | 'prose';
 export type ReferenceShape = 'file' | 'directory';
 /** Where a reference stands, which decides which rule reports it when it does not resolve. */
-export type ReferenceContext = 'expected-output' | 'prerequisite' | 'text';
+export type ReferenceContext = 'expected-output' | 'prerequisite' | 'output-item' | 'text';
 
 export interface Reference {
   /** As written, e.g. `@TODO003_phase2_notes.md:12`. */

@@ -15,16 +15,25 @@ export type Parsed = { readonly tree: Root } | { readonly skipped: string };
  * refused before parsing, and a parser failure becomes a reason, never an exception.
  */
 export function parseMarkdown(text: string): Parsed {
-  const depth = estimateNesting(text);
-  if (depth > MAX_NESTING) {
-    return { skipped: `Nesting is ${depth} levels deep (more than ${MAX_NESTING}); not analysed.` };
-  }
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { skipped: tooDeep };
   try {
-    return { tree: processor.parse(text) };
+    return { tree: parseTree(text) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { skipped: `The Markdown parser failed (${reason}); not analysed.` };
   }
+}
+
+/** The parser itself; may throw on inputs it cannot handle. */
+export function parseTree(text: string): Root {
+  return processor.parse(text);
+}
+
+/** Why a text is too deeply nested to parse, or null. */
+export function nestingProblem(text: string): string | null {
+  const depth = estimateNesting(text);
+  return depth > MAX_NESTING ? `Nesting is ${depth} levels deep (more than ${MAX_NESTING}); not analysed.` : null;
 }
 
 /**

@@ -63,7 +63,8 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   const todo = ctx.todoOf(initiative);
   const phase = ctx.phase(initiative, model.role.phase);
   if (!todo || !phase) return [];
-  const claim = model.claims.find((c) => (c.form === 'field' || c.form === 'heading') && c.line <= OUTPUT_HEAD_LINES);
+  // The output's own verdict: a status field or a top-level heading near its top, not a sub-section's tick.
+  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && (c.form === 'field' || (c.form === 'heading' && (model.headings.find((h) => h.line === c.line)?.level ?? 9) <= 3)));
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
   const todoName = todo.path.split('/').pop() ?? todo.path;
