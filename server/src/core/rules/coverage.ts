@@ -86,7 +86,8 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
     list.push({ file: model.path, line, evidence: evidenceNear(ctx, model, line) });
     citations.set(id, list);
   };
-  const topLevel = prd.requirements.filter((r) => r.parent === null);
+  // The first definition of an id wins; a second one is reported as requirement-duplicate.
+  const topLevel = prd.requirements.filter((r, i) => r.parent === null && prd.requirements.findIndex((o) => o.id === r.id) === i);
   const titles = new Map<string, string>();
   for (const r of topLevel) if (r.title) titles.set(normaliseTitle(r.title), r.id);
 

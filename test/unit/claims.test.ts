@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, model, only } from '../support/memory';
+
+const OUTPUT = [
+  '# Phase 2 Testing Summary', //1
+  '', //2
+  '**Status**: ✅ COMPLETED', //3
+  '', //4
+  '## Results', //5
+  '#### Unit tests ✅', //6
+  '- 38/40 tests passing (98%)', //7
+  '', //8
+  '#### Load ✅ PASSED', //9
+  'It was fast.', //10
+  '**Evidence**: the dashboard looked green', //11
+  '', //12
+  '#### Soak ✅', //13
+  'See `reports/missing.txt`.', //14
+  '', //15
+  '#### Decision record', //16
+  '- ✅ **Pros**: simple', //17
+  '', //18
+  '<!-- proofmark-disable-next-line claim-without-evidence -->', //19
+  '#### Accessibility ✅', //20
+  'Looked at it.', //21
+  '', //22
+  '#### Fractions', //23
+  'We ran 44.1/45 tests.', //24
+  '**Result**: ✅ DONE (92%)', //25
+  '',
+].join('\n');
+
+describe('claims and evidence', () => {
+  const m = model('x/TODO009_phase2_testing_summary.md', OUTPUT);
+  it('finds fields and headings as claims, not pro/con bullets', () => {
+    assert.deepEqual(
+      m.claims.filter((c) => c.reportable).map((c) => [c.line, c.form]),
+      [[3, 'field'], [6, 'heading'], [9, 'heading'], [13, 'heading'], [20, 'heading'], [25, 'field']],
+    );
+  });
+  it('records the prose "Evidence:" line of a claim', () => {
+    assert.equal(m.claims.find((c) => c.line === 9)?.proseEvidenceLine, 11);
+  });
+});
+
+describe('claim rules', async () => {
+  const findings = await check({ 'x/TODO009_phase2_testing_summary.md': OUTPUT });
+  it('reports claims without evidence, except where suppressed or where test counts stand near', () => {
+    assert.deepEqual(only(findings, 'claim-without-evidence').map((f) => f.range.start.line), [3, 9]);
+    assert.match(only(findings, 'claim-without-evidence')[1]?.message ?? '', /"#### Load ✅ PASSED" claims success with no evidence in lines 9–12.*the "Evidence:" at line 11 is prose/);
+  });
+  it('reports claims whose only evidence does not resolve', () => {
+    const broken = only(findings, 'claim-evidence-broken');
+    assert.deepEqual(broken.map((f) => f.range.start.line), [13]);
+    assert.match(broken[0]?.message ?? '', /reports\/missing\.txt/);
+  });
+  it('reports percentages that do not add up and fractional counts', () => {
+    assert.deepEqual(only(findings, 'numbers-inconsistent').map((f) => f.range.start.line), [7, 24]);
+    assert.match(only(findings, 'numbers-inconsistent')[0]?.message ?? '', /38\/40 is 95%, not 98%/);
+  });
+  it('reports done qualified by a partial percentage', () => {
+    assert.deepEqual(only(findings, 'done-with-partial-percentage').map((f) => f.range.start.line), [25]);
+  });
+});

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, model, only } from '../support/memory';
+
+const TODO = `# TODO042: Example
+
+**Phase Status Summary:**
+- Phase 1: ✅ COMPLETED - Setup
+- Phase 2: 🔄 IN PROGRESS - Build Pipeline
+- Phase 3: ✅ COMPLETED - Something Else Entirely
+
+## Phase 1: Setup
+
+### Tasks
+#### T1.1: Create repo
+- make it
+
+### Expected Outputs
+- Save notes to: \`TODO042_phase1_notes.md\`
+
+### Progress Checklist
+#### Repo
+- [x] Create repository
+  - [x] Add README
+
+## Phase 3 — Release ✅ COMPLETED
+
+### Prerequisites
+- \`TODO042_phase2_notes.md\`
+
+### Progress Checklist
+- [x] Tag
+- [ ] Publish
+  - [ ] Announce
+
+## Phase 2: Build Pipeline
+
+### Expected Outputs
+- \`TODO042_phase2_notes.md\`
+- \`TODO042_phase2_decisions.md\`
+
+### Progress Checklist
+- [x] Compile
+- [ ] Save \`TODO042_phase1_notes.md\` with notes
+
+## Phase 2.5: Hotfix
+
+- [ ] Patch
+
+## Project Completion Checklist
+
+### Phase 1: Setup ✅ COMPLETED
+- [x] done
+### Phase 2: Build Pipeline ✅ COMPLETED
+- [x] done
+`;
+
+describe('TODO model', () => {
+  const todo = model('p/TODO042.md', TODO).todo;
+  it('finds phases in document order with normalised numbers and titles', () => {
+    assert.ok(todo);
+    assert.deepEqual(todo.phases.map((p) => [p.number, p.title]), [
+      ['1', 'Setup'],
+      ['3', 'Release'],
+      ['2', 'Build Pipeline'],
+      ['2.5', 'Hotfix'],
+    ]);
+  });
+  it('collects every statement of a phase status, with its source', () => {
+    const p2 = todo?.phases.find((p) => p.number === '2');
+    assert.deepEqual(p2?.statuses.map((s) => [s.source, s.marker?.status, s.line]), [
+      ['summary', 'in-progress', 5],
+      ['completion-checklist', 'done', 50],
+    ]);
+    const p3 = todo?.phases.find((p) => p.number === '3');
+    assert.deepEqual(p3?.statuses.map((s) => s.source), ['summary', 'heading']);
+  });
+  it('counts the Progress Checklist, tasks, expected outputs and prerequisites', () => {
+    const p1 = todo?.phases[0];
+    assert.deepEqual(p1?.checklist, { total: 2, checked: 2, firstOpenLine: null });
+    assert.deepEqual(p1?.tasks.map((t) => t.id), ['T1.1']);
+    assert.deepEqual(p1?.expectedOutputs.map((o) => o.name), ['TODO042_phase1_notes.md']);
+    const p3 = todo?.phases.find((p) => p.number === '3');
+    assert.deepEqual(p3?.checklist, { total: 3, checked: 1, firstOpenLine: 29 });
+    assert.deepEqual(p3?.prerequisites.map((o) => o.name), ['TODO042_phase2_notes.md']);
+    const p2 = todo?.phases.find((p) => p.number === '2');
+    assert.deepEqual(p2?.outputItems.map((o) => o.name), ['TODO042_phase1_notes.md']);
+  });
+  it('uses the whole section when a phase has no Progress Checklist', () => {
+    const p25 = todo?.phases.find((p) => p.number === '2.5');
+    assert.deepEqual(p25?.checklist, { total: 1, checked: 0, firstOpenLine: 44 });
+  });
+});
+
+describe('TODO rules', async () => {
+  const findings = await check({ 'p/TODO042.md': TODO, 'p/TODO042_phase1_notes.md': '# Notes\n' });
+  const at = (code: string) => only(findings, code).map((f) => f.range.start.line);
+  it('reports a phase marked done while its boxes are open, at each statement', () => {
+    assert.deepEqual(at('phase-done-checklist-open'), [6, 22, 50]);
+    const msg = only(findings, 'phase-done-checklist-open').find((f) => f.range.start.line === 22)?.message ?? '';
+    assert.match(msg, /Phase 3 is marked ✅ COMPLETED here \(the phase heading\), but its Progress Checklist \(line 27\) has 2 of 3 boxes unchecked/);
+  });
+  it('reports statuses that disagree', () => {
+    const conflict = only(findings, 'status-conflict');
+    assert.deepEqual(conflict.map((f) => f.range.start.line), [50]);
+    assert.match(conflict[0]?.message ?? '', /Phase 2 is ✅ COMPLETED here .* but 🔄 IN PROGRESS in the status summary \(line 5\)/);
+  });
+  it('reports a title that differs from the section', () => {
+    assert.deepEqual(at('phase-title-mismatch'), [6]);
+  });
+  it('reports sections out of order', () => {
+    assert.deepEqual(at('phase-order'), [32, 42]);
+  });
+  it('reports expected outputs missing for started phases only', () => {
+    const missing = only(findings, 'expected-output-missing');
+    assert.deepEqual(missing.map((f) => f.message.split(' ')[2]), ['TODO042_phase2_notes.md', 'TODO042_phase2_decisions.md']);
+  });
+  it('reports an unchecked "Save X" item whose file exists', () => {
+    assert.deepEqual(at('output-exists-unchecked'), [40]);
+  });
+  it('reports a missing prerequisite of a started phase', () => {
+    assert.deepEqual(at('prerequisite-missing'), [25]);
+  });
+});
