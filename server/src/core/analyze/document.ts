@@ -13,6 +13,7 @@ import { findClaims } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
 import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
+import { fractionalTableCounts } from './tableRules';
 import { analysePrd } from './prd';
 import { findReferences } from './references';
 import { Sections } from './sections';
@@ -79,7 +80,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   };
   const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf });
 
-  const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], evidenceLabels: [] };
+  const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], statusFields: [], evidenceLabels: [] };
   for (let line = 1; line <= lines.lineCount; line++) {
     if (!code[line]) scanLine(lines.line(line), line, c, facts);
   }
@@ -112,6 +113,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   localFindings.push(...checkedParentOpen(checkboxes));
   localFindings.push(...partialDone(claims));
   localFindings.push(...inconsistentNumbers(lines, code));
+  localFindings.push(...fractionalTableCounts(lines, code));
 
   return {
     path,
@@ -125,6 +127,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     claims,
     mentions: facts.mentions,
     phaseCounts: facts.phaseCounts,
+    statusFields: facts.statusFields,
     suppressions: readSuppressions(raw.comments),
     localFindings,
     searchText: text.toLowerCase(),

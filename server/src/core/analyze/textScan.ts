@@ -1,5 +1,6 @@
 import type { CompiledConventions } from '../config/compiled';
-import type { Evidence, Mention, PhaseCountStatement } from '../model/document';
+import { readStatus } from '../config/compiled';
+import type { Evidence, Mention, PhaseCountStatement, StatusField } from '../model/document';
 import type { Range } from '../text/position';
 
 /** Test results cited as numbers: `23/23 tests passing`, `8 passed`, `100% success rate`. */
@@ -22,6 +23,7 @@ export interface LineFacts {
   readonly evidence: Evidence[];
   readonly mentions: Mention[];
   readonly phaseCounts: PhaseCountStatement[];
+  readonly statusFields: StatusField[];
   /** Lines holding a prose `Evidence:` label. */
   readonly evidenceLabels: number[];
 }
@@ -36,6 +38,12 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });
   if (EVIDENCE_LABEL.test(text)) into.evidenceLabels.push(line);
+  const field = c.statusField.exec(text);
+  const marker = field ? readStatus(field[2] ?? '', c) : null;
+  if (field && marker) {
+    const first = text.search(/\S/);
+    into.statusFields.push({ line, range: span(line, first, text.trimEnd().length - first), label: (field[1] ?? '').trim(), marker });
+  }
 
   const requirement = c.requirementId;
   requirement.lastIndex = 0;

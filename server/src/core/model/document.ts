@@ -99,6 +99,14 @@ export interface PhaseCountStatement {
   readonly text: string;
 }
 
+/** A status field of any status: `**Status**: 🔄 IN PROGRESS`, `**Result**: ✅ PASSED`. */
+export interface StatusField {
+  readonly line: number;
+  readonly range: Range;
+  readonly label: string;
+  readonly marker: StatusMarker;
+}
+
 export interface Suppression {
   /** Codes suppressed; empty means every code. */
   readonly codes: readonly string[];
@@ -131,6 +139,7 @@ export interface DocumentModel {
   readonly claims: readonly Claim[];
   readonly mentions: readonly Mention[];
   readonly phaseCounts: readonly PhaseCountStatement[];
+  readonly statusFields: readonly StatusField[];
   readonly suppressions: readonly Suppression[];
   readonly localFindings: readonly LocalFinding[];
   /** Lower-cased text, for citations of requirement titles and KPI labels. */

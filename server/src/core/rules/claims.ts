@@ -1,5 +1,6 @@
 import type { Claim, DocumentModel } from '../model/document';
 import { checklistName } from '../analyze/todoRules';
+import { normalisePhase } from '../parse/role';
 import type { RuleContext, RuleFinding } from './context';
 
 /** How far into a phase output a claim counts as "this output says the phase is done". */
@@ -64,6 +65,26 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   const phase = ctx.phase(initiative, model.role.phase);
   if (!todo || !phase) return [];
   // The output's own verdict: a status field or a top-level heading near its top, not a sub-section's tick.
+  const statedDone = phase.statuses.some((s) => s.marker?.status === 'done') && phase.statuses.every((s) => s.marker === null || s.marker.status === 'done');
+  const todoName0 = todo.path.split('/').pop() ?? todo.path;
+  // A field about another phase ("**Phase 9 Status**: 🔄") says nothing about this one.
+  const aboutThisPhase = (label: string): boolean => {
+    const other = /Phase\s+(\d+(?:[._]\d+)?)/i.exec(label);
+    return !other || normalisePhase(other[1] ?? '') === phase.number;
+  };
+  const notDone = model.statusFields.find((f) => f.marker.status !== 'done' && aboutThisPhase(f.label));
+  if (statedDone && notDone) {
+    const doneAt = phase.statuses.find((s) => s.marker?.status === 'done');
+    return [
+      {
+        code: 'status-conflict',
+        file: model.path,
+        range: notDone.range,
+        message: `This Phase ${phase.number} output says ${notDone.label}: ${notDone.marker.text}, but ${todoName0} marks Phase ${phase.number} ${doneAt?.marker?.text ?? 'done'} (line ${doneAt?.line ?? phase.line}).`,
+        related: doneAt ? [{ file: todo.path, range: doneAt.range, message: `Phase ${phase.number} status in the TODO` }] : [],
+      },
+    ];
+  }
   const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && (c.form === 'field' || (c.form === 'heading' && (model.headings.find((h) => h.line === c.line)?.level ?? 9) <= 3)));
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
