@@ -143,6 +143,19 @@ export interface HandoffPlanParams {
   readonly phase: string;
 }
 
+/**
+ * Server → client: a workspace folder started or finished indexing. `ready` is sent after the
+ * diagnostics of the finished index were published, so a client (or a test) can wait for it.
+ */
+export const IndexStatusNotification = 'proofmark/indexStatus';
+export interface IndexStatusParams {
+  /** Workspace folder URI. */
+  readonly root: string;
+  readonly state: 'indexing' | 'ready';
+  /** Markdown documents analysed or skipped so far. */
+  readonly documents: number;
+}
+
 /** Server → client: the completion tree or traceability changed; ask again. */
 export const TreeChangedNotification = 'proofmark/treeChanged';
 export interface TreeChangedParams {
@@ -166,4 +179,6 @@ export interface InitializationOptions {
   readonly storagePath?: string;
   /** Editor settings mirroring `.proofmark.json` (which wins per folder). */
   readonly settings?: unknown;
+  /** Milliseconds the server waits after an edit before re-analysing (default 100). */
+  readonly debounceMs?: number;
 }

@@ -80,7 +80,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   };
   const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf });
 
-  const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], statusFields: [], evidenceLabels: [] };
+  const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], statusFields: [], evidenceSlots: [], tableRows: [], evidenceLabels: [] };
   for (let line = 1; line <= lines.lineCount; line++) {
     if (!code[line]) scanLine(lines.line(line), line, c, facts);
   }
@@ -114,6 +114,16 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   localFindings.push(...partialDone(claims));
   localFindings.push(...inconsistentNumbers(lines, code));
   localFindings.push(...fractionalTableCounts(lines, code));
+  for (const line of facts.evidenceSlots) {
+    const text = lines.line(line);
+    const at = text.search(/\[\]\(/);
+    localFindings.push({
+      code: 'evidence-to-fill',
+      range: { start: { line, column: at + 1 }, end: { line, column: at + 3 } },
+      message: 'Evidence to fill: link the file, log or test output that shows this, inside the empty link.',
+      related: [],
+    });
+  }
 
   return {
     path,
@@ -128,6 +138,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     mentions: facts.mentions,
     phaseCounts: facts.phaseCounts,
     statusFields: facts.statusFields,
+    evidenceSlots: facts.evidenceSlots,
+    tableRows: facts.tableRows,
     suppressions: readSuppressions(raw.comments),
     localFindings,
     searchText: text.toLowerCase(),

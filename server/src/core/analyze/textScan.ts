@@ -10,6 +10,8 @@ const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 const COMMIT = /(?<![\w/.-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\w/.-])/;
 const TASK_ID = /\bT(\d+(?:\.\d+){1,2})\b/g;
 /** A prose evidence label: `**Evidence**: …`, `- Evidence: …`. */
+/** An empty evidence slot, as the handoff generator writes it: `[](<!-- path, log or test output -->)`. */
+export const EVIDENCE_SLOT = /\[\]\(\s*<!--.*?-->\s*\)/;
 export const EVIDENCE_LABEL = /^\s*(?:[-*+]\s+)?\*{0,2}(?:Evidence|Proof|Verification)\*{0,2}\s*:/i;
 
 const PHASE_COUNT_PATTERNS: readonly RegExp[] = [
@@ -24,6 +26,8 @@ export interface LineFacts {
   readonly mentions: Mention[];
   readonly phaseCounts: PhaseCountStatement[];
   readonly statusFields: StatusField[];
+  readonly evidenceSlots: number[];
+  readonly tableRows: number[];
   /** Lines holding a prose `Evidence:` label. */
   readonly evidenceLabels: number[];
 }
@@ -38,6 +42,8 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });
   if (EVIDENCE_LABEL.test(text)) into.evidenceLabels.push(line);
+  if (EVIDENCE_SLOT.test(text)) into.evidenceSlots.push(line);
+  if (/^\s*\|.*\|\s*$/.test(text)) into.tableRows.push(line);
   const field = c.statusField.exec(text);
   const marker = field ? readStatus(field[2] ?? '', c) : null;
   if (field && marker) {

@@ -31,4 +31,10 @@ export interface HandoffOptions {
   readonly now: Date;
   /** Template texts by output kind, from the workspace's template folder; missing kinds use the built-in ones. */
   readonly templates?: Readonly<Record<string, string>>;
+  /**
+   * The TODO's text. The document models keep no prose, so the phase goal ("Context for Claude")
+   * and the task bullets are copied from it. Without it, or when it is not the text the model was
+   * built from (hash differs), those parts are left as slots to fill.
+   */
+  readonly todoText?: string;
 }

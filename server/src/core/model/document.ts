@@ -140,6 +140,10 @@ export interface DocumentModel {
   readonly mentions: readonly Mention[];
   readonly phaseCounts: readonly PhaseCountStatement[];
   readonly statusFields: readonly StatusField[];
+  /** Lines holding an empty evidence slot `[](<!-- … -->)` left to fill. */
+  readonly evidenceSlots: readonly number[];
+  /** Lines that are table rows (a citation there has only its own row as evidence window). */
+  readonly tableRows: readonly number[];
   readonly suppressions: readonly Suppression[];
   readonly localFindings: readonly LocalFinding[];
   /** Lower-cased text, for citations of requirement titles and KPI labels. */

@@ -51,11 +51,15 @@ function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): 
   return r.resolved;
 }
 
-/** Evidence that supports a citation at `line`: in its section, within the field window. */
+/**
+ * Evidence that supports a citation at `line`: in its section, within the field window; for a
+ * citation in a table row, only that row (a link in one row proves nothing about the next).
+ */
 function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): string[] {
   const section = directSection(model, line);
-  const from = Math.max(section.start, line - ctx.config.evidenceWindow.field);
-  const to = Math.min(section.end, line + ctx.config.evidenceWindow.field);
+  const row = model.tableRows.includes(line);
+  const from = row ? line : Math.max(section.start, line - ctx.config.evidenceWindow.field);
+  const to = row ? line : Math.min(section.end, line + ctx.config.evidenceWindow.field);
   const found: string[] = [];
   for (const e of model.evidence) {
     if (e.line < from) continue;
@@ -92,13 +96,16 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
   for (const r of topLevel) if (r.title) titles.set(normaliseTitle(r.title), r.id);
 
   for (const model of docs) {
+    // A line with an empty evidence slot is a question, not a citation (generated files are full of them).
+    const slots = new Set(model.evidenceSlots);
     for (const m of model.mentions) {
-      if (m.kind !== 'requirement') continue;
+      if (m.kind !== 'requirement' || slots.has(m.line)) continue;
       cite(m.id, model, m.line);
       const dot = m.id.indexOf('.');
       if (dot > 0) cite(m.id.slice(0, dot), model, m.line);
     }
     for (const h of model.headings) {
+      if (slots.has(h.line)) continue;
       const id = titles.get(normaliseTitle(h.text.replace(/\s*(?:✅|🔄|⏳|❌|⚠️).*$/u, '')));
       if (id) cite(id, model, h.line);
     }
@@ -108,7 +115,8 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       let at = model.searchText.indexOf(label);
       let guard = 0;
       while (at >= 0 && guard++ < 50) {
-        cite(kpi.id, model, lineOfOffset(model.searchText, at));
+        const line = lineOfOffset(model.searchText, at);
+        if (!slots.has(line)) cite(kpi.id, model, line);
         at = model.searchText.indexOf(label, at + label.length);
       }
     }

@@ -49,8 +49,9 @@ export function completionsAt(project: Project, path: string, lineText: string, 
   if (requirement) {
     const from = column - requirement[0].length;
     const prd = prdOf(project, initiative)?.prd;
-    return (prd?.requirements ?? [])
+    return [...(prd?.requirements ?? [])]
       .filter((r) => r.kind === requirement[1])
+      .sort((a, b) => a.line - b.line)
       .map((r, i) => ({ label: r.id, kind: 'requirement' as const, detail: r.title, insertText: r.id, range: span(line, from, column), sortText: String(i).padStart(4, '0') }));
   }
 
@@ -70,21 +71,25 @@ export function completionsAt(project: Project, path: string, lineText: string, 
   const typed = at ? (at[1] ?? '') : ticks ? (ticks[1] ?? '') : null;
   if (typed === null || /\s/.test(typed)) return [];
   const from = column - typed.length;
-  return pathCandidates(project, path).map((p, i) => ({ label: p.label, kind: 'path' as const, detail: p.detail, insertText: p.label, range: span(line, from, column), sortText: String(i).padStart(4, '0') }));
+  return pathCandidates(project, path, typed).map((p, i) => ({ label: p.label, kind: 'path' as const, detail: p.detail, insertText: p.label, range: span(line, from, column), sortText: String(i).padStart(4, '0') }));
 }
 
-/** Files next to the document by bare name first, then every Markdown document by workspace path. */
-function pathCandidates(project: Project, path: string): { label: string; detail: string }[] {
+/**
+ * Files under the document's folder by relative path first, then Markdown documents elsewhere by
+ * workspace path; only those containing what was typed, so the cap never hides a match.
+ */
+function pathCandidates(project: Project, path: string, typed: string): { label: string; detail: string }[] {
   const folder = dirname(path);
   const prefix = folder === '' ? '' : `${folder}/`;
+  const wanted = typed.toLowerCase();
   const near: { label: string; detail: string }[] = [];
   const far: { label: string; detail: string }[] = [];
   for (const file of project.index.all()) {
-    if (file === path) continue;
-    if (file.startsWith(prefix) && !file.slice(prefix.length).includes('/')) near.push({ label: file.slice(prefix.length), detail: 'in this folder' });
+    if (file === path || !file.toLowerCase().includes(wanted.slice(wanted.lastIndexOf('/') + 1))) continue;
+    if (file.startsWith(prefix)) near.push({ label: file.slice(prefix.length), detail: 'in this folder' });
     else if (MARKDOWN_FILE.test(file)) far.push({ label: file, detail: 'from the workspace root' });
   }
-  near.sort((a, b) => a.label.localeCompare(b.label));
+  near.sort((a, b) => a.label.split('/').length - b.label.split('/').length || a.label.localeCompare(b.label));
   far.sort((a, b) => a.label.localeCompare(b.label));
   return [...near, ...far].slice(0, MAX_PATHS);
 }

@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { corpusAvailable, corpusSkeleton, SKIP_REASON } from '../test/support/corpus';
+import { generateWorkspace } from './generateWorkspace';
+
+/**
+ * `npm run bench`: Proofmark's full check through the CLI (a) against bare remark-parse (b) and
+ * markdownlint with its default rules (c) on the same Markdown files, each in a fresh child
+ * process. Wall time is measured from spawn to exit for all three; CPU time and peak RSS come
+ * from the child's own process.resourceUsage(), worker threads included.
+ * BENCH_FILES sets the size of the generated workspace (default 10000).
+ */
+
+const REPO = path.resolve(__dirname, '..');
+const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const TARGETS = { ab: 1.5, ac: 1.0, rssMb: 300 };
+
+interface Workload {
+  readonly name: string;
+  readonly root: string;
+  readonly files: readonly string[];
+  readonly bytes: number;
+}
+
+interface Measure {
+  readonly tool: string;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly rssMb: number;
+  readonly load: number;
+}
+
+function markdownUnder(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') walk(path.join(dir, e.name));
+      else if (e.isFile() && /\.(?:md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+function workload(name: string, root: string): Workload {
+  const files = markdownUnder(root);
+  return { name, root, files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+}
+
+/** Runs a child to completion; stdout is counted, not kept (the CLI's JSON can be tens of MB). */
+function run(args: readonly string[]): Promise<{ wallMs: number; code: number; stdoutBytes: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdoutBytes = 0;
+    let head = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (head.length < 4096) head += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ wallMs: performance.now() - started, code: code ?? -1, stdoutBytes, stdout: head, stderr }));
+  });
+}
+
+function usageFrom(text: string, what: string): { cpuMs: number; maxRssKb: number } {
+  const json = /\{[^\n]*"maxRssKb"[^\n]*\}/.exec(text)?.[0];
+  if (json === undefined) throw new Error(`${what} reported no usage:\n${text.slice(0, 2000)}`);
+  return JSON.parse(json) as { cpuMs: number; maxRssKb: number };
+}
+
+async function measure(tool: string, args: readonly string[], okCodes: readonly number[], usageIn: 'stdout' | 'stderr'): Promise<Measure> {
+  const result = await run(args);
+  if (!okCodes.includes(result.code)) throw new Error(`${tool} exited ${result.code}:\n${result.stderr.slice(0, 2000)}`);
+  const usage = usageFrom(usageIn === 'stdout' ? result.stdout : result.stderr, tool);
+  return { tool, wallMs: result.wallMs, cpuMs: usage.cpuMs, rssMb: usage.maxRssKb / 1024, load: loadavg()[0] ?? 0 };
+}
+
+async function bench(w: Workload): Promise<Measure[]> {
+  const list = path.join(tmpdir(), `proofmark-bench-list-${process.pid}.txt`);
+  writeFileSync(list, w.files.join('\n'));
+  return [
+    await measure('(a) proofmark check', [path.join(REPO, 'dist/cli.js'), 'check', '--root', w.root, '--format', 'json', '--stats'], [0, 1], 'stderr'),
+    await measure('(b) remark-parse', [path.join(__dirname, 'runners/remarkParse.mjs'), list], [0], 'stdout'),
+    await measure('(c) markdownlint', [path.join(__dirname, 'runners/markdownlint.mjs'), list], [0], 'stdout'),
+  ];
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const num = (n: number, digits = 0): string => n.toFixed(digits).padStart(9);
+
+function table(w: Workload, measures: readonly Measure[]): string {
+  const mb = w.bytes / (1024 * 1024);
+  const rows = measures.map((m) => `${pad(m.tool, 22)}${num(w.files.length)}${num(mb, 1)}${num(m.wallMs)}${num(mb / (m.wallMs / 1000), 2)}${num(m.cpuMs)}${num(m.rssMb)}${num(m.load, 1)}`);
+  const [a, b, c] = measures;
+  const ratios = a && b && c ? [`a/b ${(a.wallMs / b.wallMs).toFixed(2)} (target <= ${TARGETS.ab}; CPU ${(a.cpuMs / b.cpuMs).toFixed(2)})`, `a/c ${(a.wallMs / c.wallMs).toFixed(2)} (target < ${TARGETS.ac}; CPU ${(a.cpuMs / c.cpuMs).toFixed(2)})`, `peak RSS of (a) ${a.rssMb.toFixed(0)} MB (target <= ${TARGETS.rssMb} MB at 10,000 files)`] : [];
+  return [
+    `\n## ${w.name}: ${w.root}`,
+    `${pad('tool', 22)}${'files'.padStart(9)}${'MB'.padStart(9)}${'wall ms'.padStart(9)}${'MB/s'.padStart(9)}${'CPU ms'.padStart(9)}${'RSS MB'.padStart(9)}${'load1'.padStart(9)}`,
+    ...rows,
+    ...ratios,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`Proofmark benchmark: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stdout.write('Wall = spawn to exit of a fresh process; CPU = user + system of that process (all threads); load1 = 1-minute load average after the run.\n');
+  const workloads: Workload[] = [];
+  if (corpusAvailable()) workloads.push(workload('corpus skeleton (.md files)', corpusSkeleton()));
+  else process.stdout.write(`corpus skipped: ${SKIP_REASON}\n`);
+  const generated = generateWorkspace(FILES);
+  workloads.push(workload(`generated workspace (${generated.markdownFiles} files)`, generated.root));
+  for (const w of workloads) process.stdout.write(`${table(w, await bench(w))}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

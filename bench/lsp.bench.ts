@@ -1,0 +1,109 @@
+/**
+ * Language-server benchmark on the real corpus: time from `initialized` to the first complete
+ * workspace diagnostics (cold, then warm from the model cache), the server's peak RSS, and the
+ * latency from a one-character didChange in TODO003.md to its fresh diagnostics, next to a plain
+ * remark-parse + remark-gfm parse of the same file measured in this run.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { analyzeText } from '../server/src/core/analyze/document';
+import { DEFAULT_CONFIG } from '../server/src/core/config/config';
+import { TestClient, uriOf } from '../test/protocol/support/client';
+import { tempDir } from '../test/protocol/support/fixtures';
+import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+function peakRss(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+async function startup(root: string, storage: string): Promise<{ client: TestClient; ms: number }> {
+  // TestClient.start resolves once `initialized` is sent.
+  const client = await TestClient.start({ roots: [root], storagePath: storage, debounceMs: 0 });
+  const initialized = performance.now();
+  await client.ready([root]);
+  return { client, ms: performance.now() - initialized };
+}
+
+async function main(): Promise<void> {
+  if (!corpusAvailable()) {
+    process.stdout.write(`skipped: ${SKIP_REASON}\n`);
+    return;
+  }
+  const root = corpusSkeleton();
+  const storage = tempDir('proofmark-bench-storage-');
+  const file = path.join(root, INITIATIVE_003, 'TODO003.md');
+  const text = readFileSync(file, 'utf8');
+
+  const cold = await startup(root, storage);
+  const coldRss = peakRss(cold.client.process.pid);
+  const files = cold.client.latestPublished().size;
+  await cold.client.stop();
+
+  const warm = await startup(root, storage);
+  const client = warm.client;
+  const uri = await client.open(file, text);
+  await client.published(uriOf(file), (p) => p.version === 1);
+  const lines = text.split('\n');
+  const latencies: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    // Alternately add and remove one space at the end of a line spread over the document.
+    const line = Math.floor(((i >> 1) * 7919) % lines.length);
+    const character = (lines[line] ?? '').length;
+    const insert = i % 2 === 0;
+    const mark = client.mark();
+    const t = performance.now();
+    const version = await client.change(uri, insert ? { range: { start: { line, character }, end: { line, character } }, text: ' ' } : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' });
+    await client.published(uri, (p) => p.version === version, mark);
+    latencies.push(performance.now() - t);
+  }
+  const warmRss = peakRss(client.process.pid);
+  await client.stop();
+
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const parses: number[] = [];
+  const analyses: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    let t = performance.now();
+    processor.parse(text);
+    parses.push(performance.now() - t);
+    t = performance.now();
+    analyzeText(`${INITIATIVE_003}/TODO003.md`, text, DEFAULT_CONFIG);
+    analyses.push(performance.now() - t);
+  }
+
+  const rows: [string, string][] = [
+    ['files with diagnostics', String(files)],
+    ['initialized → complete workspace diagnostics, cold', ms(cold.ms)],
+    ['initialized → complete workspace diagnostics, warm (cache)', ms(warm.ms)],
+    ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB`],
+    ['server peak RSS, warm start + edits', `${warmRss.toFixed(0)} MB`],
+    [`didChange → fresh diagnostics, TODO003.md (${text.length} chars), p50`, ms(percentile(latencies, 50))],
+    [`didChange → fresh diagnostics, p95 (${EDITS} edits)`, ms(percentile(latencies, 95))],
+    ['remark-parse + remark-gfm parse of TODO003.md, p50', ms(percentile(parses, 50))],
+    ['core analyzeText of TODO003.md (in this process), p50', ms(percentile(analyses, 50))],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
+import { readEngineSettings, SETTINGS_SECTION } from './settings';
+
+/** The engine settings only (not `trace.server`, no nulls), in the shape of a `.proofmark.json`. */
+function engineSettings(scope?: vscode.Uri): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  return readEngineSettings((key) => config.get(key));
+}
+
+function initializationOptions(context: vscode.ExtensionContext): InitializationOptions {
+  return { storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, settings: engineSettings() };
+}
+
+/**
+ * The language client for the bundled server (dist/server.js over IPC). Throws with a readable
+ * reason when the server file is missing, so activation can tell the user.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  if (!existsSync(module)) throw new Error(`the bundled language server is missing (${module}); reinstall the extension`);
+  const run = { module, transport: TransportKind.ipc };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/*.md'),
+    vscode.workspace.createFileSystemWatcher('**/.proofmark.json'),
+  ];
+  context.subscriptions.push(...watchers);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    synchronize: { fileEvents: watchers },
+    // A function, so that a restart sends the settings as they are then.
+    initializationOptions: () => initializationOptions(context),
+    diagnosticCollectionName: 'proofmark',
+    outputChannel: log,
+    middleware: {
+      workspace: {
+        // The server may ask for the `proofmark` section: answer with the engine settings only.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i) => {
+            const item = params.items[i];
+            return item?.section === SETTINGS_SECTION ? engineSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : value;
+          });
+        },
+      },
+    },
+  };
+  const client = new LanguageClient('proofmark', 'Proofmark', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION) || !client.isRunning()) return;
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: engineSettings() } });
+    }),
+  );
+  return client;
+}

@@ -1,0 +1,22 @@
+/**
+ * The editor settings that mirror `.proofmark.json`. They are sent to the server as one object of
+ * the same shape as that file; the server merges them under each folder's `.proofmark.json`.
+ */
+export const SETTINGS_SECTION = 'proofmark';
+
+export const ENGINE_SETTING_KEYS = ['severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'conventions'] as const;
+
+export type EngineSettingKey = (typeof ENGINE_SETTING_KEYS)[number];
+
+/**
+ * Reads the engine settings through `get` (a `WorkspaceConfiguration.get` in the extension). Unset
+ * and null values are left out, so the engine's defaults apply (`templates: null` means "none").
+ */
+export function readEngineSettings(get: (key: EngineSettingKey) => unknown): Partial<Record<EngineSettingKey, unknown>> {
+  const settings: Partial<Record<EngineSettingKey, unknown>> = {};
+  for (const key of ENGINE_SETTING_KEYS) {
+    const value = get(key);
+    if (value !== undefined && value !== null) settings[key] = value;
+  }
+  return settings;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { TREE_VIEW_ID } from '../commandIds';
+import type { ProofmarkServer } from '../server/proofmarkServer';
+import { activeInitiative } from '../tree/activeInitiative';
+import type { TreeSource } from '../tree/treeSource';
+import { statusContent } from './statusText';
+
+/**
+ * The status-bar item: progress of the active initiative's current phase and its open findings, or
+ * a spinner while a folder is being indexed.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('proofmark.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[];
+  /** Folders being indexed, with the documents done so far. */
+  private readonly indexing = new Map<string, number>();
+
+  constructor(
+    private readonly source: TreeSource,
+    server: ProofmarkServer,
+  ) {
+    this.item.name = 'Proofmark';
+    this.item.command = `${TREE_VIEW_ID}.focus`;
+    this.subscriptions = [
+      this.item,
+      source.onDidChange(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      server.onIndexStatus((status) => {
+        if (status.state === 'indexing') this.indexing.set(status.root, status.documents);
+        else this.indexing.delete(status.root);
+        this.update();
+      }),
+    ];
+    this.update();
+  }
+
+  private update(): void {
+    if (this.indexing.size > 0) {
+      const documents = [...this.indexing.values()].reduce((a, b) => a + b, 0);
+      this.item.text = `$(sync~spin) Proofmark ${documents}`;
+      this.item.tooltip = `Proofmark is reading the workspace: ${documents} documents so far.`;
+      this.item.accessibilityInformation = { label: this.item.tooltip };
+      this.item.show();
+      return;
+    }
+    const tree = this.source.tree;
+    const node = tree ? activeInitiative(tree, vscode.window.activeTextEditor?.document.uri.toString()) : null;
+    if (node === null) {
+      this.item.hide();
+      return;
+    }
+    const content = statusContent(node);
+    this.item.text = content.text;
+    this.item.tooltip = content.tooltip;
+    this.item.accessibilityInformation = { label: content.accessibilityLabel };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkWorkspace } from '../core/engine';
+import type { Finding } from '../core/findings/finding';
+import { NodeWorkspace } from '../node/nodeWorkspace';
+import { createWorkerPoolAnalyzer } from '../node/workerPool';
+import type { CheckArgs, Format } from './args';
+import { formatJson } from './format/json';
+import type { Report } from './format/report';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import type { Io } from './io';
+import { insideRoot, isSelected, resolveRoot, resolveSelection } from './root';
+import { VERSION } from './version';
+
+/** An explicit --config file: its text and the path findings about it are reported at. */
+function readConfig(file: string, root: string, cwd: string): { path: string; text: string } | string {
+  const full = nodePath.resolve(cwd, file);
+  try {
+    const text = readFileSync(full, 'utf8');
+    const path = insideRoot(root, realpathSync(full)) ?? full.split(nodePath.sep).join('/');
+    return { path, text };
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    return `cannot read config file ${file} (${code})`;
+  }
+}
+
+function render(format: Format, report: Report): string {
+  if (format === 'json') return formatJson(report);
+  if (format === 'sarif') return formatSarif(report, VERSION);
+  return formatText(report);
+}
+
+/** Wall time, CPU time and peak memory of this process, worker threads included (for the benchmark). */
+function statsJson(wallMs: number): string {
+  const usage = process.resourceUsage();
+  return JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssKb: usage.maxRSS });
+}
+
+/** Whether the findings fail the run: any error, or more warnings than allowed. */
+export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | null): 0 | 1 {
+  if (findings.some((f) => f.severity === 'error')) return 1;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return maxWarnings !== null && warnings > maxWarnings ? 1 : 0;
+}
+
+/**
+ * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives)
+ * and reports on the selected PATHs. Problems of the configuration concern every file, so
+ * `config-invalid` findings are reported whatever the selection.
+ */
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const started = performance.now();
+  const root = resolveRoot(args.root, args.paths[0], io.cwd);
+  if (!root.ok) return io.fail(root.error);
+  const selection = resolveSelection(root.value, args.paths, io.cwd);
+  if (!selection.ok) return io.fail(selection.error);
+  let config: { path: string; text: string } | undefined;
+  if (args.config !== null) {
+    const read = readConfig(args.config, root.value, io.cwd);
+    if (typeof read === 'string') return io.fail(read);
+    config = read;
+  }
+
+  const result = await checkWorkspace({ workspace: new NodeWorkspace(root.value), analyzer: createWorkerPoolAnalyzer(root.value), config });
+  const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
+  const analysed = [...result.project.models.keys(), ...result.project.skippedFiles.keys()];
+  const files = analysed.filter((p) => isSelected(p, selection.value)).length;
+  const durationMs = performance.now() - started;
+  io.out(render(args.format, { findings, files, durationMs }));
+  if (args.stats) io.err(`proofmark-stats ${statsJson(durationMs)}\n`);
+  return exitCodeFor(findings, args.maxWarnings);
+}

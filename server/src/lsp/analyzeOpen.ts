@@ -1,0 +1,15 @@
+import { analyzeText, type AnalysisOutcome } from '../core/analyze/document';
+import type { ProofmarkConfig } from '../core/config/config';
+
+/** How far into a text to look for NUL characters, as the core does for bytes. */
+const PROBE = 8192;
+
+/**
+ * Analyses the text of a document open in the editor. The editor has already decoded it, so the
+ * byte checks of the core are repeated on the text: a binary file is reported, not parsed.
+ */
+export function analyzeOpenText(path: string, text: string, config: ProofmarkConfig): AnalysisOutcome {
+  if (text.length > config.maxFileSize) return analyzeText(path, text, config);
+  if (text.slice(0, PROBE).includes('\u0000')) return { path, skipped: 'File looks binary (it contains NUL characters); not analysed.' };
+  return analyzeText(path, text, config);
+}

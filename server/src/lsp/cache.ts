@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { ProofmarkConfig } from '../core/config/config';
+import type { DocumentModel } from '../core/model/document';
+import { contentHash } from '../core/text/hash';
+import { VERSION } from '../cli/version';
+
+/** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
+const FORMAT = 1;
+
+interface CacheFile {
+  readonly format: number;
+  readonly server: string;
+  readonly config: string;
+  readonly models: Record<string, DocumentModel>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function looksLikeModel(value: unknown, path: string): value is DocumentModel {
+  return isRecord(value) && value.path === path && typeof value.hash === 'string' && isRecord(value.role) && Array.isArray(value.headings) && Array.isArray(value.mentions) && Array.isArray(value.references);
+}
+
+export function configStamp(config: ProofmarkConfig): string {
+  return contentHash(JSON.stringify(config));
+}
+
+/**
+ * Document models of one workspace folder, kept between runs keyed by path and content hash.
+ * The file carries the server version and a stamp of the configuration; a cache written by
+ * another version, for another configuration, or unreadable, is discarded, never trusted.
+ */
+export class ModelCache {
+  private models = new Map<string, DocumentModel>();
+
+  constructor(
+    private readonly file: string | null,
+    private readonly stamp: string,
+  ) {}
+
+  static fileFor(storagePath: string | null, rootUri: string): string | null {
+    return storagePath === null ? null : nodePath.join(storagePath, `proofmark-models-${contentHash(rootUri)}.json`);
+  }
+
+  /** Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt). */
+  async load(): Promise<number> {
+    if (this.file === null) return 0;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await fs.readFile(this.file, 'utf8'));
+    } catch {
+      return 0;
+    }
+    if (!isRecord(raw) || raw.format !== FORMAT || raw.server !== VERSION || raw.config !== this.stamp || !isRecord(raw.models)) return 0;
+    for (const [path, model] of Object.entries(raw.models)) if (looksLikeModel(model, path)) this.models.set(path, model);
+    return this.models.size;
+  }
+
+  /** The cached model of a path, only if it was built from text with this hash. */
+  get(path: string, hash: string): DocumentModel | undefined {
+    const hit = this.models.get(path);
+    return hit && hit.hash === hash ? hit : undefined;
+  }
+
+  /** Writes the given models atomically (temporary file, then rename); failures are reported, not thrown. */
+  async save(models: ReadonlyMap<string, DocumentModel>): Promise<string | null> {
+    if (this.file === null) return null;
+    const data: CacheFile = { format: FORMAT, server: VERSION, config: this.stamp, models: Object.fromEntries(models) };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.mkdir(nodePath.dirname(this.file), { recursive: true });
+      await fs.writeFile(temporary, JSON.stringify(data));
+      await fs.rename(temporary, this.file);
+      this.models = new Map(models);
+      return null;
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+}

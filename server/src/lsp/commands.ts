@@ -1,0 +1,52 @@
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposable, type WorkspaceEdit } from 'vscode-languageserver';
+import type { FileCreate } from '../core/views/codeActions';
+import { toggleEdit } from '../core/views/codeActions';
+import { ServerCommands } from '../protocol';
+import { toWorkspaceEdit, type EditCapabilities } from './edits';
+import { planFor } from './handoff';
+import { resolveInitiative } from './customRequests';
+import type { Session } from './session';
+
+export const COMMANDS: readonly string[] = [ServerCommands.generateHandoff, ServerCommands.toggleCheckbox];
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+async function apply(connection: Connection, edit: WorkspaceEdit | null, label: string): Promise<WorkspaceEdit> {
+  if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `${label}: the client cannot create files in a workspace edit.`);
+  const result = await connection.workspace.applyEdit({ label, edit });
+  if (!result.applied) throw new ResponseError(LSPErrorCodes.RequestFailed, `${label}: the client did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
+  return edit;
+}
+
+async function toggleCheckbox(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
+  const doc = typeof args.uri === 'string' ? await session.document(args.uri) : null;
+  const line = typeof args.line === 'number' ? args.line : -1;
+  const edit = doc?.model ? toggleEdit(doc.model, line + 1) : null;
+  if (!doc || !edit) throw new ResponseError(ErrorCodes.InvalidParams, `There is no checkbox on line ${line + 1} of ${String(args.uri)}.`);
+  return apply(connection, toWorkspaceEdit(session, doc.root, caps, [edit], []), 'Toggle checkbox');
+}
+
+async function generateHandoff(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
+  await session.settled();
+  const { root, key } = resolveInitiative(session, args.initiative);
+  const result = await planFor(session, root, key, String(args.phase));
+  if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+  const creates: FileCreate[] = [];
+  for (const f of result.plan.files) {
+    // Asked of the disk again: the index may lag behind, and an existing file is never written.
+    if (!f.exists && (await root.disk.stat(f.path)) === undefined) creates.push({ file: f.path, content: f.content });
+  }
+  return apply(connection, toWorkspaceEdit(session, root, caps, [], creates), `Generate Phase ${result.plan.phase} handoff`);
+}
+
+/** proofmark.generateHandoff and proofmark.toggleCheckbox: each applies its edit through the client and returns it. */
+export function registerCommandSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
+  return connection.onExecuteCommand(async (params) => {
+    const args = record(params.arguments?.[0]);
+    if (params.command === ServerCommands.toggleCheckbox) return toggleCheckbox(connection, session, caps, args);
+    if (params.command === ServerCommands.generateHandoff) return generateHandoff(connection, session, caps, args);
+    throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
+  });
+}

@@ -1,0 +1,24 @@
+import type { Connection, Disposable } from 'vscode-languageserver';
+import type { Root } from './roots';
+import type { Session } from './session';
+import { configStamp } from './cache';
+import { withEditorSettings } from './settings';
+
+function proofmarkSection(settings: unknown): unknown {
+  return typeof settings === 'object' && settings !== null && 'proofmark' in settings ? (settings as { proofmark: unknown }).proofmark : undefined;
+}
+
+/** Editor settings changed: take them from the notification, or ask for them, then re-index every folder. */
+export function registerConfigurationSupport(connection: Connection, session: Session, canAsk: boolean, reindex: (root: Root) => void): Disposable {
+  return connection.onDidChangeConfiguration((params) => {
+    void session.enqueue(async () => {
+      let raw = proofmarkSection(params?.settings);
+      if (raw === undefined && canAsk) raw = (await connection.workspace.getConfiguration('proofmark')) as unknown;
+      const next = withEditorSettings(session.settings, raw);
+      const same = configStamp(next.editor.config) === configStamp(session.settings.editor.config);
+      session.settings = next;
+      if (same) return;
+      for (const root of session.roots.all()) reindex(root);
+    });
+  });
+}

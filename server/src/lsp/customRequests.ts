@@ -1,0 +1,83 @@
+import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
+import type { InitiativeKey } from '../core/model/initiative';
+import { requirementNode, initiativeNodes, location0, type Locator } from '../core/views/tree';
+import { traceabilityMatrix } from '../core/views/traceability';
+import {
+  CompletionTreeRequest,
+  HandoffPlanRequest,
+  TraceabilityRequest,
+  TreeChangedNotification,
+  type CompletionTree,
+  type HandoffPlanParams,
+  type HandoffPlanResult,
+  type InitiativeId,
+  type TraceabilityParams,
+  type TraceabilityResult,
+} from '../protocol';
+import { planFor } from './handoff';
+import type { Root } from './roots';
+import type { Session } from './session';
+
+export function locatorOf(session: Session, root: Root): Locator {
+  return { root: root.root, uri: (path) => session.uriOf(root, path) };
+}
+
+function isInitiativeId(value: unknown): value is InitiativeId {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.root === 'string' && typeof v.folder === 'string' && typeof v.id === 'string';
+}
+
+/** The folder and key of an initiative id from the client; a malformed one is an InvalidParams error. */
+export function resolveInitiative(session: Session, id: unknown): { root: Root; key: InitiativeKey } {
+  if (!isInitiativeId(id)) throw new ResponseError(ErrorCodes.InvalidParams, 'Expected an initiative {root, folder, id}.');
+  const root = session.roots.byUri(id.root);
+  if (!root) throw new ResponseError(ErrorCodes.InvalidParams, `${id.root} is not a workspace folder of this server.`);
+  return { root, key: { folder: id.folder, id: id.id } };
+}
+
+async function handoffPlan(session: Session, params: HandoffPlanParams): Promise<HandoffPlanResult> {
+  const { root, key } = resolveInitiative(session, params?.initiative);
+  const result = await planFor(session, root, key, String(params.phase));
+  if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+  const plan = result.plan;
+  const locator = locatorOf(session, root);
+  const prd = root.project.initiatives().byKey.get(`${key.folder}#${key.id}`)?.prd ?? '';
+  return {
+    initiative: params.initiative,
+    phase: plan.phase,
+    title: plan.title,
+    files: plan.files.map((f) => ({ kind: f.kind, uri: locator.uri(f.path), exists: f.exists, content: f.content })),
+    openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
+    unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
+  };
+}
+
+/** proofmark/completionTree, proofmark/traceability, proofmark/handoffPlan, and proofmark/treeChanged after every change. */
+export function registerCustomRequests(connection: Connection, session: Session): Disposable {
+  const disposables: Disposable[] = [
+    connection.onRequest(CompletionTreeRequest, async (): Promise<CompletionTree> => {
+      await session.settled();
+      return { revision: session.revision, initiatives: session.roots.all().flatMap((root) => initiativeNodes(root.project, locatorOf(session, root))) };
+    }),
+    connection.onRequest(TraceabilityRequest, async (params: TraceabilityParams | undefined): Promise<TraceabilityResult> => {
+      await session.settled();
+      const wanted = params?.initiative ? resolveInitiative(session, params.initiative) : null;
+      const roots = wanted ? [wanted.root] : session.roots.all();
+      return {
+        matrices: roots.flatMap((root) =>
+          root.project
+            .initiatives()
+            .initiatives.filter((i) => !wanted || (i.key.folder === wanted.key.folder && i.key.id === wanted.key.id))
+            .flatMap((i) => traceabilityMatrix(root.project, locatorOf(session, root), i) ?? []),
+        ),
+      };
+    }),
+    connection.onRequest(HandoffPlanRequest, async (params: HandoffPlanParams) => {
+      await session.settled();
+      return handoffPlan(session, params);
+    }),
+    session.onChange(() => void connection.sendNotification(TreeChangedNotification, { revision: session.revision })),
+  ];
+  return { dispose: () => disposables.forEach((d) => d.dispose()) };
+}

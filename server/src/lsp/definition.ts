@@ -1,0 +1,13 @@
+import type { Connection, Disposable, Location } from 'vscode-languageserver';
+import { definitionAt } from '../core/views/navigation';
+import { fromPosition, toRange } from './convert';
+import type { Session } from './session';
+
+export function registerDefinitionSupport(connection: Connection, session: Session): Disposable {
+  return connection.onDefinition(async (params, token): Promise<Location[]> => {
+    const doc = await session.document(params.textDocument.uri, token);
+    if (!doc) return [];
+    const p = fromPosition(params.position);
+    return definitionAt(doc.project, doc.path, p.line, p.column).map((l) => ({ uri: session.uriOf(doc.root, l.file), range: toRange(l.range) }));
+  });
+}

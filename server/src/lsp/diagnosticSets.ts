@@ -1,0 +1,75 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { contentHash } from '../core/text/hash';
+import { toDiagnostic } from './convert';
+import type { Root } from './roots';
+import type { Session } from './session';
+
+export interface FileDiagnostics {
+  readonly uri: string;
+  readonly diagnostics: Diagnostic[];
+  /** A stable id of the list (the pull model's resultId). */
+  readonly resultId: string;
+}
+
+/** Lists per project revision: workspace pulls repeat often and mostly find nothing changed. */
+const memo = new WeakMap<object, { revision: number; lists: Map<string, FileDiagnostics> }>();
+
+export function fileDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
+  let entry = memo.get(root.project);
+  if (!entry || entry.revision !== root.project.revision) {
+    entry = { revision: root.project.revision, lists: new Map() };
+    memo.set(root.project, entry);
+  }
+  const hit = entry.lists.get(path);
+  if (hit) return hit;
+  const computed = computeDiagnostics(session, root, path);
+  entry.lists.set(path, computed);
+  return computed;
+}
+
+function computeDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
+  const diagnostics = root.project.findingsFor(path).map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
+  return { uri: session.uriOf(root, path), diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
+}
+
+/** Paths of a folder that have findings now. */
+export function pathsWithFindings(root: Root): Set<string> {
+  const paths = new Set<string>();
+  for (const f of root.project.findings()) paths.add(f.file);
+  return paths;
+}
+
+/**
+ * Remembers the result id last seen per URI, so a change can tell which files' diagnostics
+ * differ: those are published (push) or make the server ask the client to pull again.
+ */
+export class DiagnosticLedger {
+  private readonly seen = new Map<string, string>();
+
+  /** Every file of the folders whose diagnostics differ from the last call, with the new lists. */
+  changes(session: Session, roots: readonly Root[], onlyOpen: (root: Root) => boolean): FileDiagnostics[] {
+    const changed: FileDiagnostics[] = [];
+    for (const root of roots) {
+      const paths = onlyOpen(root) ? new Set(session.openPaths(root)) : pathsWithFindings(root);
+      for (const [uri] of this.seen) {
+        const at = session.locate(uri);
+        if (at && at.root === root && (!onlyOpen(root) || session.isOpen(root, at.path))) paths.add(at.path);
+      }
+      for (const path of paths) {
+        const d = fileDiagnostics(session, root, path);
+        const version = session.documents.get(d.uri)?.version ?? null;
+        const key = `${d.resultId}@${version ?? ''}`;
+        if (this.seen.get(d.uri) === key) continue;
+        if (d.diagnostics.length === 0 && !this.seen.has(d.uri)) continue;
+        if (d.diagnostics.length === 0) this.seen.delete(d.uri);
+        else this.seen.set(d.uri, key);
+        changed.push(d);
+      }
+    }
+    return changed;
+  }
+
+  forget(uri: string): void {
+    this.seen.delete(uri);
+  }
+}

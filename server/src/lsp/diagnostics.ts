@@ -1,0 +1,65 @@
+import { DocumentDiagnosticReportKind, type Connection, type Disposable, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { DiagnosticLedger, fileDiagnostics, pathsWithFindings } from './diagnosticSets';
+import type { Session } from './session';
+
+export interface DiagnosticsMode {
+  /** The client pulls (textDocument/diagnostic); otherwise the server publishes. */
+  readonly pull: boolean;
+  /** The client accepts workspace/diagnostic/refresh. */
+  readonly refresh: boolean;
+}
+
+/**
+ * Diagnostics both ways. Pull clients get textDocument/diagnostic and workspace/diagnostic, plus
+ * a refresh whenever a change reaches files other than the one edited (a dependency) or the
+ * configuration or index changed. Clients without pull (Neovim 0.7) get publishDiagnostics for
+ * every file whose list changed; a folder still indexing publishes only its open documents.
+ */
+export function registerDiagnosticsSupport(connection: Connection, session: Session, mode: DiagnosticsMode): Disposable {
+  const ledger = new DiagnosticLedger();
+  const disposables: Disposable[] = [];
+  if (mode.pull) {
+    disposables.push(
+      connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+        const doc = await session.document(params.textDocument.uri, token);
+        if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const d = fileDiagnostics(session, doc.root, doc.path);
+        if (params.previousResultId === d.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: d.resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: d.resultId, items: d.diagnostics };
+      }),
+    );
+    disposables.push(
+      connection.languages.diagnostics.onWorkspace(async (params, token) => {
+        await session.settled();
+        const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+        const items: WorkspaceDocumentDiagnosticReport[] = [];
+        for (const root of session.roots.all()) {
+          if (token.isCancellationRequested) break;
+          const paths = pathsWithFindings(root);
+          for (const uri of previous.keys()) {
+            const at = session.locate(uri);
+            if (at && at.root === root) paths.add(at.path);
+          }
+          for (const path of [...paths].sort()) {
+            const d = fileDiagnostics(session, root, path);
+            const version = session.documents.get(d.uri)?.version ?? null;
+            if (previous.get(d.uri) === d.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: d.uri, version, resultId: d.resultId });
+            else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: d.uri, version, resultId: d.resultId, items: d.diagnostics });
+          }
+        }
+        return { items };
+      }),
+    );
+  }
+  disposables.push(
+    session.onChange((change) => {
+      const changed = ledger.changes(session, session.roots.all(), (root) => root.state !== 'ready');
+      if (!mode.pull) {
+        for (const d of changed) void connection.sendDiagnostics({ uri: d.uri, version: session.documents.get(d.uri)?.version, diagnostics: d.diagnostics });
+      } else if (mode.refresh && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {
+        connection.languages.diagnostics.refresh().catch((error: unknown) => session.log(`Diagnostics refresh failed: ${String(error)}`));
+      }
+    }),
+  );
+  return { dispose: () => disposables.forEach((d) => d.dispose()) };
+}

@@ -1,0 +1,54 @@
+import * as nodePath from 'node:path';
+import { analyzeBytes } from '../core/analyze/document';
+import { CONFIG_FILE } from '../core/config/config';
+import { MARKDOWN_FILE } from '../core/project/project';
+import { NodeWorkspace } from '../node/nodeWorkspace';
+import type { Root } from './roots';
+import type { Session } from './session';
+
+export type FileEventKind = 'created' | 'changed' | 'deleted';
+
+/** What an event did: nothing, a file change (rules re-run lazily), or a configuration change (re-index). */
+export type FileEventResult = 'none' | 'files' | 'config';
+
+function removeTree(root: Root, path: string): boolean {
+  const project = root.project;
+  const gone = [...project.index.all()].filter((p) => p === path || p.startsWith(`${path}/`));
+  for (const p of gone) project.removeFile(p);
+  return gone.length > 0;
+}
+
+async function readInto(session: Session, root: Root, path: string): Promise<void> {
+  if (session.isOpen(root, path)) return;
+  const project = root.project;
+  project.addFile(path);
+  if (!MARKDOWN_FILE.test(path)) return;
+  const bytes = await root.disk.read(path);
+  if (session.isOpen(root, path)) return;
+  if (bytes === undefined && (await root.disk.stat(path)) === undefined) project.removeFile(path);
+  else project.setOutcome(analyzeBytes(path, bytes, project.config));
+}
+
+/**
+ * Applies one watched-file event to a folder's project. The disk is asked again rather than
+ * trusted from the event: a "changed" path may have become a folder, a "created" one may be gone.
+ * An open document keeps its editor text whatever happens on disk.
+ */
+export async function applyFileEvent(session: Session, root: Root, path: string, kind: FileEventKind): Promise<FileEventResult> {
+  if (path === CONFIG_FILE) return 'config';
+  if (root.ignored(path) || session.isOpen(root, path)) return 'none';
+  const stat = kind === 'deleted' ? undefined : await root.disk.stat(path);
+  if (!stat) return removeTree(root, path) ? 'files' : 'none';
+  if (stat.kind === 'file') {
+    await readInto(session, root, path);
+    return 'files';
+  }
+  if (root.project.index.hasFile(path)) root.project.removeFile(path);
+  const folder = root.disk.absolute(path);
+  if (folder === null) return 'files';
+  for (const child of await new NodeWorkspace(folder).list()) {
+    const p = nodePath.posix.join(path, child);
+    if (!root.ignored(p)) await readInto(session, root, p);
+  }
+  return 'files';
+}

@@ -1,0 +1,48 @@
+import { planHandoff } from '../core/handoff/plan';
+import type { HandoffResult } from '../core/handoff/types';
+import type { InitiativeKey } from '../core/model/initiative';
+import { initiativeKeyString } from '../core/model/initiative';
+import type { ActionOptions } from '../core/views/codeActions';
+import type { Root } from './roots';
+import type { Session } from './session';
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+async function readText(session: Session, root: Root, path: string): Promise<string | undefined> {
+  const open = session.openText(root, path);
+  if (open !== null) return open;
+  const bytes = await root.disk.read(path);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/** Template overrides, `<templates>/<kind>.md`, as the CLI reads them (the editor's text wins). */
+async function readTemplates(session: Session, root: Root): Promise<Record<string, string>> {
+  const folder = root.project.config.templates;
+  const templates: Record<string, string> = {};
+  if (folder === null) return templates;
+  for (const kind of root.project.config.conventions.outputKinds) {
+    const text = await readText(session, root, `${folder}/${kind}.md`);
+    if (text !== undefined) templates[kind] = text;
+  }
+  return templates;
+}
+
+/** Plans "Generate Phase N handoff" with the workspace's templates and the TODO's current text. */
+export async function planFor(session: Session, root: Root, key: InitiativeKey, phase: string): Promise<HandoffResult> {
+  const todo = root.project.initiatives().byKey.get(initiativeKeyString(key))?.todo ?? null;
+  const todoText = todo === null ? undefined : await readText(session, root, todo);
+  return planHandoff(root.project, key, phase, { now: new Date(), templates: await readTemplates(session, root), todoText });
+}
+
+/** Code-action options whose new phase outputs are filled from the handoff generator's plan. */
+export async function actionOptions(session: Session, root: Root, todoPath: string, todoText: string): Promise<ActionOptions> {
+  const key = root.project.initiatives().initiatives.find((i) => i.todo === todoPath)?.key;
+  if (!key) return {};
+  const templates = await readTemplates(session, root);
+  return {
+    outputContent: (file, _kind, phase) => {
+      const result = planHandoff(root.project, key, phase, { now: new Date(), templates, todoText });
+      return 'plan' in result ? (result.plan.files.find((f) => f.path === file)?.content ?? null) : null;
+    },
+  };
+}

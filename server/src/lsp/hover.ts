@@ -1,0 +1,14 @@
+import { MarkupKind, type Connection, type Disposable } from 'vscode-languageserver';
+import { hoverAt } from '../core/views/hover';
+import { fromPosition, toRange } from './convert';
+import type { Session } from './session';
+
+export function registerHoverSupport(connection: Connection, session: Session): Disposable {
+  return connection.onHover(async (params, token) => {
+    const doc = await session.document(params.textDocument.uri, token);
+    if (!doc) return null;
+    const p = fromPosition(params.position);
+    const view = hoverAt(doc.project, doc.path, p.line, p.column);
+    return view ? { contents: { kind: MarkupKind.Markdown, value: view.contents }, range: toRange(view.range) } : null;
+  });
+}

@@ -1,0 +1,125 @@
+import { analyzeBytes, analyzeText } from '../core/analyze/document';
+import { CONFIG_FILE } from '../core/config/config';
+import type { DocumentAnalyzer } from '../core/engine';
+import { decodeDocument } from '../core/parse/decode';
+import { ignoreMatcher } from '../core/project/ignore';
+import { MARKDOWN_FILE, Project } from '../core/project/project';
+import { contentHash } from '../core/text/hash';
+import { analyzeOpenText } from './analyzeOpen';
+import { configStamp, ModelCache } from './cache';
+import type { Root } from './roots';
+import type { Session } from './session';
+import { folderConfig } from './settings';
+
+export interface IndexHooks {
+  /** An analyzer for the cache misses of a cold index (a worker pool), or null to parse in this thread. */
+  readonly analyzerFor: (root: Root, misses: number) => DocumentAnalyzer | null;
+}
+
+/** How long the indexer may hold the thread before letting requests in. */
+const SLICE_MS = 12;
+/** Files per worker-pool run: results arrive run by run, and a superseded index stops between runs. */
+const POOL_CHUNK = 256;
+
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+export async function readConfigText(session: Session, root: Root): Promise<string | null> {
+  const open = session.openText(root, CONFIG_FILE);
+  if (open !== null) return open;
+  const bytes = await root.disk.read(CONFIG_FILE);
+  return bytes === undefined ? null : decoder.decode(bytes);
+}
+
+/**
+ * Indexes a workspace folder in the background: lists it, reads its configuration, takes every
+ * unchanged document's model from the cache and analyses the rest, yielding to requests as it
+ * goes. A first index fills the live project (requests answer from what is indexed); a re-index
+ * (configuration changed) builds a new project and swaps it in when complete.
+ */
+export async function indexRoot(session: Session, root: Root, hooks: IndexHooks, live: boolean): Promise<void> {
+  const generation = ++root.generation;
+  const stale = (): boolean => root.generation !== generation;
+  root.state = 'indexing';
+  session.changed([], true);
+  const started = performance.now();
+
+  const configText = await readConfigText(session, root);
+  const project = live ? root.project : new Project();
+  project.setConfig(folderConfig(session.settings, configText), configText === null ? null : { path: CONFIG_FILE, text: configText });
+  const config = project.config;
+  const ignored = ignoreMatcher(config.ignore);
+  if (live) root.ignored = ignored;
+  const listed = await root.disk.list();
+  if (stale()) return;
+  const files = [...new Set([...listed, ...session.openPaths(root)])].filter((p) => !ignored(p));
+  project.setFiles(files);
+
+  const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
+  const cached = await cache.load();
+  const markdown = files.filter((p) => MARKDOWN_FILE.test(p));
+  const analyzeOpen = (): void => {
+    for (const p of markdown) {
+      const text = session.openText(root, p);
+      if (text !== null) project.setOutcome(analyzeOpenText(p, text, config));
+    }
+  };
+  analyzeOpen();
+
+  const misses: { path: string; text: string }[] = [];
+  let slice = performance.now();
+  const breathe = async (): Promise<boolean> => {
+    if (performance.now() - slice < SLICE_MS) return !stale();
+    await yieldToRequests();
+    slice = performance.now();
+    return !stale();
+  };
+  for (const path of markdown) {
+    if (session.isOpen(root, path)) continue;
+    const bytes = await root.disk.read(path);
+    if (stale()) return;
+    if (session.isOpen(root, path)) continue;
+    if (bytes === undefined) {
+      if ((await root.disk.stat(path)) === undefined) project.removeFile(path);
+      else project.setOutcome(analyzeBytes(path, undefined, config));
+      continue;
+    }
+    const decoded = decodeDocument(bytes, config.maxFileSize);
+    if ('skipped' in decoded) {
+      project.setOutcome({ path, skipped: decoded.skipped });
+      continue;
+    }
+    const hit = cache.get(path, contentHash(decoded.text));
+    if (hit) project.setOutcome({ path, model: hit });
+    else misses.push({ path, text: decoded.text });
+    if (!(await breathe())) return;
+  }
+
+  const pool = misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null;
+  if (pool) {
+    for (let i = 0; i < misses.length; i += POOL_CHUNK) {
+      const chunk = misses.slice(i, i + POOL_CHUNK).map((m) => m.path);
+      const outcomes = await pool.analyze(chunk, config);
+      if (stale()) return;
+      for (const o of outcomes) if (!session.isOpen(root, o.path)) project.setOutcome(o);
+    }
+  } else {
+    for (const miss of misses) {
+      if (!session.isOpen(root, miss.path)) project.setOutcome(analyzeText(miss.path, miss.text, config));
+      if (!(await breathe())) return;
+    }
+  }
+
+  if (!live) {
+    analyzeOpen();
+    root.project = project;
+    root.ignored = ignored;
+  }
+  root.state = 'ready';
+  session.log(`Indexed ${root.fsPath}: ${markdown.length} documents (${cached} models cached, ${misses.length} analysed${pool ? ' by worker threads' : ''}) in ${Math.round(performance.now() - started)} ms.`);
+  session.changed([], true);
+  root.saving = cache.save(project.models).then((failed) => {
+    if (failed) session.log(`Could not write the model cache: ${failed}`);
+  });
+  await root.saving;
+}

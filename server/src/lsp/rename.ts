@@ -1,0 +1,26 @@
+import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
+import { prepareRenameAt, renameAt } from '../core/views/rename';
+import { fromPosition, toRange } from './convert';
+import { toWorkspaceEdit, type EditCapabilities } from './edits';
+import type { Session } from './session';
+
+/** Renames requirement and task ids across the initiative; a refusal is an error the editor shows. */
+export function registerRenameSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
+  const prepare = connection.onPrepareRename(async (params, token) => {
+    const doc = await session.document(params.textDocument.uri, token);
+    if (!doc) return null;
+    const p = fromPosition(params.position);
+    const view = prepareRenameAt(doc.project, doc.path, p.line, p.column);
+    if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
+    return { range: toRange(view.range), placeholder: view.placeholder };
+  });
+  const rename = connection.onRenameRequest(async (params, token) => {
+    const doc = await session.document(params.textDocument.uri, token);
+    if (!doc) return null;
+    const p = fromPosition(params.position);
+    const view = renameAt(doc.project, doc.path, p.line, p.column, String(params.newName));
+    if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
+    return toWorkspaceEdit(session, doc.root, caps, view.edits, []);
+  });
+  return { dispose: () => [prepare, rename].forEach((d) => d.dispose()) };
+}

@@ -1,0 +1,89 @@
+import * as nodePath from 'node:path';
+import { URI } from 'vscode-uri';
+import { DEFAULT_CONFIG } from '../core/config/config';
+import { ignoreMatcher } from '../core/project/ignore';
+import { Project } from '../core/project/project';
+import type { Locator } from '../core/views/tree';
+import { NodeWorkspace } from '../node/nodeWorkspace';
+
+export type RootState = 'indexing' | 'ready';
+
+/** One workspace folder: its disk, its project and whether its first index is complete. */
+export class Root implements Locator {
+  readonly disk: NodeWorkspace;
+  project = new Project();
+  state: RootState = 'indexing';
+  /** Bumped by every (re)index, so an index run that was superseded stops. */
+  generation = 0;
+  ignored: (path: string) => boolean = ignoreMatcher(DEFAULT_CONFIG.ignore);
+  /** The cache write of the last index, awaited at shutdown so a quick exit does not lose it. */
+  saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly root: string,
+    readonly fsPath: string,
+  ) {
+    this.disk = new NodeWorkspace(fsPath);
+  }
+
+  uri(path: string): string {
+    return URI.file(nodePath.join(this.fsPath, path)).toString();
+  }
+
+  /** The workspace path of a file URI under this root, or null. */
+  pathOf(uri: string): string | null {
+    const parsed = safeParse(uri);
+    return parsed && parsed.scheme === 'file' ? this.disk.relative(parsed.fsPath) : null;
+  }
+}
+
+export function safeParse(uri: string): URI | null {
+  if (typeof uri !== 'string') return null;
+  try {
+    return URI.parse(uri);
+  } catch {
+    return null;
+  }
+}
+
+/** The workspace folders; a document belongs to the innermost folder that contains it. */
+export class RootSet {
+  private readonly roots = new Map<string, Root>();
+
+  add(uri: string): Root | null {
+    const parsed = safeParse(uri);
+    if (!parsed || parsed.scheme !== 'file') return null;
+    const key = parsed.toString();
+    const existing = this.roots.get(key);
+    if (existing) return existing;
+    const root = new Root(key, nodePath.resolve(parsed.fsPath));
+    this.roots.set(key, root);
+    return root;
+  }
+
+  remove(uri: string): Root | null {
+    const parsed = safeParse(uri);
+    const key = parsed?.toString() ?? uri;
+    const root = this.roots.get(key) ?? null;
+    this.roots.delete(key);
+    return root;
+  }
+
+  byUri(uri: string): Root | null {
+    const parsed = safeParse(uri);
+    return parsed ? (this.roots.get(parsed.toString()) ?? null) : null;
+  }
+
+  locate(uri: string): { root: Root; path: string } | null {
+    let best: { root: Root; path: string } | null = null;
+    for (const root of this.roots.values()) {
+      const path = root.pathOf(uri);
+      if (path !== null && (!best || root.fsPath.length > best.root.fsPath.length)) best = { root, path };
+    }
+    return best;
+  }
+
+  all(): Root[] {
+    return [...this.roots.values()];
+  }
+}

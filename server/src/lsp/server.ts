@@ -1,0 +1,131 @@
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../cli/version';
+import { createWorkerPoolAnalyzer } from '../node/workerPool';
+import { registerCodeActionSupport } from './codeActions';
+import { registerCodeLensSupport } from './codeLens';
+import { COMMANDS, registerCommandSupport } from './commands';
+import { registerCompletionSupport, TRIGGER_CHARACTERS } from './completion';
+import { registerConfigurationSupport } from './configuration';
+import { registerCustomRequests } from './customRequests';
+import { registerDefinitionSupport } from './definition';
+import { registerDiagnosticsSupport } from './diagnostics';
+import { registerDocumentLinkSupport } from './documentLinks';
+import { registerDocumentSyncSupport } from './documentSync';
+import type { EditCapabilities } from './edits';
+import { registerFolderSupport } from './folders';
+import { registerHoverSupport } from './hover';
+import { indexRoot, type IndexHooks } from './indexer';
+import { registerIndexStatus } from './indexStatus';
+import { registerReferencesSupport } from './references';
+import { registerRenameSupport } from './rename';
+import type { Root } from './roots';
+import { Session } from './session';
+import { readInitializationOptions } from './settings';
+import { registerDocumentSymbolSupport, registerWorkspaceSymbolSupport } from './symbols';
+import { registerWatchedFilesSupport } from './watchedFiles';
+
+/** Below this many documents to parse, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 40;
+
+const hooks: IndexHooks = {
+  analyzerFor: (root, misses) => (misses >= POOL_THRESHOLD ? createWorkerPoolAnalyzer(root.fsPath) : null),
+};
+
+function workspaceFolders(params: InitializeParams): string[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((f) => f.uri);
+  return typeof params.rootUri === 'string' ? [params.rootUri] : [];
+}
+
+/**
+ * Wires the features to a connection. Every feature lives in its own file; this one only reads
+ * the client's capabilities, creates the session and starts indexing after `initialized`.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string): void => connection.console.log(message);
+  let session: Session | null = null;
+  let watchFiles = false;
+
+  const index = (root: Root, live: boolean): void => {
+    if (!session) return;
+    indexRoot(session, root, hooks, live).catch((error: unknown) => log(`Indexing ${root.fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const settings = readInitializationOptions(params.initializationOptions);
+    const s = new Session(documents, settings, log);
+    session = s;
+    for (const uri of workspaceFolders(params)) s.roots.add(uri);
+    const caps = params.capabilities;
+    const pull = caps.textDocument?.diagnostic !== undefined;
+    const edits: EditCapabilities = {
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+      createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
+    watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+
+    registerDocumentSyncSupport(connection, s);
+    registerDiagnosticsSupport(connection, s, { pull, refresh: caps.workspace?.diagnostics?.refreshSupport === true });
+    registerIndexStatus(connection, s);
+    registerHoverSupport(connection, s);
+    registerDefinitionSupport(connection, s);
+    registerReferencesSupport(connection, s);
+    registerRenameSupport(connection, s, edits);
+    registerCompletionSupport(connection, s);
+    registerDocumentLinkSupport(connection, s);
+    registerDocumentSymbolSupport(connection, s);
+    registerWorkspaceSymbolSupport(connection, s);
+    registerCodeActionSupport(connection, s, edits);
+    registerCodeLensSupport(connection, s);
+    registerCommandSupport(connection, s, edits);
+    registerCustomRequests(connection, s);
+    registerWatchedFilesSupport(connection, s, (root) => index(root, false));
+    registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
+    registerFolderSupport(connection, s, (root) => index(root, true));
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...COMMANDS] },
+        ...(pull ? { diagnosticProvider: { identifier: 'proofmark', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'proofmark', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+        .catch((error: unknown) => log(`Could not watch files: ${String(error)}`));
+    }
+    for (const root of session?.roots.all() ?? []) index(root, true);
+  });
+
+  connection.onShutdown(async () => {
+    session?.dispose();
+    await Promise.all((session?.roots.all() ?? []).map((r) => r.saving));
+  });
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,45 @@
+/**
+ * A minimal test runner for the extension host: runs cases in order, each bounded by a timeout, and
+ * reports `N passed, N failed`. It keeps the suite free of mocha, whose module format differs
+ * between VS Code builds.
+ */
+export interface TestCase {
+  readonly name: string;
+  readonly timeoutMs?: number;
+  run(): Promise<void>;
+}
+
+export interface TestResult {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function withTimeout(test: TestCase): Promise<void> {
+  const limit = test.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${limit} ms`)), limit);
+  });
+  return Promise.race([test.run(), expired]).finally(() => clearTimeout(timer));
+}
+
+export async function runCases(cases: readonly TestCase[], log: (line: string) => void): Promise<TestResult[]> {
+  const results: TestResult[] = [];
+  for (const test of cases) {
+    const start = Date.now();
+    try {
+      await withTimeout(test);
+      results.push({ name: test.name, ok: true, ms: Date.now() - start });
+      log(`  ✔ ${test.name} (${Date.now() - start} ms)`);
+    } catch (error) {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      results.push({ name: test.name, ok: false, ms: Date.now() - start, error: text });
+      log(`  ✘ ${test.name} (${Date.now() - start} ms)\n${text.replace(/^/gm, '      ')}`);
+    }
+  }
+  return results;
+}

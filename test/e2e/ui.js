@@ -1,0 +1,119 @@
+// A few checks through code-server's workbench DOM, with the packaged .vsix installed: the Problems
+// panel lists Proofmark findings, the palette command opens the handoff panel, the Proofmark view
+// shows the phases. Saves two screenshots. Env: CS_URL, OUT (folder for screenshots), RESULT (JSON file).
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const URL = process.env.CS_URL;
+const OUT = process.env.OUT || 'test-output/e2e';
+const RESULT = process.env.RESULT;
+if (!URL) throw new Error('ui.js needs CS_URL');
+const t0 = Date.now();
+const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const results = [];
+
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - start });
+    log(`✔ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false, ms: Date.now() - start, error: String((error && error.stack) || error) });
+    log(`✘ ${name}\n${String((error && error.message) || error)}`);
+  }
+}
+
+/** Runs a palette command: waits until the focused row shows the title before pressing Enter. */
+async function palette(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The body of the newest webview: VS Code nests each webview's page in iframe.webview > iframe#active-frame. */
+function webviewBody(page) {
+  return page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame').locator('body');
+}
+
+(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const profile = fs.mkdtempSync('/tmp/proofmark-chromium-');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const shots = {};
+  try {
+    await page.goto(URL);
+    await check('the workbench opens the workspace and activates Proofmark', async () => {
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'TODO001.md' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.activitybar [aria-label^="Proofmark"]').first().waitFor({ timeout: 60000 });
+    });
+
+    await check('the Problems panel lists Proofmark findings for the opened TODO', async () => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('TODO001.md');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'TODO001.md' }).first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'TODO001.md' }).first().waitFor({ timeout: 30000 });
+      await palette(page, 'View: Focus Problems');
+      await page.waitForFunction(() => {
+        const text = (document.querySelector('.markers-panel') || {}).innerText || '';
+        return text.includes('TODO001.md') && /proofmark/.test(text);
+      }, null, { timeout: 60000 });
+      const text = await page.locator('.markers-panel').innerText();
+      log('problems:', text.replace(/\s+/g, ' ').slice(0, 300));
+    });
+
+    await check('the palette command opens the handoff panel', async () => {
+      await palette(page, 'Proofmark: Generate Phase Handoff…');
+      // Wait for the phase list itself (not the palette row that opened it).
+      const first = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: /Generate Phase [\d.]+ handoff —/ }).first();
+      await first.waitFor({ timeout: 30000 });
+      log('first pick:', (await first.innerText()).replace(/\s+/g, ' '));
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: /Phase .* handoff/ }).first().waitFor({ timeout: 30000 });
+      const body = webviewBody(page);
+      await body.locator('h2', { hasText: 'Open checklist items' }).waitFor({ timeout: 30000 });
+      const text = await body.innerText();
+      if (!/Files \(\d of \d exist\)/.test(text)) throw new Error(`the panel shows no file list:\n${text.slice(0, 400)}`);
+      shots.panel = path.resolve(OUT, 'handoff-panel.png');
+      await page.screenshot({ path: shots.panel });
+    });
+
+    await check('the Proofmark view shows the phases', async () => {
+      await palette(page, 'Proofmark: Focus on Completion View');
+      const phase = page.locator('.monaco-list-row', { hasText: 'Phase 1:' }).first();
+      await phase.waitFor({ timeout: 30000 });
+      await page.locator('.monaco-list-row', { hasText: 'Phase 4:' }).first().waitFor({ timeout: 30000 });
+      const rows = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
+      log('tree rows:', rows.slice(0, 12).map((r) => r.replace(/\s+/g, ' ')).join(' | '));
+      shots.tree = path.resolve(OUT, 'tree.png');
+      await page.screenshot({ path: shots.tree });
+    });
+  } finally {
+    if (results.some((r) => !r.ok)) await page.screenshot({ path: path.resolve(OUT, 'ui-failure.png') }).catch(() => {});
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    if (RESULT) fs.writeFileSync(RESULT, JSON.stringify({ passed, failed, results, screenshots: shots }, null, 2));
+    log(`${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

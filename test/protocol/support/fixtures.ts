@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { toDiagnostic } from '../../../server/src/lsp/convert';
+import { checkWorkspace } from '../../../server/src/core/engine';
+import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace';
+import { uriOf, type DiagnosticLike } from './client';
+
+export const ORBIT = path.resolve(__dirname, '../../../examples/orbit');
+
+/** A private copy of the example initiative, for tests that edit files. */
+export function orbitCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'proofmark-orbit-'));
+  cpSync(ORBIT, dir, { recursive: true });
+  return dir;
+}
+
+export function tempDir(prefix = 'proofmark-lsp-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** What a fresh `checkWorkspace` of a folder says, as LSP diagnostics per URI (the reference for protocol tests). */
+export async function engineDiagnostics(root: string): Promise<Map<string, DiagnosticLike[]>> {
+  const result = await checkWorkspace({ workspace: new NodeWorkspace(root) });
+  const map = new Map<string, DiagnosticLike[]>();
+  for (const f of result.findings) {
+    const uri = uriOf(path.join(root, f.file));
+    const list = map.get(uri) ?? [];
+    const d = toDiagnostic(f, (p) => uriOf(path.join(root, p)));
+    list.push({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value });
+    map.set(uri, list);
+  }
+  return map;
+}
+
+/** A stable text form of diagnostics, for deep comparison regardless of property order. */
+export function normalise(list: readonly DiagnosticLike[]): string[] {
+  return list.map((d) => JSON.stringify([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.severity, d.message, d.relatedInformation ?? []])).sort();
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { checkWorkspace, type CheckResult } from '../../server/src/core/engine';
+import type { Finding } from '../../server/src/core/findings/finding';
+import type { Workspace } from '../../server/src/core/workspace';
+import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
+import { runCli, tempWorkspace } from '../support/cliHarness';
+
+/** A TODO with one known finding: Phase 1 is marked done at line 3 while a box is open. */
+const TODO = '# TODO001\n\n## Phase 1: Setup ✅ COMPLETED\n\n### Progress Checklist\n\n- [x] one\n- [ ] two\n';
+const KNOWN = 'TODO001.md:3:1 phase-done-checklist-open';
+const RUNNING_AS_ROOT = process.getuid?.() === 0;
+
+/** Every kind of bad input in one workspace, beside one good document, so none may stop the others. */
+function badWorkspace(fillers = 0): { root: string; outside: string } {
+  const files: Record<string, string | Uint8Array> = {
+    'TODO001.md': TODO,
+    'binary.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    'huge.md': `# Huge\n\n${'All work and no play. '.repeat(20 * 1024 * 1024 / 22)}\n`,
+    'latin1.md': Uint8Array.from([...Buffer.from('# Caf'), 0xe9, ...Buffer.from('\n\nNotes.\n')]),
+    'bom/TODO002.md': `\uFEFF${TODO}`,
+    'bom/notes.md': '\uFEFFSee `src/nowhere.ts` here.\n',
+    'plain/notes.md': 'See `src/nowhere.ts` here.\n',
+    'crlf/TODO003.md': TODO.replace(/\n/g, '\r\n'),
+    'unclosed-fence.md': '# Log\n\n```text\n## Phase 1: Setup ✅ COMPLETED\n- [x] parent\n  - [ ] child\n',
+    'nested-list.md': `${'- '.repeat(10_000)}deep\n`,
+    'nested-quote.md': `${'> '.repeat(10_000)}deep\n`,
+    'long-line.md': `${'word '.repeat(1024 * 1024 / 5)}\n`,
+    'empty.md': '',
+    'escape.md': '# Notes\n\nSee `../secret.md` and `../../../../etc/passwd`.\n',
+    'unreadable.md': '# Locked\n',
+    'folder.md/inner.md': '# Inner\n',
+    '.proofmark.json': '{ "severity": { "broken-reference": "warning" ',
+  };
+  for (let i = 0; i < fillers; i++) files[`filler/note-${i}.md`] = `# Note ${i}\n\nNothing to report.\n`;
+  const root = tempWorkspace(files);
+  const outside = path.join(path.dirname(root), `secret-${path.basename(root)}.md`);
+  writeFileSync(outside, '# Secret\n');
+  symlinkSync(path.relative(root, outside), path.join(root, 'link-out.md'));
+  mkdirSync(path.join(root, 'loop'));
+  symlinkSync('..', path.join(root, 'loop/parent'));
+  symlinkSync('..', path.join(root, 'loop/parent.md'));
+  chmodSync(path.join(root, 'unreadable.md'), 0o000);
+  return { root, outside };
+}
+
+const where = (f: Finding): string => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.code}`;
+const skippedReason = (findings: readonly Finding[], file: string): string => findings.find((f) => f.file === file && f.code === 'file-skipped')?.message ?? '(not skipped)';
+
+/** Records which paths were answered, to prove nothing outside the root ever was. */
+function spying(inner: NodeWorkspace, answered: string[]): Workspace {
+  const note = <T>(p: string, value: T | undefined): T | undefined => {
+    if (value !== undefined) answered.push(p);
+    return value;
+  };
+  return {
+    list: () => inner.list(),
+    read: async (p) => note(p, await inner.read(p)),
+    stat: async (p) => note(p, await inner.stat(p)),
+  };
+}
+
+describe('bad input, through the engine on disk', { timeout: 120_000 }, () => {
+  let result: CheckResult;
+  let findings: readonly Finding[] = [];
+  let root = '';
+  const answered: string[] = [];
+  before(async () => {
+    root = badWorkspace().root;
+    result = await checkWorkspace({ workspace: spying(new NodeWorkspace(root), answered) });
+    findings = result.findings;
+  });
+
+  it('still reports the good document', () => {
+    assert.ok(findings.some((f) => where(f) === KNOWN), findings.map(where).join('\n'));
+  });
+
+  it('skips a binary file, a 20 MB file and invalid UTF-8, each with its reason', () => {
+    assert.match(skippedReason(findings, 'binary.md'), /binary/);
+    assert.match(skippedReason(findings, 'huge.md'), /File is 20\.0 MB, over the 2\.0 MB limit/);
+    assert.match(skippedReason(findings, 'latin1.md'), /not valid UTF-8 \(first invalid byte at offset 5\)/);
+  });
+
+  it('reads a BOM and CRLF line endings as if they were not there', () => {
+    assert.ok(findings.some((f) => where(f) === 'bom/TODO002.md:3:1 phase-done-checklist-open'));
+    const onFirstLine = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.code}`);
+    assert.deepEqual(onFirstLine('bom/notes.md'), ['1:6 broken-reference'], 'the BOM does not shift columns');
+    assert.deepEqual(onFirstLine('plain/notes.md'), onFirstLine('bom/notes.md'));
+    assert.ok(findings.some((f) => where(f) === `crlf/TODO003.md:3:1 phase-done-checklist-open`), 'CRLF keeps lines');
+  });
+
+  it('treats an unclosed fence as code to the end of the file', () => {
+    assert.ok(result.project.models.has('unclosed-fence.md'));
+    assert.deepEqual(findings.filter((f) => f.file === 'unclosed-fence.md').map(where), []);
+  });
+
+  it('refuses 10,000 levels of nesting before parsing', () => {
+    assert.match(skippedReason(findings, 'nested-list.md'), /Nesting is 10000 levels deep/);
+    assert.match(skippedReason(findings, 'nested-quote.md'), /Nesting is \d+ levels deep/);
+  });
+
+  it('analyses a 1 MB single line and an empty file', () => {
+    assert.ok(result.project.models.has('long-line.md'));
+    assert.equal(result.project.models.get('empty.md')?.lineCount, 1);
+    assert.deepEqual(findings.filter((f) => f.file === 'empty.md' || f.file === 'long-line.md').map(where), []);
+  });
+
+  it('does not loop through a folder symlinked to its parent, and skips a link to a folder', () => {
+    assert.ok(!result.project.index.exists('loop/parent/loop/parent.md'), 'the symlinked folder is not entered');
+    assert.match(skippedReason(findings, 'loop/parent.md'), /could not be read/);
+    assert.ok(result.project.models.has('folder.md/inner.md'), 'a folder named like a document is walked, not read');
+  });
+
+  it('never reads outside the root, through a reference or a symlink', () => {
+    const escapes = findings.filter((f) => f.file === 'escape.md' && f.code === 'broken-reference');
+    assert.equal(escapes.length, 2);
+    for (const f of escapes) assert.match(f.message, /leaves the workspace root/);
+    assert.match(skippedReason(findings, 'link-out.md'), /could not be read/);
+    const outsideRoot = answered.filter((p) => path.relative(root, path.resolve(root, p)).startsWith('..'));
+    assert.deepEqual(outsideRoot, []);
+    assert.ok(!answered.includes('link-out.md'));
+  });
+
+  it('skips a file without read permission', (t) => {
+    if (RUNNING_AS_ROOT) {
+      t.skip('running as root, which reads files whatever their mode; the unreadable case is covered by loop/parent.md');
+      return;
+    }
+    assert.match(skippedReason(findings, 'unreadable.md'), /could not be read/);
+  });
+
+  it('reports a .proofmark.json that is not JSON and goes on with the defaults', () => {
+    const config = findings.filter((f) => f.code === 'config-invalid');
+    assert.deepEqual(config.map((f) => f.file), ['.proofmark.json']);
+    assert.match(config[0]?.message ?? '', /not valid JSON.*defaults are used/);
+  });
+});
+
+describe('bad input, through the CLI and its worker pool', { timeout: 300_000 }, () => {
+  it('reports every skipped file and the good finding, and exits 1', async () => {
+    // 40 extra documents: enough for the CLI to parse in worker threads.
+    const { root } = badWorkspace(40);
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const out = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[]; summary: { files: number } };
+    assert.ok(out.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.code}` === KNOWN));
+    const skipped = out.findings.filter((f) => f.code === 'file-skipped').map((f) => f.file);
+    const expected = ['binary.md', 'huge.md', 'latin1.md', 'link-out.md', 'loop/parent.md', 'nested-list.md', 'nested-quote.md'];
+    assert.deepEqual(skipped.filter((f) => f !== 'unreadable.md'), expected);
+    assert.ok(out.findings.some((f) => f.code === 'config-invalid'));
+    assert.equal(out.summary.files, 18 + 40);
+  });
+});

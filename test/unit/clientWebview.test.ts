@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { HandoffPlanResult, TraceabilityResult } from '../../server/src/protocol';
+import { renderHandoffHtml, renderMessageHtml } from '../../client/src/webview/handoffHtml';
+import { contentSecurityPolicy, escapeHtml, makeNonce, type PageContext } from '../../client/src/webview/html';
+import { parsePanelMessage } from '../../client/src/webview/messages';
+import { renderTraceabilityHtml } from '../../client/src/webview/traceabilityHtml';
+import { PRD, requirement, TODO } from './clientFixture';
+
+const ctx: PageContext = {
+  cspSource: 'https://webview.example',
+  nonce: 'abc123nonce',
+  styleUri: 'https://webview.example/media/panel.css',
+  scriptUri: 'https://webview.example/media/panel.js',
+};
+
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(2)>';
+const hostile = `${SCRIPT} ${IMG}`;
+
+const plan: HandoffPlanResult = {
+  initiative: { root: 'file:///ws', folder: '', id: '003' },
+  phase: '8',
+  title: `Project Completion ${hostile}`,
+  files: [
+    { kind: 'notes', uri: 'file:///ws/TODO003_phase8_notes.md', exists: true, content: `# Notes ${hostile}` },
+    { kind: 'decisions', uri: 'file:///ws/TODO003_phase8_decisions.md', exists: false, content: `# Decisions\n${SCRIPT}` },
+    { kind: 'handoff', uri: 'file:///ws/TODO003_phase8_handoff.md', exists: false, content: '# Handoff' },
+    { kind: 'testing_summary', uri: 'file:///ws/TODO003_phase8_testing_summary.md', exists: false, content: '# Testing' },
+  ],
+  openItems: [{ text: `Demonstrate ${IMG}`, location: { uri: TODO, line: 86 } }],
+  unevidenced: [{ ...requirement('FR9', 'never-cited'), title: SCRIPT }],
+};
+
+/** Everything outside the page's own single script tag must be free of live markup from the documents. */
+function assertNoInjectedMarkup(html: string): void {
+  const withoutOwnScript = html.replace(`<script nonce="${ctx.nonce}" src="${ctx.scriptUri}"></script>`, '');
+  assert.ok(!/<script/i.test(withoutOwnScript), 'a <script> tag got through');
+  assert.ok(!/<img/i.test(withoutOwnScript), 'an <img> tag got through');
+  assert.ok(!/onerror=/i.test(withoutOwnScript.replace(/onerror=alert\(2\)&gt;/g, '')), 'an onerror attribute got through');
+}
+
+describe('webview HTML', () => {
+  it('escapes every character that matters in text and attributes', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&\``), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;');
+  });
+
+  it('builds a strict CSP: nothing by default, styles from the webview, scripts by nonce only', () => {
+    const csp = contentSecurityPolicy(ctx);
+    assert.match(csp, /^default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc123nonce'/);
+    assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
+  });
+
+  it('makes 32-character nonces from random bytes', () => {
+    const nonce = makeNonce((n) => new Uint8Array(n).fill(171));
+    assert.equal(nonce, 'ab'.repeat(16));
+  });
+
+  it('renders the handoff plan with document text escaped', () => {
+    const html = renderHandoffHtml(plan, ctx);
+    assertNoInjectedMarkup(html);
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(html.includes('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;'));
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`));
+    assert.ok(html.includes(`<script nonce="${ctx.nonce}" src="${ctx.scriptUri}"></script>`));
+  });
+
+  it('shows the files with exists/missing, the open items, the unevidenced requirements and the create button', () => {
+    const html = renderHandoffHtml(plan, ctx);
+    assert.equal((html.match(/class="badge exists"/g) ?? []).length, 1);
+    assert.equal((html.match(/class="badge missing"/g) ?? []).length, 3);
+    assert.ok(html.includes('data-action="create">Create missing files (3)</button>'));
+    assert.ok(html.includes(`data-uri="${TODO}" data-line="86"`));
+    assert.ok(html.includes('FR9: &lt;script&gt;'));
+    assert.ok(html.includes('Files (1 of 4 exist)'));
+  });
+
+  it('disables the create button when every file exists', () => {
+    const html = renderHandoffHtml({ ...plan, files: plan.files.map((f) => ({ ...f, exists: true })) }, ctx);
+    assert.ok(!html.includes('data-action="create"'));
+    assert.ok(html.includes('disabled>All files exist'));
+  });
+
+  it('renders the traceability matrix coloured by state, each cell linking to its citation', () => {
+    const result: TraceabilityResult = {
+      matrices: [{
+        initiative: plan.initiative,
+        name: `Orbit ${hostile}`,
+        phases: ['1', '2'],
+        rows: [
+          { requirement: { ...requirement('FR1', 'evidenced'), title: SCRIPT }, cells: [{ phase: '1', citations: [{ location: { uri: 'file:///ws/TODO003_phase1_notes.md', line: 4 }, evidence: [IMG] }] }] },
+          { requirement: requirement('AC2', 'claimed'), cells: [{ phase: '2', citations: [{ location: { uri: 'file:///ws/TODO003_phase2_notes.md', line: 9 }, evidence: [] }] }] },
+          { requirement: requirement('NFR3', 'never-cited'), cells: [] },
+        ],
+      }],
+    };
+    const html = renderTraceabilityHtml(result, ctx);
+    assertNoInjectedMarkup(html);
+    assert.equal((html.match(/<td class="cell evidenced">/g) ?? []).length, 1);
+    assert.equal((html.match(/<td class="cell claimed">/g) ?? []).length, 1);
+    assert.equal((html.match(/<td class="cell none"/g) ?? []).length, 4);
+    assert.ok(html.includes('data-uri="file:///ws/TODO003_phase1_notes.md" data-line="4"'));
+    assert.ok(html.includes(`data-uri="${PRD}"`));
+    assert.ok(html.includes('<tr class="never-cited">'));
+  });
+
+  it('renders messages escaped', () => {
+    assertNoInjectedMarkup(renderMessageHtml(ctx, SCRIPT, IMG));
+  });
+});
+
+describe('webview messages', () => {
+  it('accepts only well-formed messages', () => {
+    assert.deepEqual(parsePanelMessage({ type: 'open', uri: TODO, line: 3 }), { type: 'open', uri: TODO, line: 3 });
+    assert.deepEqual(parsePanelMessage({ type: 'create' }), { type: 'create' });
+    assert.equal(parsePanelMessage({ type: 'open', uri: TODO, line: -1 }), null);
+    assert.equal(parsePanelMessage({ type: 'open', uri: 3, line: 1 }), null);
+    assert.equal(parsePanelMessage({ type: 'run', command: 'rm' }), null);
+    assert.equal(parsePanelMessage('create'), null);
+    assert.equal(parsePanelMessage(null), null);
+  });
+});

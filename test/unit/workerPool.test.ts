@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
+import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
+import { inProcessAnalyzer } from '../../server/src/core/engine';
+import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
+import { createWorkerPoolAnalyzer, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
+import { buildCli, tempWorkspace } from '../support/cliHarness';
+
+/** A stand-in worker: answers every batch with a recognisable skip, unless a path asks it to misbehave. */
+const FAKE_WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (m) => {
+  if (m.paths.some((p) => p.includes('crash'))) throw new Error('boom');
+  if (m.paths.some((p) => p.includes('hang'))) return;
+  if (m.paths.some((p) => p.includes('nonsense'))) return parentPort.postMessage({ id: m.id, outcomes: [] });
+  parentPort.postMessage({ id: m.id, outcomes: m.paths.map((path) => ({ path, skipped: 'fake worker' })) });
+});
+`;
+
+const TODO = '# TODO001\n\n## Phase 1: Setup ✅ COMPLETED\n\n### Progress Checklist\n\n- [x] one\n- [ ] two\n';
+
+function workspaceOf(names: readonly string[]): { root: string; paths: string[] } {
+  const files: Record<string, string> = {};
+  names.forEach((name, i) => (files[name] = i % 5 === 0 ? TODO : `# Note ${i}\n\nSee \`src/missing${i}.ts\`.\n`));
+  const root = tempWorkspace(files);
+  writeFileSync(path.join(root, 'fake-worker.js'), FAKE_WORKER);
+  writeFileSync(path.join(root, 'broken-worker.js'), 'throw new Error("cannot start");');
+  return { root, paths: [...names] };
+}
+
+function numbered(count: number, name: (i: number) => string = (i) => `docs/note-${String(i).padStart(3, '0')}.md`): string[] {
+  return Array.from({ length: count }, (_, i) => name(i));
+}
+
+async function analyse(root: string, paths: readonly string[], options: WorkerPoolOptions): Promise<{ outcomes: AnalysisOutcome[]; stats: PoolStats }> {
+  let stats: PoolStats | undefined;
+  const pool = createWorkerPoolAnalyzer(root, { inProcessBelow: 0, batchSize: 8, maxWorkers: 2, ...options, onRunComplete: (s) => (stats = s) });
+  const outcomes = await pool.analyze(paths, DEFAULT_CONFIG);
+  assert.ok(stats);
+  return { outcomes, stats };
+}
+
+const inProcess = (root: string, paths: readonly string[]) => inProcessAnalyzer(new NodeWorkspace(root)).analyze(paths, DEFAULT_CONFIG);
+const skips = (outcomes: readonly AnalysisOutcome[]) => outcomes.map((o) => ('skipped' in o ? o.skipped : 'model'));
+
+describe('worker pool', { timeout: 120_000 }, () => {
+  let realWorker = '';
+  before(async () => {
+    realWorker = path.join(await buildCli(), 'worker.js');
+  });
+
+  it('gives the same outcomes as in-process analysis, in order, from its workers', async () => {
+    const { root, paths } = workspaceOf(numbered(60));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: realWorker, batchSize: 16 });
+    assert.deepEqual(outcomes, await inProcess(root, paths));
+    assert.ok(outcomes.some((o) => 'model' in o && o.model.localFindings.length > 0), 'the TODOs carry findings');
+    assert.deepEqual(stats, { workersStarted: Math.min(2, availableParallelism()), batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
+  });
+
+  it('never reads outside its root from a worker', async () => {
+    const { root, paths } = workspaceOf(numbered(20));
+    writeFileSync(path.join(root, '..', `outside-${path.basename(root)}.md`), TODO);
+    const escaping = `../outside-${path.basename(root)}.md`;
+    const { outcomes, stats } = await analyse(root, [...paths, escaping], { workerScript: realWorker });
+    assert.equal(stats.batchesByWorkers, 3);
+    assert.deepEqual(outcomes.at(-1), { path: escaping, skipped: 'File could not be read (missing, a directory, or no permission).' });
+  });
+
+  it('analyses in process the batch whose worker crashed, and the rest in workers', async () => {
+    const { root, paths } = workspaceOf(numbered(24, (i) => (i === 10 ? 'docs/crash.md' : `docs/note-${String(i).padStart(3, '0')}.md`)));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js') });
+    const expected = await inProcess(root, paths);
+    assert.deepEqual(outcomes.slice(8, 16), expected.slice(8, 16));
+    assert.deepEqual(skips(outcomes.slice(0, 8)), Array(8).fill('fake worker'));
+    assert.deepEqual(skips(outcomes.slice(16)), Array(8).fill('fake worker'));
+    assert.equal(stats.batchesInProcess, 1);
+  });
+
+  it('treats an answer that does not fit the batch as a crash', async () => {
+    const { root, paths } = workspaceOf(numbered(16, (i) => (i === 3 ? 'docs/nonsense.md' : `docs/n-${i}.md`)));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js') });
+    assert.deepEqual(outcomes.slice(0, 8), (await inProcess(root, paths)).slice(0, 8));
+    assert.deepEqual(skips(outcomes.slice(8)), Array(8).fill('fake worker'));
+    assert.equal(stats.batchesInProcess, 1);
+  });
+
+  it('analyses everything in process when no worker can start', async () => {
+    const { root, paths } = workspaceOf(numbered(30));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'broken-worker.js') });
+    assert.deepEqual(outcomes, await inProcess(root, paths));
+    assert.equal(stats.batchesByWorkers, 0);
+  });
+
+  it('gives up on a file that hangs, after retrying its batch file by file', async () => {
+    const { root, paths } = workspaceOf(numbered(16, (i) => (i === 5 ? 'docs/hang.md' : `docs/n-${i}.md`)));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js'), batchTimeoutMs: 1500 });
+    const expected = paths.map((p) => (p === 'docs/hang.md' ? 'Analysis did not finish within 2 s; not analysed.' : 'fake worker'));
+    assert.deepEqual(skips(outcomes), expected);
+    assert.equal(stats.timeouts, 2, 'the batch, then the file alone');
+  });
+
+  it('does not start workers for a small run or when the worker script is missing', async () => {
+    const { root, paths } = workspaceOf(numbered(30));
+    assert.equal((await analyse(root, paths, { workerScript: realWorker, inProcessBelow: 40 })).stats.workersStarted, 0);
+    const missing = await analyse(root, paths, { workerScript: path.join(root, 'no-such-worker.js') });
+    assert.equal(missing.stats.workersStarted, 0);
+    assert.deepEqual(missing.outcomes, await inProcess(root, paths));
+  });
+
+  it('sizes the pool by cores, files and the cap', () => {
+    assert.equal(workerCount(7), 0);
+    assert.equal(workerCount(16, 4), Math.min(2, availableParallelism()));
+    assert.equal(workerCount(10_000, 4), Math.min(4, availableParallelism()));
+    assert.equal(workerCount(10_000, 1), 1);
+  });
+});
