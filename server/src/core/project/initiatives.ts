@@ -103,6 +103,8 @@ export function buildInitiatives(models: Iterable<DocumentModel>): InitiativeMap
     byKey.set(k, initiative);
     initiatives.push(initiative);
   }
-  initiatives.sort((a, b) => initiativeKeyString(a.key).localeCompare(initiativeKeyString(b.key)));
+  // Folder by folder, so a parent initiative comes before those nested in it.
+  const order = (i: Initiative): string => `${i.key.folder.split('/').join('\u0001')}\u0000${i.key.id}`;
+  initiatives.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { initiatives, byDocument, byKey };
 }
