@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
@@ -7,6 +7,18 @@ import { VERSION } from '../cli/version';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
 const FORMAT = 1;
+
+/**
+ * The version stamp: package version plus a hash of the running bundle, because the version in
+ * package.json stays the same across development builds whose models differ.
+ */
+export const SERVER_STAMP = ((): string => {
+  try {
+    return `${VERSION}+${contentHash(readFileSync(__filename, 'latin1'))}`;
+  } catch {
+    return VERSION;
+  }
+})();
 
 interface CacheFile {
   readonly format: number;
@@ -53,7 +65,7 @@ export class ModelCache {
     } catch {
       return 0;
     }
-    if (!isRecord(raw) || raw.format !== FORMAT || raw.server !== VERSION || raw.config !== this.stamp || !isRecord(raw.models)) return 0;
+    if (!isRecord(raw) || raw.format !== FORMAT || raw.server !== SERVER_STAMP || raw.config !== this.stamp || !isRecord(raw.models)) return 0;
     for (const [path, model] of Object.entries(raw.models)) if (looksLikeModel(model, path)) this.models.set(path, model);
     return this.models.size;
   }
@@ -67,7 +79,7 @@ export class ModelCache {
   /** Writes the given models atomically (temporary file, then rename); failures are reported, not thrown. */
   async save(models: ReadonlyMap<string, DocumentModel>): Promise<string | null> {
     if (this.file === null) return null;
-    const data: CacheFile = { format: FORMAT, server: VERSION, config: this.stamp, models: Object.fromEntries(models) };
+    const data: CacheFile = { format: FORMAT, server: SERVER_STAMP, config: this.stamp, models: Object.fromEntries(models) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(nodePath.dirname(this.file), { recursive: true });

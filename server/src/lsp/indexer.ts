@@ -61,12 +61,12 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   const analyzeOpen = (): void => {
     for (const p of markdown) {
       const text = session.openText(root, p);
-      if (text !== null) project.setOutcome(analyzeOpenText(p, text, config));
+      if (text !== null) project.setOutcome(analyzeOpenText(p, text, config, session.parseCache));
     }
   };
   analyzeOpen();
 
-  const misses: { path: string; text: string }[] = [];
+  const misses: { path: string; text: string | null }[] = [];
   let slice = performance.now();
   const breathe = async (): Promise<boolean> => {
     if (performance.now() - slice < SLICE_MS) return !stale();
@@ -74,40 +74,47 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     slice = performance.now();
     return !stale();
   };
-  for (const path of markdown) {
-    if (session.isOpen(root, path)) continue;
-    const bytes = await root.disk.read(path);
-    if (stale()) return;
-    if (session.isOpen(root, path)) continue;
-    if (bytes === undefined) {
-      if ((await root.disk.stat(path)) === undefined) project.removeFile(path);
-      else project.setOutcome(analyzeBytes(path, undefined, config));
-      continue;
-    }
-    const decoded = decodeDocument(bytes, config.maxFileSize);
-    if ('skipped' in decoded) {
-      project.setOutcome({ path, skipped: decoded.skipped });
-      continue;
-    }
-    const hit = cache.get(path, contentHash(decoded.text));
-    if (hit) project.setOutcome({ path, model: hit });
-    else misses.push({ path, text: decoded.text });
-    if (!(await breathe())) return;
-  }
-
-  const pool = misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null;
-  if (pool) {
-    for (let i = 0; i < misses.length; i += POOL_CHUNK) {
-      const chunk = misses.slice(i, i + POOL_CHUNK).map((m) => m.path);
-      const outcomes = await pool.analyze(chunk, config);
+  const unopened = markdown.filter((p) => !session.isOpen(root, p));
+  // With nothing cached and a worker pool to parse, the workers read the files themselves.
+  const pool = cached === 0 ? hooks.analyzerFor(root, unopened.length) : null;
+  if (pool) for (const path of unopened) misses.push({ path, text: null });
+  else {
+    for (const path of unopened) {
+      const bytes = await root.disk.read(path);
       if (stale()) return;
-      for (const o of outcomes) if (!session.isOpen(root, o.path)) project.setOutcome(o);
-    }
-  } else {
-    for (const miss of misses) {
-      if (!session.isOpen(root, miss.path)) project.setOutcome(analyzeText(miss.path, miss.text, config));
+      if (session.isOpen(root, path)) continue;
+      if (bytes === undefined) {
+        if ((await root.disk.stat(path)) === undefined) project.removeFile(path);
+        else project.setOutcome(analyzeBytes(path, undefined, config));
+        continue;
+      }
+      const decoded = decodeDocument(bytes, config.maxFileSize);
+      if ('skipped' in decoded) {
+        project.setOutcome({ path, skipped: decoded.skipped });
+        continue;
+      }
+      const hit = cache.get(path, contentHash(decoded.text));
+      if (hit) project.setOutcome({ path, model: hit });
+      else misses.push({ path, text: decoded.text });
       if (!(await breathe())) return;
     }
+  }
+
+  const parser = pool ?? (misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null);
+  const inThread = parser ? [] : misses;
+  for (let i = 0; parser && i < misses.length; i += POOL_CHUNK) {
+    const outcomes = await parser.analyze(misses.slice(i, i + POOL_CHUNK).map((m) => m.path), config);
+    if (stale()) return;
+    for (const o of outcomes) {
+      if (session.isOpen(root, o.path)) continue;
+      // A file deleted since it was listed is dropped, not reported as unreadable.
+      if ('skipped' in o && (await root.disk.stat(o.path)) === undefined) project.removeFile(o.path);
+      else project.setOutcome(o);
+    }
+  }
+  for (const miss of inThread) {
+    if (!session.isOpen(root, miss.path)) project.setOutcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config));
+    if (!(await breathe())) return;
   }
 
   if (!live) {
@@ -116,7 +123,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     root.ignored = ignored;
   }
   root.state = 'ready';
-  session.log(`Indexed ${root.fsPath}: ${markdown.length} documents (${cached} models cached, ${misses.length} analysed${pool ? ' by worker threads' : ''}) in ${Math.round(performance.now() - started)} ms.`);
+  session.log(`Indexed ${root.fsPath}: ${markdown.length} documents (${cached} models cached, ${misses.length} analysed${parser ? ' by worker threads' : ''}) in ${Math.round(performance.now() - started)} ms.`);
   session.changed([], true);
   root.saving = cache.save(project.models).then((failed) => {
     if (failed) session.log(`Could not write the model cache: ${failed}`);

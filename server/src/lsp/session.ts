@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import * as nodePath from 'node:path';
 import type { DocumentModel } from '../core/model/document';
+import { ParseCache } from '../core/parse/parseCache';
 import { MARKDOWN_FILE, type Project } from '../core/project/project';
 import { analyzeOpenText } from './analyzeOpen';
 import { RootSet, safeParse, type Root } from './roots';
@@ -42,6 +43,8 @@ export class Session {
   private fileWork: Promise<void> = Promise.resolve();
   /** Counts the changes announced to listeners (the completion tree's revision). */
   revision = 0;
+  /** Parsed chunks of the open documents, so a keystroke re-parses only the chunk it touched. */
+  readonly parseCache = new ParseCache();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -130,7 +133,7 @@ export class Session {
         if (!project.index.hasFile(at.path)) project.addFile(at.path);
         continue;
       }
-      project.setOutcome(analyzeOpenText(at.path, doc.getText(), project.config));
+      project.setOutcome(analyzeOpenText(at.path, doc.getText(), project.config, this.parseCache));
       edited.add(uri);
     }
     if (edited.size > 0) this.changed(edited, false);
