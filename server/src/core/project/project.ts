@@ -6,7 +6,9 @@ import { compareFindings, type Finding } from '../findings/finding';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
 import { RuleContext, type RuleFinding } from '../rules/context';
-import { runCrossDocumentRules } from '../rules/index';
+import { documentFindings, initiativeFindings } from '../rules/index';
+import type { Resolution } from '../resolve/resolve';
+import { initiativeKeyString } from '../model/initiative';
 import { buildInitiatives, type InitiativeMap } from './initiatives';
 
 export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
@@ -24,6 +26,17 @@ export class Project {
   private configFile: { path: string; text: string } | null = null;
   private revisionCounter = 0;
   private derived: { revision: number; initiatives: InitiativeMap; context: RuleContext; findings: Finding[]; byFile: Map<string, Finding[]> } | null = null;
+  /*
+   * What cross-document results depend on, each with its own counter, so that an edit inside one
+   * initiative recomputes that initiative's rules only: the file set (resolution), the grouping
+   * into initiatives (paths, roles, TODO titles) and the configuration.
+   */
+  private fileSetRevision = 0;
+  private structureRevision = 0;
+  private configRevision = 0;
+  private resolutions = { fileSet: -1, map: new Map<string, Resolution>() };
+  private grouping: { structure: number; map: InitiativeMap } | null = null;
+  private readonly ruleCache = new Map<string, { signature: string; findings: readonly RuleFinding[] }>();
 
   get revision(): number {
     return this.revisionCounter;
@@ -45,34 +58,44 @@ export class Project {
   setConfig(parsed: ParsedConfig, file: { path: string; text: string } | null = null): void {
     this.parsed = parsed;
     this.configFile = file;
+    this.configRevision++;
     this.touch();
   }
 
   setFiles(paths: Iterable<string>): void {
-    for (const p of paths) this.index.add(p);
+    for (const p of paths) this.addToIndex(p);
     this.touch();
   }
 
   addFile(path: string): void {
-    this.index.add(path);
+    this.addToIndex(path);
     this.touch();
   }
 
+  private addToIndex(path: string): void {
+    if (this.index.hasFile(path)) return;
+    this.index.add(path);
+    this.fileSetRevision++;
+  }
+
   removeFile(path: string): void {
+    if (this.index.hasFile(path)) this.fileSetRevision++;
     this.index.remove(path);
-    this.documentModels.delete(path);
+    if (this.documentModels.delete(path)) this.structureRevision++;
     this.skipped.delete(path);
     this.touch();
   }
 
   setOutcome(outcome: AnalysisOutcome): void {
-    this.index.add(outcome.path);
+    this.addToIndex(outcome.path);
+    const previous = this.documentModels.get(outcome.path);
     if ('model' in outcome) {
-      const previous = this.documentModels.get(outcome.path);
       this.skipped.delete(outcome.path);
       if (previous && previous.hash === outcome.model.hash) return;
+      if (!previous || groupingKey(previous) !== groupingKey(outcome.model)) this.structureRevision++;
       this.documentModels.set(outcome.path, outcome.model);
     } else {
+      if (previous) this.structureRevision++;
       this.documentModels.delete(outcome.path);
       this.skipped.set(outcome.path, outcome.skipped);
     }
@@ -94,11 +117,15 @@ export class Project {
   private compute(): NonNullable<Project['derived']> {
     if (this.derived && this.derived.revision === this.revisionCounter) return this.derived;
     const config = this.parsed.config;
-    const initiatives = buildInitiatives(this.documentModels.values());
-    const context = new RuleContext(this.documentModels, this.index, initiatives, config, compileConventions(config.conventions));
+    if (this.grouping?.structure !== this.structureRevision) {
+      this.grouping = { structure: this.structureRevision, map: buildInitiatives(this.documentModels.values()) };
+    }
+    const initiatives = this.grouping.map;
+    if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new Map() };
+    const context = new RuleContext(this.documentModels, this.index, initiatives, config, compileConventions(config.conventions), this.resolutions.map);
     const raw: RuleFinding[] = [];
     for (const model of this.documentModels.values()) raw.push(...localRuleFindings(model));
-    raw.push(...runCrossDocumentRules(context));
+    raw.push(...this.crossDocumentFindings(context, initiatives));
     for (const [path, reason] of this.skipped) {
       raw.push({ code: 'file-skipped', file: path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: reason, related: [] });
     }
@@ -112,6 +139,31 @@ export class Project {
     }
     this.derived = { revision: this.revisionCounter, initiatives, context, findings, byFile };
     return this.derived;
+  }
+
+  /** Cross-document findings, reusing each initiative's (and each loose document's) results while its inputs are unchanged. */
+  private crossDocumentFindings(context: RuleContext, initiatives: InitiativeMap): RuleFinding[] {
+    const base = `${this.configRevision}:${this.fileSetRevision}:${this.structureRevision}`;
+    const live = new Set<string>();
+    const cached = (key: string, signature: string, compute: () => readonly RuleFinding[]): readonly RuleFinding[] => {
+      live.add(key);
+      const hit = this.ruleCache.get(key);
+      if (hit && hit.signature === signature) return hit.findings;
+      const findings = compute();
+      this.ruleCache.set(key, { signature, findings });
+      return findings;
+    };
+    const result: RuleFinding[] = [];
+    for (const initiative of initiatives.initiatives) {
+      const signature = base + initiative.documents.map((p) => `|${this.documentModels.get(p)?.hash ?? ''}`).join('');
+      result.push(...cached(`i:${initiativeKeyString(initiative.key)}`, signature, () => initiativeFindings(context, initiative)));
+    }
+    for (const model of this.documentModels.values()) {
+      if (initiatives.byDocument.has(model.path)) continue;
+      result.push(...cached(`d:${model.path}`, `${base}|${model.hash}`, () => documentFindings(context, model)));
+    }
+    for (const key of this.ruleCache.keys()) if (!live.has(key)) this.ruleCache.delete(key);
+    return result;
   }
 
   private configFindings(): RuleFinding[] {
@@ -140,4 +192,9 @@ export class Project {
   ruleContext(): RuleContext {
     return this.compute().context;
   }
+}
+
+/** What decides a document's place among the initiatives: its role and, for a TODO, its title. */
+function groupingKey(model: DocumentModel): string {
+  return `${JSON.stringify(model.role)}|${model.todo?.title ?? ''}`;
 }

@@ -11,16 +11,14 @@ function windowText(claim: Claim): string {
 }
 
 /** Claims of success with no evidence, or with only references that do not resolve. */
-export function claimRules(ctx: RuleContext): RuleFinding[] {
+export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const model of ctx.models.values()) {
-    for (const claim of model.claims) {
-      if (!claim.reportable) continue;
-      const finding = checkClaim(ctx, model, claim);
-      if (finding) findings.push(finding);
-    }
-    findings.push(...outputContradictsTodo(ctx, model));
+  for (const claim of model.claims) {
+    if (!claim.reportable) continue;
+    const finding = checkClaim(ctx, model, claim);
+    if (finding) findings.push(finding);
   }
+  findings.push(...outputContradictsTodo(ctx, model));
   return findings;
 }
 

@@ -23,14 +23,14 @@ export interface RuleFinding {
 
 /** What every cross-document rule reads. Reference resolutions are memoised per (document, target). */
 export class RuleContext {
-  private readonly resolutions = new Map<string, Resolution>();
-
   constructor(
     readonly models: ReadonlyMap<string, DocumentModel>,
     readonly index: FileIndex,
     readonly initiatives: InitiativeMap,
     readonly config: ProofmarkConfig,
     readonly c: CompiledConventions,
+    /** Resolutions by (document, shape, target); valid while the file set does not change. */
+    private readonly resolutions = new Map<string, Resolution>(),
   ) {}
 
   initiativeOf(path: string): Initiative | null {

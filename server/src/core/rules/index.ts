@@ -1,3 +1,5 @@
+import type { DocumentModel } from '../model/document';
+import type { Initiative } from '../model/initiative';
 import { brokenReferenceRule } from './brokenReferences';
 import { claimRules } from './claims';
 import type { RuleContext, RuleFinding } from './context';
@@ -5,15 +7,24 @@ import { phaseCountRule } from './phaseCount';
 import { requirementRules } from './requirements';
 import { todoFileRules } from './todoFiles';
 
-/** Every cross-document rule, each a pure function of the rule context. */
-export const CROSS_DOCUMENT_RULES: readonly ((ctx: RuleContext) => RuleFinding[])[] = [
-  todoFileRules,
-  brokenReferenceRule,
-  claimRules,
-  requirementRules,
-  phaseCountRule,
-];
+/**
+ * Rules over one initiative (its TODO, PRD and outputs together). Each reads only the initiative's
+ * documents and the file index, so its results can be cached until one of those changes.
+ */
+export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule];
 
-export function runCrossDocumentRules(ctx: RuleContext): RuleFinding[] {
-  return CROSS_DOCUMENT_RULES.flatMap((rule) => rule(ctx));
+/** Rules over one document, reading its initiative (if any) and the file index. */
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, claimRules];
+
+export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
+  const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));
+  for (const path of initiative.documents) {
+    const model = ctx.models.get(path);
+    if (model) findings.push(...documentFindings(ctx, model));
+  }
+  return findings;
+}
+
+export function documentFindings(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
+  return DOCUMENT_RULES.flatMap((rule) => rule(ctx, model));
 }

@@ -1,28 +1,27 @@
+import type { Initiative } from '../model/initiative';
 import type { RuleContext, RuleFinding } from './context';
 
 /** "6/8 phases", "Total Phases: 9", "all 8 phases" that match neither the phase sections nor the whole phases. */
-export function phaseCountRule(ctx: RuleContext): RuleFinding[] {
+export function phaseCountRule(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const initiative of ctx.initiatives.initiatives) {
-    const todo = ctx.todoOf(initiative);
-    const phases = todo?.todo?.phases;
-    if (!todo || !phases || phases.length === 0) continue;
-    const sections = phases.length;
-    const whole = new Set(phases.map((p) => Math.floor(Number(p.number)))).size;
-    const list = phases.map((p) => p.number).join(', ');
-    for (const path of initiative.documents) {
-      const model = ctx.models.get(path);
-      if (!model || (model.role.kind !== 'todo' && model.role.kind !== 'phase-output' && model.role.kind !== 'phase-doc' && model.role.kind !== 'status-doc')) continue;
-      for (const s of model.phaseCounts) {
-        if (s.stated === sections || s.stated === whole) continue;
-        findings.push({
-          code: 'phase-count-mismatch',
-          file: path,
-          range: s.range,
-          message: `"${s.text}" states ${s.stated} phases, but ${todo.path.split('/').pop()} has ${sections} phase sections (${list}).`,
-          related: [{ file: todo.path, range: phases[0]?.range ?? s.range, message: 'Phase sections start here' }],
-        });
-      }
+  const todo = ctx.todoOf(initiative);
+  const phases = todo?.todo?.phases;
+  if (!todo || !phases || phases.length === 0) return findings;
+  const sections = phases.length;
+  const whole = new Set(phases.map((p) => Math.floor(Number(p.number)))).size;
+  const list = phases.map((p) => p.number).join(', ');
+  for (const path of initiative.documents) {
+    const model = ctx.models.get(path);
+    if (!model || (model.role.kind !== 'todo' && model.role.kind !== 'phase-output' && model.role.kind !== 'phase-doc' && model.role.kind !== 'status-doc')) continue;
+    for (const s of model.phaseCounts) {
+      if (s.stated === sections || s.stated === whole) continue;
+      findings.push({
+        code: 'phase-count-mismatch',
+        file: path,
+        range: s.range,
+        message: `"${s.text}" states ${s.stated} phases, but ${todo.path.split('/').pop()} has ${sections} phase sections (${list}).`,
+        related: [{ file: todo.path, range: phases[0]?.range ?? s.range, message: 'Phase sections start here' }],
+      });
     }
   }
   return findings;

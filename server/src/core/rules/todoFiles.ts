@@ -1,4 +1,5 @@
 import { normalisePhase } from '../parse/role';
+import type { Initiative } from '../model/initiative';
 import type { Resolution } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
 import { lineRangeOf } from './context';
@@ -10,59 +11,57 @@ function triedText(r: Resolution): string {
 }
 
 /** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
-export function todoFileRules(ctx: RuleContext): RuleFinding[] {
+export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const initiative of ctx.initiatives.initiatives) {
-    const todo = ctx.todoOf(initiative);
-    if (!todo?.todo) continue;
-    const file = todo.path;
-    for (const phase of todo.todo.phases) {
-      const started = ctx.phaseStarted(initiative, phase.number);
-      const stated = phase.statuses.find((s) => s.marker !== null);
-      if (started) {
-        for (const out of phase.expectedOutputs) {
-          const ref = todo.references[out.reference];
-          if (!ref) continue;
-          const r = ctx.resolve(ref, file);
-          if (r.resolved !== null) continue;
-          const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
-          findings.push({
-            code: 'expected-output-missing',
-            file,
-            range: out.range,
-            message: `Expected output ${out.name} does not exist, although ${why}${triedText(r)}.`,
-            related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
-          });
-        }
-      }
-      for (const item of phase.outputItems) {
-        const box = todo.checkboxes[item.checkbox];
-        if (!box || box.checked) continue;
-        const r = ctx.resolve({ target: item.name, shape: 'file' }, file);
-        if (r.resolved === null) continue;
-        findings.push({
-          code: 'output-exists-unchecked',
-          file,
-          range: box.range,
-          message: `This item asks to produce ${item.name}, which exists (${r.resolved}), but the box is unchecked.`,
-          related: [{ file: r.resolved, range: lineRangeOf(1), message: `${item.name} exists` }],
-        });
-      }
-      for (const pre of phase.prerequisites) {
-        const ref = todo.references[pre.reference];
+  const todo = ctx.todoOf(initiative);
+  if (!todo?.todo) return findings;
+  const file = todo.path;
+  for (const phase of todo.todo.phases) {
+    const started = ctx.phaseStarted(initiative, phase.number);
+    const stated = phase.statuses.find((s) => s.marker !== null);
+    if (started) {
+      for (const out of phase.expectedOutputs) {
+        const ref = todo.references[out.reference];
         if (!ref) continue;
-        const output = ctx.c.phaseOutputFile.exec(pre.name.split('/').pop() ?? '');
-        if (output && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
         const r = ctx.resolve(ref, file);
         if (r.resolved !== null) continue;
+        const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
         findings.push({
-          code: 'prerequisite-missing',
+          code: 'expected-output-missing',
           file,
-          range: pre.range,
-          message: `Phase ${phase.number} prerequisite ${pre.name} does not exist${triedText(r)}.`,
-          related: [{ file, range: phase.range, message: `Phase ${phase.number}: ${phase.title}` }],
+          range: out.range,
+          message: `Expected output ${out.name} does not exist, although ${why}${triedText(r)}.`,
+          related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
         });
       }
+    }
+    for (const item of phase.outputItems) {
+      const box = todo.checkboxes[item.checkbox];
+      if (!box || box.checked) continue;
+      const r = ctx.resolve({ target: item.name, shape: 'file' }, file);
+      if (r.resolved === null) continue;
+      findings.push({
+        code: 'output-exists-unchecked',
+        file,
+        range: box.range,
+        message: `This item asks to produce ${item.name}, which exists (${r.resolved}), but the box is unchecked.`,
+        related: [{ file: r.resolved, range: lineRangeOf(1), message: `${item.name} exists` }],
+      });
+    }
+    for (const pre of phase.prerequisites) {
+      const ref = todo.references[pre.reference];
+      if (!ref) continue;
+      const output = ctx.c.phaseOutputFile.exec(pre.name.split('/').pop() ?? '');
+      if (output && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
+      const r = ctx.resolve(ref, file);
+      if (r.resolved !== null) continue;
+      findings.push({
+        code: 'prerequisite-missing',
+        file,
+        range: pre.range,
+        message: `Phase ${phase.number} prerequisite ${pre.name} does not exist${triedText(r)}.`,
+        related: [{ file, range: phase.range, message: `Phase ${phase.number}: ${phase.title}` }],
+      });
     }
   }
   return findings;

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/analyze/document';
+import { loadProject } from '../../server/src/core/engine';
+import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
+
+const EXAMPLE = path.resolve(__dirname, '../../examples/orbit');
+
+function exampleFiles(): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (dir: string, rel: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(full).isDirectory()) walk(full, r);
+      else files[r] = readFileSync(full);
+    }
+  };
+  walk(EXAMPLE, '');
+  return files;
+}
+
+describe('incremental project', () => {
+  it('after edits, removals and additions, reports exactly what a fresh check of the result reports', async () => {
+    const files = exampleFiles();
+    const project = await loadProject({ workspace: new MemoryWorkspace(files) });
+    const before = project.findings();
+    assert.ok(before.some((f) => f.file === 'TODO001_phase2_testing_summary.md' && f.code === 'status-conflict'));
+
+    // Tick every box of the TODO, delete one output, add a new one.
+    const todo = new TextDecoder().decode(files['TODO001.md']).replace(/- \[ \]/g, '- [x]');
+    const edits: Record<string, string> = { 'TODO001.md': todo, 'TODO001_phase2_decisions.md': '# Phase 2 decisions\n\nNothing claimed here.\n' };
+    for (const [p, text] of Object.entries(edits)) project.setOutcome(analyzeText(p, text, project.config));
+    project.removeFile('TODO001_phase3_handoff.md');
+    const incremental = project.findings();
+
+    const fresh = { ...files, ...Object.fromEntries(Object.entries(edits).map(([p, t]) => [p, new TextEncoder().encode(t)])) };
+    delete fresh['TODO001_phase3_handoff.md'];
+    const expected = (await loadProject({ workspace: new MemoryWorkspace(fresh) })).findings();
+    assert.deepEqual(incremental, expected);
+    assert.ok(!incremental.some((f) => f.file === 'TODO001_phase2_testing_summary.md' && f.code === 'status-conflict'));
+    assert.ok(!incremental.some((f) => f.code === 'expected-output-missing' && f.message.includes('TODO001_phase2_decisions.md')));
+  });
+
+  it('reuses the results of initiatives an edit did not touch', async () => {
+    const files = { ...exampleFiles(), 'other/TODO002.md': '# TODO002: Other\n\n- Phase 1: ✅ COMPLETED - A\n\n## Phase 1: A\n- [ ] open\n' };
+    const project = await loadProject({ workspace: new MemoryWorkspace(files) });
+    const first = project.findings().find((f) => f.file === 'other/TODO002.md');
+    project.setOutcome(analyzeText('TODO001_phase1_notes.md', '# Phase 1 notes\n\nEdited.\n', project.config));
+    const again = project.findings().find((f) => f.file === 'other/TODO002.md');
+    assert.deepEqual(again, first);
+  });
+});
