@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../core/findings/finding';
 import { contentHash } from '../core/text/hash';
 import { toDiagnostic } from './convert';
 import type { Root } from './roots';
@@ -11,25 +12,21 @@ export interface FileDiagnostics {
   readonly resultId: string;
 }
 
-/** Lists per project revision: workspace pulls repeat often and mostly find nothing changed. */
-const memo = new WeakMap<object, { revision: number; lists: Map<string, FileDiagnostics> }>();
+/**
+ * Converted lists by the project's findings list. The project hands out the same list object for a
+ * file whose findings did not change, so after an edit only the files it affected are converted.
+ */
+const memo = new WeakMap<readonly Finding[], FileDiagnostics>();
 
 export function fileDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
-  let entry = memo.get(root.project);
-  if (!entry || entry.revision !== root.project.revision) {
-    entry = { revision: root.project.revision, lists: new Map() };
-    memo.set(root.project, entry);
-  }
-  const hit = entry.lists.get(path);
-  if (hit) return hit;
-  const computed = computeDiagnostics(session, root, path);
-  entry.lists.set(path, computed);
+  const findings = root.project.findingsFor(path);
+  const hit = memo.get(findings);
+  const uri = session.uriOf(root, path);
+  if (hit && hit.uri === uri) return hit;
+  const diagnostics = findings.map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
+  const computed = { uri, diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
+  if (findings.length > 0) memo.set(findings, computed);
   return computed;
-}
-
-function computeDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
-  const diagnostics = root.project.findingsFor(path).map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
-  return { uri: session.uriOf(root, path), diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
 }
 
 /** Paths of a folder that have findings now. */

@@ -10,13 +10,18 @@ const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', i
 export function finalize(raw: readonly RuleFinding[], models: ReadonlyMap<string, DocumentModel>, config: ProofmarkConfig): Finding[] {
   const result: Finding[] = [];
   for (const f of raw) {
-    const setting = config.severity[f.code];
-    if (setting === 'off') continue;
-    const model = models.get(f.file);
-    if (model && isSuppressed(model.suppressions, f.code, f.range.start.line)) continue;
-    result.push({ code: f.code, severity: f.weak ? LOWER[setting] : setting, file: f.file, range: f.range, message: f.message, related: f.related });
+    const finding = finalizeOne(f, models.get(f.file), config);
+    if (finding) result.push(finding);
   }
   return result;
+}
+
+/** One rule finding with its configured severity, or null when it is turned off or suppressed in `model`. */
+export function finalizeOne(f: RuleFinding, model: DocumentModel | undefined, config: ProofmarkConfig): Finding | null {
+  const setting = config.severity[f.code];
+  if (setting === 'off') return null;
+  if (model && isSuppressed(model.suppressions, f.code, f.range.start.line)) return null;
+  return { code: f.code, severity: f.weak ? LOWER[setting] : setting, file: f.file, range: f.range, message: f.message, related: f.related };
 }
 
 /** The findings a document proves on its own, as rule findings of that file. */

@@ -1,7 +1,7 @@
 import type { AnalysisOutcome } from '../analyze/document';
 import { compileConventions } from '../config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ConfigProblem, type ParsedConfig, type ProofmarkConfig } from '../config/config';
-import { finalize, localRuleFindings } from '../findings/finalize';
+import { finalizeOne, localRuleFindings } from '../findings/finalize';
 import { compareFindings, type Finding } from '../findings/finding';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
@@ -10,6 +10,8 @@ import { documentFindings, initiativeFindings } from '../rules/index';
 import type { Resolution } from '../resolve/resolve';
 import { initiativeKeyString } from '../model/initiative';
 import { buildInitiatives, type InitiativeMap } from './initiatives';
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 
@@ -37,6 +39,10 @@ export class Project {
   private resolutions = { fileSet: -1, map: new Map<string, Resolution>() };
   private grouping: { structure: number; map: InitiativeMap } | null = null;
   private readonly ruleCache = new Map<string, { signature: string; findings: readonly RuleFinding[] }>();
+  private readonly localCache = new WeakMap<DocumentModel, readonly RuleFinding[]>();
+  /** Final findings by rule finding, valid for one configuration: unchanged results keep their identity. */
+  private finalized = { config: -1, map: new WeakMap<RuleFinding, Finding | null>() };
+  private lastByFile: Map<string, Finding[]> | null = null;
 
   get revision(): number {
     return this.revisionCounter;
@@ -124,19 +130,47 @@ export class Project {
     if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new Map() };
     const context = new RuleContext(this.documentModels, this.index, initiatives, config, compileConventions(config.conventions), this.resolutions.map);
     const raw: RuleFinding[] = [];
-    for (const model of this.documentModels.values()) raw.push(...localRuleFindings(model));
+    for (const model of this.documentModels.values()) {
+      let local = this.localCache.get(model);
+      if (!local) {
+        local = localRuleFindings(model);
+        this.localCache.set(model, local);
+      }
+      raw.push(...local);
+    }
     raw.push(...this.crossDocumentFindings(context, initiatives));
     for (const [path, reason] of this.skipped) {
       raw.push({ code: 'file-skipped', file: path, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: reason, related: [] });
     }
     raw.push(...this.configFindings());
-    const findings = finalize(raw, this.documentModels, config).sort(compareFindings);
+
+    if (this.finalized.config !== this.configRevision) this.finalized = { config: this.configRevision, map: new WeakMap() };
+    const findings: Finding[] = [];
+    for (const f of raw) {
+      let final = this.finalized.map.get(f);
+      if (final === undefined) {
+        final = finalizeOne(f, this.documentModels.get(f.file), config);
+        this.finalized.map.set(f, final);
+      }
+      if (final) findings.push(final);
+    }
+    findings.sort(compareFindings);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byFile.get(f.file) ?? [];
       list.push(f);
       byFile.set(f.file, list);
     }
+    // A file whose findings are the same objects as before keeps the same list, so callers can
+    // tell "unchanged" by identity (the language server skips re-converting those files).
+    const previous = this.lastByFile;
+    if (previous) {
+      for (const [file, list] of byFile) {
+        const old = previous.get(file);
+        if (old && old.length === list.length && old.every((f, i) => f === list[i])) byFile.set(file, old);
+      }
+    }
+    this.lastByFile = byFile;
     this.derived = { revision: this.revisionCounter, initiatives, context, findings, byFile };
     return this.derived;
   }
@@ -182,7 +216,7 @@ export class Project {
   }
 
   findingsFor(path: string): readonly Finding[] {
-    return this.compute().byFile.get(path) ?? [];
+    return this.compute().byFile.get(path) ?? NO_FINDINGS;
   }
 
   initiatives(): InitiativeMap {
