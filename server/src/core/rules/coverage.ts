@@ -30,17 +30,35 @@ export function citingDocuments(ctx: RuleContext, initiative: Initiative): Docum
   return docs;
 }
 
-function directSection(model: DocumentModel, line: number): { start: number; end: number } {
-  let start = 1;
-  let end = model.lineCount;
-  for (const h of model.headings) {
-    if (h.line <= line) start = h.line;
-    else {
-      end = h.line - 1;
-      break;
-    }
+/** Index of the first element whose line is greater than `line` (elements sorted by line). */
+function upperBound(items: readonly { readonly line: number }[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid]?.line ?? 0) <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return { start, end };
+  return lo;
+}
+
+function directSection(model: DocumentModel, line: number): { start: number; end: number } {
+  const next = upperBound(model.headings, line);
+  return { start: model.headings[next - 1]?.line ?? 1, end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
+}
+
+/** Per-model lookups built once: table rows as a set, line starts of the search text. */
+const lookups = new WeakMap<DocumentModel, { rows: ReadonlySet<number>; lineStarts: readonly number[] }>();
+
+function lookup(model: DocumentModel): { rows: ReadonlySet<number>; lineStarts: readonly number[] } {
+  let hit = lookups.get(model);
+  if (!hit) {
+    const lineStarts = [0];
+    for (let i = model.searchText.indexOf('\n'); i >= 0; i = model.searchText.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    hit = { rows: new Set(model.tableRows), lineStarts };
+    lookups.set(model, hit);
+  }
+  return hit;
 }
 
 function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): string | null {
@@ -57,13 +75,13 @@ function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): 
  */
 function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): string[] {
   const section = directSection(model, line);
-  const row = model.tableRows.includes(line);
+  const row = lookup(model).rows.has(line);
   const from = row ? line : Math.max(section.start, line - ctx.config.evidenceWindow.field);
   const to = row ? line : Math.min(section.end, line + ctx.config.evidenceWindow.field);
   const found: string[] = [];
-  for (const e of model.evidence) {
-    if (e.line < from) continue;
-    if (e.line > to) break;
+  for (let i = upperBound(model.evidence, from - 1); i < model.evidence.length; i++) {
+    const e = model.evidence[i];
+    if (!e || e.line > to) break;
     const d = describeEvidence(ctx, model, e);
     if (d !== null && !found.includes(d)) found.push(d);
   }
@@ -115,7 +133,7 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       let at = model.searchText.indexOf(label);
       let guard = 0;
       while (at >= 0 && guard++ < 50) {
-        const line = lineOfOffset(model.searchText, at);
+        const line = lineAt(lookup(model).lineStarts, at);
         if (!slots.has(line)) cite(kpi.id, model, line);
         at = model.searchText.indexOf(label, at + label.length);
       }
@@ -129,8 +147,14 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
   });
 }
 
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** 1-based line of an offset, given the offsets where lines start. */
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
