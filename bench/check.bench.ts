@@ -11,6 +11,7 @@ import { generateWorkspace } from './generateWorkspace';
  * markdownlint with its default rules (c) on the same Markdown files, each in a fresh child
  * process. Wall time is measured from spawn to exit for all three; CPU time and peak RSS come
  * from the child's own process.resourceUsage(), worker threads included.
+ * The last row, remark-parse + remark-gfm (the parser the core uses), is for diagnosis only.
  * BENCH_FILES sets the size of the generated workspace (default 10000).
  */
 
@@ -88,6 +89,7 @@ async function bench(w: Workload): Promise<Measure[]> {
     await measure('(a) proofmark check', [path.join(REPO, 'dist/cli.js'), 'check', '--root', w.root, '--format', 'json', '--stats'], [0, 1], 'stderr'),
     await measure('(b) remark-parse', [path.join(__dirname, 'runners/remarkParse.mjs'), list], [0], 'stdout'),
     await measure('(c) markdownlint', [path.join(__dirname, 'runners/markdownlint.mjs'), list], [0], 'stdout'),
+    await measure('    remark-parse+gfm', [path.join(__dirname, 'runners/remarkParse.mjs'), list, '--gfm'], [0], 'stdout'),
   ];
 }
 

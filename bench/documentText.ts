@@ -87,7 +87,7 @@ export function checklist(r: Random, doneShare: number, count = r.int(4, 10)): s
 }
 
 export function table(r: Random, existing: readonly string[]): string {
-  const rows = Array.from({ length: r.int(3, 8) }, () => `| ${r.pick(OBJECTS)} | ${status(r, r.chance(0.8))} | \`${codePath(r, existing)}\` | ${r.int(1, 400)} ms |`);
+  const rows = Array.from({ length: r.int(3, 8) }, () => `| ${r.pick(OBJECTS)} | ${r.chance(0.3) ? status(r, r.chance(0.8)) : r.pick(['owner', 'shared', 'n/a'])} | \`${codePath(r, existing)}\` | ${r.int(1, 400)} ms |`);
   return ['| Item | Status | Where | p95 |', '|------|--------|-------|-----|', ...rows].join('\n');
 }
 
@@ -109,18 +109,24 @@ export function evidence(r: Random, existing: readonly string[]): string {
   ]);
 }
 
-/** One section of free-form content: prose, lists, a table, fenced output or a claim with evidence. */
+/**
+ * One section of free-form content. The mix is weighted so a document has about as many headings,
+ * checkboxes, claims and references per KB as the real corpus: mostly prose and lists.
+ */
 export function block(r: Random, existing: readonly string[], level = 3): string {
-  const heading = `${'#'.repeat(level)} ${r.pick(OBJECTS).replace(/^\w/, (c) => c.toUpperCase())}${r.chance(0.15) ? ` ${status(r, r.chance(0.8))}` : ''}`;
-  const body = r.pick([
-    () => paragraph(r),
+  const heading = `${'#'.repeat(level)} ${r.pick(OBJECTS).replace(/^\w/, (c) => c.toUpperCase())}${r.chance(0.1) ? ` ${status(r, r.chance(0.8))}` : ''}`;
+  const kinds: (() => string)[] = [
+    () => paragraph(r, r.int(3, 8)),
+    () => paragraph(r, r.int(3, 8)),
+    () => `${paragraph(r, r.int(2, 6))}\n\n${paragraph(r, r.int(2, 6))}`,
     () => `${paragraph(r, 2)}\n\n${bullets(r)}`,
-    () => table(r, existing),
     () => `${paragraph(r, 1)}\n\n${fence(r)}`,
-    () => `**Status**: ${status(r, r.chance(0.75))}\n${evidence(r, existing)}\n\n${paragraph(r, 2)}`,
-    () => checklist(r, 0.95),
-  ])();
-  return `${heading}\n\n${body}\n`;
+    () => `${paragraph(r, 2)}\n\n${table(r, existing)}`,
+    () => (r.chance(0.5) ? `**Status**: ${status(r, r.chance(0.75))}\n${evidence(r, existing)}\n\n${paragraph(r, 3)}` : paragraph(r, 4)),
+  ];
+  const parts = Array.from({ length: r.int(2, 3) }, () => r.pick(kinds)());
+  if (r.chance(0.1)) parts.push(checklist(r, 0.95, r.int(3, 6)));
+  return `${heading}\n\n${parts.join('\n\n')}\n`;
 }
 
 /** Appends blocks until the text reaches `bytes`. */

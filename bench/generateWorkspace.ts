@@ -14,7 +14,7 @@ export interface GeneratedWorkspace {
   readonly markdownBytes: number;
 }
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 4;
 const OUTPUT_KINDS = ['notes', 'decisions', 'handoff', 'testing_summary'];
 
 interface Writer {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { checkWorkspace, type CheckResult } from '../../server/src/core/engine';
@@ -161,4 +161,31 @@ describe('proofmark check exit codes and usage errors', { timeout: 180_000 }, ()
     const version = await runCli(['--version']);
     assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
   });
+});
+
+describe('proofmark handoff arguments', { timeout: 180_000 }, () => {
+  before(async () => {
+    await buildCli();
+  });
+
+  it('passes a TODO inside the root on to the handoff command, and a dry run writes nothing', async () => {
+    const listing = readdirSync(ORBIT).sort();
+    const run = await runCli(['handoff', 'TODO001.md', '--phase', '3', '--dry-run', '--root', ORBIT], { cwd: ORBIT });
+    assert.notEqual(run.code, 2, run.stderr);
+    assert.match(run.stdout, /TODO001\.md/);
+    assert.deepEqual(readdirSync(ORBIT).sort(), listing);
+  });
+
+  for (const [name, args, reason] of [
+    ['a missing TODO', ['handoff', path.join(ORBIT, 'TODO404.md'), '--phase', '1', '--root', ORBIT], /TODO404\.md does not exist/],
+    ['a TODO outside the root', ['handoff', path.join(REPO, 'package.json'), '--phase', '1', '--root', ORBIT], /not a file inside the root/],
+    ['no --phase', ['handoff', path.join(ORBIT, 'TODO001.md')], /handoff needs --phase N/],
+  ] as const) {
+    it(`exits 2 with a one-line reason for ${name}`, async () => {
+      const run = await runCli(args);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, reason);
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+    });
+  }
 });

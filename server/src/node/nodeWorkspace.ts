@@ -53,12 +53,15 @@ export class NodeWorkspace implements Workspace {
     return out.sort();
   }
 
+  /** The root's real path, resolved once: every read checks against it, so it must not cost a syscall each time. */
+  private realRoot: string | null = null;
+
   private async inside(path: string): Promise<string | null> {
     const full = this.absolute(path);
     if (full === null) return null;
     try {
       const real = await fs.realpath(full);
-      const realRoot = await fs.realpath(this.root);
+      const realRoot = (this.realRoot ??= await fs.realpath(this.root));
       const rel = nodePath.relative(realRoot, real);
       return rel.startsWith('..') || nodePath.isAbsolute(rel) ? null : real;
     } catch {
