@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,12 +85,16 @@ async function measure(tool: string, args: readonly string[], okCodes: readonly 
 async function bench(w: Workload): Promise<Measure[]> {
   const list = path.join(tmpdir(), `proofmark-bench-list-${process.pid}.txt`);
   writeFileSync(list, w.files.join('\n'));
-  return [
-    await measure('(a) proofmark check', [path.join(REPO, 'dist/cli.js'), 'check', '--root', w.root, '--format', 'json', '--stats'], [0, 1], 'stderr'),
-    await measure('(b) remark-parse', [path.join(__dirname, 'runners/remarkParse.mjs'), list], [0], 'stdout'),
-    await measure('(c) markdownlint', [path.join(__dirname, 'runners/markdownlint.mjs'), list], [0], 'stdout'),
-    await measure('    remark-parse+gfm', [path.join(__dirname, 'runners/remarkParse.mjs'), list, '--gfm'], [0], 'stdout'),
-  ];
+  try {
+    return [
+      await measure('(a) proofmark check', [path.join(REPO, 'dist/cli.js'), 'check', '--root', w.root, '--format', 'json', '--stats'], [0, 1], 'stderr'),
+      await measure('(b) remark-parse', [path.join(__dirname, 'runners/remarkParse.mjs'), list], [0], 'stdout'),
+      await measure('(c) markdownlint', [path.join(__dirname, 'runners/markdownlint.mjs'), list], [0], 'stdout'),
+      await measure('    remark-parse+gfm', [path.join(__dirname, 'runners/remarkParse.mjs'), list, '--gfm'], [0], 'stdout'),
+    ];
+  } finally {
+    rmSync(list, { force: true });
+  }
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));

@@ -1,10 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 
 export const REPO = path.resolve(__dirname, '../..');
+
+/** Folders this test process made; removed when it exits, so runs do not pile up in the temp folder. */
+const created: string[] = [];
+process.on('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
 
 let built: Promise<string> | null = null;
 
@@ -15,7 +27,7 @@ let built: Promise<string> | null = null;
  */
 export function buildCli(): Promise<string> {
   built ??= (async () => {
-    const outdir = mkdtempSync(path.join(tmpdir(), 'proofmark-cli-build-'));
+    const outdir = tempDir('proofmark-cli-build-');
     await build({
       entryPoints: { cli: path.join(REPO, 'server/src/cli/main.ts'), worker: path.join(REPO, 'server/src/cli/parseWorker.ts') },
       outdir,
@@ -48,10 +60,13 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
   });
 }
 
-/** A fresh folder marked as a repository root, holding the given files (folders created as needed). */
+/**
+ * A fresh folder marked as a repository root, holding the given files (folders created as needed).
+ * It sits alone in a temporary parent, so a test may put files "outside the root" beside it.
+ */
 export function tempWorkspace(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'proofmark-ws-'));
-  mkdirSync(path.join(root, '.git'));
+  const root = path.join(tempDir('proofmark-ws-'), 'root');
+  mkdirSync(path.join(root, '.git'), { recursive: true });
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(root, rel);
     mkdirSync(path.dirname(full), { recursive: true });
