@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -22,6 +22,8 @@ let skeleton: string | null = null;
 export function corpusSkeleton(): string {
   if (skeleton) return skeleton;
   const root = mkdtempSync(path.join(tmpdir(), 'proofmark-corpus-'));
+  // One skeleton per test process, removed when the process ends.
+  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
   const tree = readFileSync(path.join(CORPUS_REPO, 'TREE.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   for (const rel of tree) {
     if (rel.endsWith('/')) continue;

@@ -110,3 +110,18 @@ describe('chunked parsing', () => {
     assert.equal(splitChunks(`${doc}\n[ref]: https://example.com\n`).length, 1);
   });
 });
+
+describe('nesting guard', () => {
+  it('refuses deep list nesting but not indented code or diagrams', async () => {
+    const { analyzeText } = await import('../../server/src/core/analyze/document');
+    const { DEFAULT_CONFIG } = await import('../../server/src/core/config/config');
+    const deepList = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const deepOrdered = Array.from({ length: 300 }, (_, i) => `${'   '.repeat(i)}1. level ${i}`).join('\n');
+    const fencedJson = ['# Data', '```json', ...Array.from({ length: 40 }, (_, i) => `${' '.repeat(4 * i)}{"k": ${i}}`), '```', ''].join('\n');
+    const diagram = `# Diagram\n\n${' '.repeat(110)}+---+\n`;
+    assert.match(JSON.stringify(analyzeText('a.md', deepList, DEFAULT_CONFIG)), /Nesting is \d+ levels deep/);
+    assert.match(JSON.stringify(analyzeText('a.md', deepOrdered, DEFAULT_CONFIG)), /Nesting is \d+ levels deep/);
+    assert.ok('model' in analyzeText('a.md', fencedJson, DEFAULT_CONFIG));
+    assert.ok('model' in analyzeText('a.md', diagram, DEFAULT_CONFIG));
+  });
+});

@@ -33,7 +33,7 @@ export interface LoadOptions {
 /** Reads `.proofmark.json` (or the given file) into the project; a broken file becomes findings, never an error. */
 export async function loadConfig(project: Project, workspace: Workspace, explicit?: { path: string; text: string }): Promise<void> {
   if (explicit) {
-    project.setConfig(parseConfigText(explicit.text), explicit);
+    project.setConfig(parseConfigText(explicit.text, undefined, explicit.path.split('/').pop()), explicit);
     return;
   }
   const bytes = await workspace.read(CONFIG_FILE);

@@ -27,8 +27,20 @@ export type AnalysisOutcome =
   | { readonly path: string; readonly model: DocumentModel }
   | { readonly path: string; readonly skipped: string };
 
-/** Roles whose claims of completion are checked for evidence. */
-const CLAIM_ROLES = new Set(['phase-output', 'phase-doc', 'status-doc']);
+/**
+ * Status documents: phase outputs, other per-phase documents and reports. Their claims are checked
+ * for evidence and their citations of requirements count (their text is kept for KPI labels).
+ */
+export const STATUS_ROLES: ReadonlySet<string> = new Set(['phase-output', 'phase-doc', 'status-doc']);
+
+/**
+ * Lower-cased text with every character above U+00FF folded to a space (same length), so that V8
+ * stores it one byte per character; KPI labels are folded the same way before searching.
+ */
+export function searchable(text: string): string {
+  return text.toLowerCase().replace(/[^\u0000-\u00ff]/g, ' ');
+}
+
 
 /** Analyses a file's bytes (undefined when it could not be read). Never throws. */
 export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
@@ -87,7 +99,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   for (const b of raw.codeBlocks) evidence.push({ kind: 'code-block', line: b.startLine, reference: -1 });
   const sorted: Evidence[] = [...evidence].sort((a, b) => a.line - b.line);
 
-  const claims = CLAIM_ROLES.has(role.kind)
+  const claims = STATUS_ROLES.has(role.kind)
     ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, window: config.evidenceWindow })
     : [];
 
@@ -142,7 +154,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     tableRows: facts.tableRows,
     suppressions: readSuppressions(raw.comments),
     localFindings,
-    searchText: text.toLowerCase(),
+    searchText: STATUS_ROLES.has(role.kind) ? searchable(text) : '',
     prd,
     todo,
   };

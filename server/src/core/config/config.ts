@@ -155,13 +155,13 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 }
 
 /** Parses the text of a `.proofmark.json`; a syntax error is a problem, never an exception. */
-export function parseConfigText(text: string, base: ProofmarkConfig = DEFAULT_CONFIG): ParsedConfig {
+export function parseConfigText(text: string, base: ProofmarkConfig = DEFAULT_CONFIG, fileName: string = CONFIG_FILE): ParsedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { config: base, problems: [{ path: '', message: `${CONFIG_FILE} is not valid JSON (${reason}); the defaults are used.` }] };
+    return { config: base, problems: [{ path: '', message: `${fileName} is not valid JSON (${reason}); the defaults are used.` }] };
   }
   return parseConfig(raw, base);
 }

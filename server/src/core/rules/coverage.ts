@@ -1,3 +1,4 @@
+import { STATUS_ROLES, searchable } from '../analyze/document';
 import type { DocumentModel, Evidence } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Requirement } from '../model/prd';
@@ -18,14 +19,13 @@ export interface RequirementCoverage {
   readonly citations: readonly Citation[];
 }
 
-const CITING_ROLES = new Set(['phase-output', 'phase-doc', 'status-doc']);
 
 /** Documents of an initiative whose citations count as evidence of progress. */
 export function citingDocuments(ctx: RuleContext, initiative: Initiative): DocumentModel[] {
   const docs: DocumentModel[] = [];
   for (const path of initiative.documents) {
     const m = ctx.models.get(path);
-    if (m && CITING_ROLES.has(m.role.kind)) docs.push(m);
+    if (m && STATUS_ROLES.has(m.role.kind)) docs.push(m);
   }
   return docs;
 }
@@ -128,7 +128,7 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       if (id) cite(id, model, h.line);
     }
     for (const kpi of prd.kpis) {
-      const label = kpi.title.toLowerCase();
+      const label = searchable(kpi.title);
       if (label.length < 4) continue;
       let at = model.searchText.indexOf(label);
       let guard = 0;
