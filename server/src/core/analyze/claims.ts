@@ -1,6 +1,7 @@
 import { readStatus, type CompiledConventions } from '../config/compiled';
 import type { Claim, ClaimForm, Evidence } from '../model/document';
 import type { StatusMarker } from '../model/status';
+import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 import type { Sections } from './sections';
 
@@ -40,15 +41,8 @@ export function findClaims(input: ClaimInput): Claim[] {
 
   // Evidence is sorted by line, so a window is one binary search and a short scan.
   const evidenceIn = (start: number, end: number): number[] => {
-    let lo = 0;
-    let hi = input.evidence.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((input.evidence[mid]?.line ?? 0) < start) lo = mid + 1;
-      else hi = mid;
-    }
     const result: number[] = [];
-    for (let i = lo; i < input.evidence.length && (input.evidence[i]?.line ?? Infinity) <= end; i++) result.push(i);
+    for (let i = firstAtOrAfter(input.evidence, start); i < input.evidence.length && (input.evidence[i]?.line ?? Infinity) <= end; i++) result.push(i);
     return result;
   };
   const labelIn = (start: number, end: number): number | null => input.evidenceLabels.find((l) => l >= start && l <= end) ?? null;

@@ -1,4 +1,5 @@
 import type { Checkbox, Claim, Heading, LocalFinding } from '../model/document';
+import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 
 /** A heading marked done whose own section holds unchecked boxes (phase headings are left to the TODO rules). */
@@ -22,15 +23,8 @@ export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Ch
 
 /** Boxes (sorted by line) whose line is in [from, to]. */
 export function boxesBetween(boxes: readonly Checkbox[], from: number, to: number): Checkbox[] {
-  let lo = 0;
-  let hi = boxes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((boxes[mid]?.line ?? 0) < from) lo = mid + 1;
-    else hi = mid;
-  }
   const result: Checkbox[] = [];
-  for (let i = lo; i < boxes.length && (boxes[i]?.line ?? Infinity) <= to; i++) {
+  for (let i = firstAtOrAfter(boxes, from); i < boxes.length && (boxes[i]?.line ?? Infinity) <= to; i++) {
     const b = boxes[i];
     if (b) result.push(b);
   }

@@ -1,4 +1,5 @@
 import { STATUS_ROLES, searchable } from '../analyze/document';
+import { firstAtOrAfter } from '../text/byLine';
 import type { DocumentModel, Evidence } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Requirement } from '../model/prd';
@@ -30,20 +31,8 @@ export function citingDocuments(ctx: RuleContext, initiative: Initiative): Docum
   return docs;
 }
 
-/** Index of the first element whose line is greater than `line` (elements sorted by line). */
-function upperBound(items: readonly { readonly line: number }[], line: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((items[mid]?.line ?? 0) <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function directSection(model: DocumentModel, line: number): { start: number; end: number } {
-  const next = upperBound(model.headings, line);
+  const next = firstAtOrAfter(model.headings, line + 1);
   return { start: model.headings[next - 1]?.line ?? 1, end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
 }
 
@@ -79,7 +68,7 @@ function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): str
   const from = row ? line : Math.max(section.start, line - ctx.config.evidenceWindow.field);
   const to = row ? line : Math.min(section.end, line + ctx.config.evidenceWindow.field);
   const found: string[] = [];
-  for (let i = upperBound(model.evidence, from - 1); i < model.evidence.length; i++) {
+  for (let i = firstAtOrAfter(model.evidence, from); i < model.evidence.length; i++) {
     const e = model.evidence[i];
     if (!e || e.line > to) break;
     const d = describeEvidence(ctx, model, e);
