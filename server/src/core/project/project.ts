@@ -183,7 +183,7 @@ export class Project {
       live.add(key);
       const hit = this.ruleCache.get(key);
       if (hit && hit.signature === signature) return hit.findings;
-      const findings = compute();
+      const findings = keepIdentity(compute(), hit?.findings);
       this.ruleCache.set(key, { signature, findings });
       return findings;
     };
@@ -231,4 +231,14 @@ export class Project {
 /** What decides a document's place among the initiatives: its role and, for a TODO, its title. */
 function groupingKey(model: DocumentModel): string {
   return `${JSON.stringify(model.role)}|${model.todo?.title ?? ''}`;
+}
+
+/**
+ * Recomputed findings that equal earlier ones are replaced by the earlier objects, so that files an
+ * edit did not really affect keep identical finding lists (and are not re-converted downstream).
+ */
+function keepIdentity(findings: readonly RuleFinding[], previous: readonly RuleFinding[] | undefined): readonly RuleFinding[] {
+  if (!previous || previous.length === 0) return findings;
+  const byKey = new Map(previous.map((f) => [JSON.stringify(f), f]));
+  return findings.map((f) => byKey.get(JSON.stringify(f)) ?? f);
 }
