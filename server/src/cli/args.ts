@@ -8,7 +8,7 @@ export interface CheckArgs {
   readonly root: string | null;
   readonly format: Format;
   readonly config: string | null;
-  /** null: any number of warnings passes. */
+  /** null: no limit on warnings. */
   readonly maxWarnings: number | null;
   readonly paths: readonly string[];
   /** Hidden: report wall time and peak memory on stderr, for the benchmark. */

@@ -39,7 +39,7 @@ function statsJson(wallMs: number): string {
   return JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssKb: usage.maxRSS });
 }
 
-/** Whether the findings fail the run: any error, or more warnings than allowed. */
+/** Whether the findings fail the run: an error, or more warnings than allowed. */
 export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | null): 0 | 1 {
   if (findings.some((f) => f.severity === 'error')) return 1;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
