@@ -7,6 +7,7 @@
 const { chromium } = require('playwright-core');
 const fs = require('node:fs');
 const util = require('node:util');
+const { once } = require('node:events');
 
 const port = process.env.CS_PORT;
 const ws = process.env.WS;
@@ -39,9 +40,11 @@ const NOISE = /AgentHost|ChatModelSelection|copilot|chat\.|\[Extension Host\] (?
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   page.on('pageerror', (e) => { if (process.env.VERBOSE) console.log('[page error]', e.message); });
   await page.goto(url);
-  let timer;
-  const code = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), limitMs); })]);
-  clearTimeout(timer);
+  // The suite's exit is an event; the abort signal only bounds how long we wait for it.
+  const stop = new AbortController();
+  const expired = once(AbortSignal.timeout(limitMs), 'abort', { signal: stop.signal }).then(() => 'timeout', () => 'timeout');
+  const code = await Promise.race([exited, expired]);
+  stop.abort();
   console.log(`extension-host suite exit code: ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import { deadline } from './waits';
+
 /**
  * A minimal test runner for the extension host: runs cases in order, each bounded by a timeout, and
  * reports `N passed, N failed`. It keeps the suite free of mocha, whose module format differs
@@ -19,12 +21,8 @@ export interface TestResult {
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 function withTimeout(test: TestCase): Promise<void> {
-  const limit = test.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${limit} ms`)), limit);
-  });
-  return Promise.race([test.run(), expired]).finally(() => clearTimeout(timer));
+  const limit = deadline(test.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the test to finish');
+  return Promise.race([test.run(), limit.expired]).finally(() => limit.dispose());
 }
 
 export async function runCases(cases: readonly TestCase[], log: (line: string) => void): Promise<TestResult[]> {

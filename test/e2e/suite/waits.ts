@@ -1,34 +1,44 @@
 import * as vscode from 'vscode';
 
 /**
+ * A promise that rejects when `ms` have passed: the upper bound of a wait on events, never a pause.
+ * The abort signal's own event ends it; `dispose` releases it when the wait ended first.
+ */
+export function deadline(ms: number, what: string): { readonly expired: Promise<never>; dispose(): void } {
+  const controller = new AbortController();
+  const timeout = AbortSignal.timeout(ms);
+  const expired = new Promise<never>((_, reject) => {
+    const onAbort = (): void => reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    timeout.addEventListener('abort', onAbort, { once: true, signal: controller.signal });
+  });
+  expired.catch(() => undefined);
+  return { expired, dispose: () => controller.abort() };
+}
+
+/**
  * Resolves with the first truthy value of `check`, evaluated now and after each of `events`; rejects
- * with `what` after `timeoutMs`. The suite waits on events like this and never sleeps.
+ * when the deadline passes. The suite waits on events like this and never sleeps.
  */
 export function waitFor<T>(what: string, check: () => T | undefined | null | false, events: readonly vscode.Event<unknown>[], timeoutMs = 30_000): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (fn: () => void): void => {
-      clearTimeout(timer);
-      for (const d of subscriptions) d.dispose();
-      fn();
-    };
+  const limit = deadline(timeoutMs, what);
+  const subscriptions: vscode.Disposable[] = [];
+  const settled = new Promise<T>((resolve, reject) => {
     const test = (): boolean => {
       try {
         const value = check();
-        if (value) {
-          finish(() => resolve(value));
-          return true;
-        }
+        if (value) resolve(value);
+        return Boolean(value);
       } catch (error) {
-        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+        reject(error instanceof Error ? error : new Error(String(error)));
         return true;
       }
-      return false;
     };
     if (test()) return;
     for (const event of events) subscriptions.push(event(() => void test()));
-    timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+  });
+  return Promise.race([settled, limit.expired]).finally(() => {
+    limit.dispose();
+    for (const d of subscriptions) d.dispose();
   });
 }
 
