@@ -7,7 +7,6 @@
 const { chromium } = require('playwright-core');
 const fs = require('node:fs');
 const util = require('node:util');
-const { once } = require('node:events');
 
 const port = process.env.CS_PORT;
 const ws = process.env.WS;
@@ -40,11 +39,11 @@ const NOISE = /AgentHost|ChatModelSelection|copilot|chat\.|\[Extension Host\] (?
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   page.on('pageerror', (e) => { if (process.env.VERBOSE) console.log('[page error]', e.message); });
   await page.goto(url);
-  // The suite's exit is an event; the abort signal only bounds how long we wait for it.
-  const stop = new AbortController();
-  const expired = once(AbortSignal.timeout(limitMs), 'abort', { signal: stop.signal }).then(() => 'timeout', () => 'timeout');
-  const code = await Promise.race([exited, expired]);
-  stop.abort();
+  // The suite's exit is an event; this ref'd timer only bounds the wait (AbortSignal.timeout is
+  // unref'd and would let the process end silently if the suite hung with nothing else pending).
+  let timer;
+  const code = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), limitMs); })]);
+  clearTimeout(timer);
   console.log(`extension-host suite exit code: ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
