@@ -7,7 +7,7 @@ import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { inProcessAnalyzer } from '../../server/src/core/engine';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { createWorkerPoolAnalyzer, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
+import { WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
 import { buildCli, tempWorkspace } from '../support/cliHarness';
 
 /** A stand-in worker: answers every batch with a recognisable skip, unless a path asks it to misbehave. */
@@ -38,8 +38,8 @@ function numbered(count: number, name: (i: number) => string = (i) => `docs/note
 
 async function analyse(root: string, paths: readonly string[], options: WorkerPoolOptions): Promise<{ outcomes: AnalysisOutcome[]; stats: PoolStats }> {
   let stats: PoolStats | undefined;
-  const pool = createWorkerPoolAnalyzer(root, { inProcessBelow: 0, batchSize: 8, maxWorkers: 2, ...options, onRunComplete: (s) => (stats = s) });
-  const outcomes = await pool.analyze(paths, DEFAULT_CONFIG);
+  const pool = new WorkerPool(root, { inProcessBelow: 0, batchSize: 8, maxWorkers: 2, ...options, onRunComplete: (s) => (stats = s) });
+  const outcomes = await pool.analyze(paths, DEFAULT_CONFIG).finally(() => pool.dispose());
   assert.ok(stats);
   return { outcomes, stats };
 }
@@ -58,7 +58,36 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const { outcomes, stats } = await analyse(root, paths, { workerScript: realWorker, batchSize: 16 });
     assert.deepEqual(outcomes, await inProcess(root, paths));
     assert.ok(outcomes.some((o) => 'model' in o && o.model.localFindings.length > 0), 'the TODOs carry findings');
-    assert.deepEqual(stats, { workersStarted: Math.min(2, availableParallelism()), batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
+    assert.deepEqual(stats, { workersStarted: Math.min(2, availableParallelism()), workersReused: 0, batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
+  });
+
+  it('keeps its workers for the next run until disposed, and restarts them for another configuration', async () => {
+    const { root, paths } = workspaceOf(numbered(32));
+    const runs: PoolStats[] = [];
+    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
+    const workers = Math.min(2, availableParallelism());
+    try {
+      const first = await pool.analyze(paths, DEFAULT_CONFIG);
+      assert.equal(pool.idleWorkers, workers);
+      assert.deepEqual(await pool.analyze(paths, DEFAULT_CONFIG), first);
+      const other = { ...DEFAULT_CONFIG, maxFileSize: 10 };
+      const small = await pool.analyze(paths, other);
+      assert.ok(small.every((o) => 'skipped' in o), 'the new configuration reached the workers');
+      assert.deepEqual(
+        runs.map((r) => [r.workersStarted, r.workersReused]),
+        [
+          [workers, 0],
+          [0, workers],
+          [workers, 0],
+        ],
+      );
+    } finally {
+      await pool.dispose();
+    }
+    assert.equal(pool.idleWorkers, 0);
+    const after = await pool.analyze(paths, DEFAULT_CONFIG);
+    assert.equal(runs.at(-1)?.workersStarted, 0, 'a disposed pool analyses in this thread');
+    assert.deepEqual(after, await inProcess(root, paths));
   });
 
   it('never reads outside its root from a worker', async () => {

@@ -1,10 +1,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkWorkspace } from '../core/engine';
+import { checkInBatches } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
 import { NodeWorkspace } from '../node/nodeWorkspace';
-import { createWorkerPoolAnalyzer } from '../node/workerPool';
+import { WorkerPool } from '../node/workerPool';
 import type { CheckArgs, Format } from './args';
 import { formatJson } from './format/json';
 import type { Report } from './format/report';
@@ -47,8 +47,8 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
 }
 
 /**
- * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives)
- * and reports on the selected PATHs. Problems of the configuration concern every file, so
+ * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives,
+ * which are analysed batch by batch to bound memory) and reports on the selected PATHs. Problems of the configuration concern every file, so
  * `config-invalid` findings are reported whatever the selection.
  */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -64,10 +64,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     config = read;
   }
 
-  const result = await checkWorkspace({ workspace: new NodeWorkspace(root.value), analyzer: createWorkerPoolAnalyzer(root.value), config });
+  const pool = new WorkerPool(root.value);
+  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, config }).finally(() => pool.dispose());
   const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
-  const analysed = [...result.project.models.keys(), ...result.project.skippedFiles.keys()];
-  const files = analysed.filter((p) => isSelected(p, selection.value)).length;
+  const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
   io.out(render(args.format, { findings, files, durationMs }));
   if (args.stats) io.err(`proofmark-stats ${statsJson(durationMs)}\n`);

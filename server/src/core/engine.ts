@@ -1,6 +1,8 @@
 import { analyzeBytes, type AnalysisOutcome } from './analyze/document';
+import { compileConventions } from './config/compiled';
 import { CONFIG_FILE, parseConfigText, type ProofmarkConfig } from './config/config';
-import type { Finding } from './findings/finding';
+import { compareFindings, type Finding } from './findings/finding';
+import { planBatches } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
 import { MARKDOWN_FILE, Project } from './project/project';
 import type { Workspace } from './workspace';
@@ -42,14 +44,19 @@ export async function loadConfig(project: Project, workspace: Workspace, explici
   project.setConfig(parseConfigText(text), { path: CONFIG_FILE, text });
 }
 
-/** Lists the workspace, reads its configuration and analyses every Markdown document into a project. */
-export async function loadProject(options: LoadOptions): Promise<Project> {
+/** A project with its configuration and file list, and the Markdown files still to analyse. */
+async function startProject(options: LoadOptions): Promise<{ project: Project; markdown: string[] }> {
   const project = new Project();
   await loadConfig(project, options.workspace, options.config);
   const ignored = ignoreMatcher(project.config.ignore);
   const files = (await options.workspace.list()).filter((p) => !ignored(p));
   project.setFiles(files);
-  const markdown = files.filter((p) => MARKDOWN_FILE.test(p));
+  return { project, markdown: files.filter((p) => MARKDOWN_FILE.test(p)) };
+}
+
+/** Lists the workspace, reads its configuration and analyses every Markdown document into a project. */
+export async function loadProject(options: LoadOptions): Promise<Project> {
+  const { project, markdown } = await startProject(options);
   const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
   for (const outcome of await analyzer.analyze(markdown, project.config)) project.setOutcome(outcome);
   return project;
@@ -65,4 +72,45 @@ export interface CheckResult {
 export async function checkWorkspace(options: LoadOptions): Promise<CheckResult> {
   const project = await loadProject(options);
   return { project, findings: project.findings(), files: project.models.size + project.skippedFiles.size };
+}
+
+export interface BatchCheckOptions extends LoadOptions {
+  /** Files per batch (whole initiatives are never split); default 512. */
+  readonly batchFiles?: number;
+}
+
+export interface BatchCheckResult {
+  readonly findings: readonly Finding[];
+  /** Markdown files analysed or skipped, in the order they were analysed. */
+  readonly analysed: readonly string[];
+}
+
+/**
+ * The findings of `checkWorkspace` with bounded memory: initiatives are analysed batch by batch
+ * (see project/batches.ts), each batch's models dropped once its findings are out, and the next
+ * batch is analysed while the rules run on the current one.
+ */
+export async function checkInBatches(options: BatchCheckOptions): Promise<BatchCheckResult> {
+  const { project, markdown } = await startProject(options);
+  const config = project.config;
+  const batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, options.batchFiles ?? 512));
+  const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
+  if (batches.length === 0) return { findings: project.findings(), analysed: [] };
+
+  const findings: Finding[] = [];
+  const analysed: string[] = [];
+  let next = analyzer.analyze(batches[0] ?? [], config);
+  for (let i = 0; i < batches.length; i++) {
+    const outcomes = await next;
+    if (i + 1 < batches.length) next = analyzer.analyze(batches[i + 1] ?? [], config);
+    for (const outcome of outcomes) {
+      project.setOutcome(outcome);
+      analysed.push(outcome.path);
+    }
+    // Problems of the configuration come with every batch; they are reported once.
+    for (const f of project.findings()) if (i === 0 || f.code !== 'config-invalid') findings.push(f);
+    project.evict(batches[i] ?? []);
+  }
+  findings.sort(compareFindings);
+  return { findings, analysed };
 }

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version';
-import { createWorkerPoolAnalyzer } from '../node/workerPool';
+import { WorkerPool } from '../node/workerPool';
 import { registerCodeActionSupport } from './codeActions';
 import { registerCodeLensSupport } from './codeLens';
 import { COMMANDS, registerCommandSupport } from './commands';
@@ -36,8 +36,19 @@ import { registerWatchedFilesSupport } from './watchedFiles';
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 40;
 
+/** One worker pool per workspace folder, kept for re-indexing; its workers end when idle. */
+const pools = new Map<string, WorkerPool>();
+
 const hooks: IndexHooks = {
-  analyzerFor: (root, misses) => (misses >= POOL_THRESHOLD ? createWorkerPoolAnalyzer(root.fsPath) : null),
+  analyzerFor: (root, misses) => {
+    if (misses < POOL_THRESHOLD) return null;
+    let pool = pools.get(root.fsPath);
+    if (!pool) {
+      pool = new WorkerPool(root.fsPath);
+      pools.set(root.fsPath, pool);
+    }
+    return pool;
+  },
 };
 
 function workspaceFolders(params: InitializeParams): string[] {

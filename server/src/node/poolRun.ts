@@ -1,13 +1,21 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalysisOutcome } from '../core/analyze/document';
-import { isReplyTo, type BatchRequest, type WorkerSetup } from './workerProtocol';
+import { isReplyTo, type BatchRequest } from './workerProtocol';
+
+/** A worker lent to a run by the pool: `fresh` when it was started for this run. */
+export interface LentWorker {
+  readonly worker: Worker;
+  readonly fresh: boolean;
+}
 
 export interface PoolRunOptions {
-  readonly script: string;
-  readonly setup: WorkerSetup;
   readonly paths: readonly string[];
   readonly batchSize: number;
   readonly timeoutMs: number;
+  /** A worker ready for batches (idle or newly started), or null when none can start. */
+  readonly acquire: () => LentWorker | null;
+  /** Gives a worker back: to be kept for later runs when healthy, terminated when it crashed or hung. */
+  readonly release: (worker: Worker, healthy: boolean) => Promise<void>;
   /** Analyses a batch in this thread, when its worker crashed or answered nonsense. */
   readonly fallback: (paths: readonly string[]) => Promise<AnalysisOutcome[]>;
 }
@@ -22,6 +30,8 @@ interface Batch {
 
 interface Slot {
   readonly worker: Worker;
+  /** The listeners this run attached, removed when the worker goes back to the pool. */
+  readonly listeners: readonly (readonly [event: string, listener: (value: unknown) => void])[];
   batch: Batch | null;
   timer: NodeJS.Timeout | null;
   alive: boolean;
@@ -31,7 +41,10 @@ type Failure = 'crash' | 'timeout';
 
 /** What happened during a run, for logs and tests. */
 export interface PoolStats {
+  /** Workers started for this run. */
   readonly workersStarted: number;
+  /** Workers kept from an earlier run. */
+  readonly workersReused: number;
   /** Batches answered by a worker. */
   readonly batchesByWorkers: number;
   /** Batches analysed in this thread after a worker failed. */
@@ -41,20 +54,21 @@ export interface PoolStats {
 }
 
 /**
- * One analysis over worker threads: a queue of batches, one in flight per worker. Every path ends
- * with an outcome: from its worker, from the in-process fallback after a crash, or a skip reason
- * after a timeout; so the run always settles, and it terminates its workers before it does.
+ * One analysis over worker threads lent by the pool: a queue of batches, one in flight per
+ * worker. Every path ends with an outcome: from its worker, from the in-process fallback after a
+ * crash, or a skip reason after a timeout; so the run always settles. Healthy workers go back to
+ * the pool, failed ones are terminated before the run resolves.
  */
 export class PoolRun {
   private readonly results: (AnalysisOutcome | undefined)[];
   private readonly queue: Batch[] = [];
   private readonly slots = new Set<Slot>();
-  private readonly terminations: Promise<unknown>[] = [];
+  private readonly releases: Promise<unknown>[] = [];
   private fallbacksRunning = 0;
   private nextId = 0;
   private finished = false;
   private resolve: (outcomes: AnalysisOutcome[]) => void = () => undefined;
-  private readonly counts = { workersStarted: 0, batchesByWorkers: 0, batchesInProcess: 0, timeouts: 0 };
+  private readonly counts = { workersStarted: 0, workersReused: 0, batchesByWorkers: 0, batchesInProcess: 0, timeouts: 0 };
 
   get stats(): PoolStats {
     return { ...this.counts };
@@ -85,26 +99,22 @@ export class PoolRun {
   }
 
   private spawn(): void {
-    let worker: Worker;
-    try {
-      worker = new Worker(this.options.script, { workerData: this.options.setup });
-    } catch {
-      return;
-    }
-    this.counts.workersStarted++;
-    const slot: Slot = { worker, batch: null, timer: null, alive: true };
+    const lent = this.options.acquire();
+    if (lent === null) return;
+    if (lent.fresh) this.counts.workersStarted++;
+    else this.counts.workersReused++;
+    const listeners: [string, (value: unknown) => void][] = [];
+    const slot: Slot = { worker: lent.worker, listeners, batch: null, timer: null, alive: true };
+    listeners.push(['message', (message) => this.onMessage(slot, message)], ['messageerror', () => this.fail(slot, 'crash')], ['error', () => this.fail(slot, 'crash')], ['exit', () => this.fail(slot, 'crash')]);
+    for (const [event, listener] of listeners) lent.worker.on(event, listener);
     this.slots.add(slot);
-    worker.on('message', (message: unknown) => this.onMessage(slot, message));
-    worker.on('messageerror', () => this.fail(slot, 'crash'));
-    worker.on('error', () => this.fail(slot, 'crash'));
-    worker.on('exit', () => this.fail(slot, 'crash'));
     this.dispatch(slot);
   }
 
   private dispatch(slot: Slot): void {
     const batch = this.queue.shift();
     if (batch === undefined) {
-      this.retire(slot);
+      this.retire(slot, true);
       return;
     }
     slot.batch = batch;
@@ -133,7 +143,7 @@ export class PoolRun {
   private fail(slot: Slot, failure: Failure): void {
     if (!slot.alive) return;
     const batch = slot.batch;
-    this.retire(slot);
+    this.retire(slot, false);
     if (batch !== null) {
       if (failure === 'crash') this.runFallback(batch);
       else this.timedOut(batch);
@@ -142,7 +152,7 @@ export class PoolRun {
     this.settle();
   }
 
-  /** A timed-out batch is retried file by file on a fresh worker, so only the file that hangs is given up. */
+  /** A timed-out batch is retried file by file on another worker, so only the file that hangs is given up. */
   private timedOut(batch: Batch): void {
     this.counts.timeouts++;
     if (batch.isolated) {
@@ -185,20 +195,24 @@ export class PoolRun {
     slot.timer = null;
   }
 
-  private retire(slot: Slot): void {
+  /** Ends the slot; a worker that is healthy and idle goes back to the pool. */
+  private retire(slot: Slot, healthy: boolean): void {
+    if (!slot.alive) return;
     slot.alive = false;
+    const idle = slot.batch === null;
     slot.batch = null;
     this.stopTimer(slot);
     this.slots.delete(slot);
-    this.terminations.push(slot.worker.terminate().catch(() => undefined));
+    for (const [event, listener] of slot.listeners) slot.worker.off(event, listener);
+    this.releases.push(this.options.release(slot.worker, healthy && idle).catch(() => undefined));
   }
 
   private settle(): void {
     if (this.finished || this.queue.length > 0 || this.fallbacksRunning > 0) return;
     for (const slot of this.slots) if (slot.batch !== null) return;
     this.finished = true;
-    for (const slot of [...this.slots]) this.retire(slot);
+    for (const slot of [...this.slots]) this.retire(slot, true);
     const outcomes = this.results.map((o, i) => o ?? { path: this.options.paths[i] ?? '', skipped: 'Proofmark lost the result of this file. Please report it.' });
-    void Promise.all(this.terminations).then(() => this.resolve(outcomes));
+    void Promise.all(this.releases).then(() => this.resolve(outcomes));
   }
 }

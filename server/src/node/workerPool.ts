@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { AnalysisOutcome } from '../core/analyze/document';
 import type { ProofmarkConfig } from '../core/config/config';
 import { inProcessAnalyzer, type DocumentAnalyzer } from '../core/engine';
 import { NodeWorkspace } from './nodeWorkspace';
-import { PoolRun, type PoolStats } from './poolRun';
+import { PoolRun, type LentWorker, type PoolStats } from './poolRun';
+import type { WorkerSetup } from './workerProtocol';
 
 export type { PoolStats } from './poolRun';
 
@@ -20,6 +22,10 @@ export interface WorkerPoolOptions {
   readonly inProcessBelow?: number;
   /** A batch (or a single file) taking longer than this is given up, so a pathological file cannot hang the run. */
   readonly batchTimeoutMs?: number;
+  /** Idle workers are terminated after this long without work (they never keep the process alive). */
+  readonly idleMs?: number;
+  /** Heap limits of each worker; a worker that exceeds them fails and its batch is analysed in this thread. */
+  readonly resourceLimits?: ResourceLimits;
   /** Called after each analysis with what the pool did (for logs). */
   readonly onRunComplete?: (stats: PoolStats) => void;
 }
@@ -29,6 +35,7 @@ export const POOL_DEFAULTS = {
   batchSize: 32,
   inProcessBelow: 40,
   batchTimeoutMs: 120_000,
+  idleMs: 30_000,
 } as const;
 
 /** How many workers a run of `files` files gets. */
@@ -36,35 +43,136 @@ export function workerCount(files: number, maxWorkers: number = POOL_DEFAULTS.ma
   return Math.max(0, Math.min(availableParallelism(), Math.floor(files / 8), maxWorkers));
 }
 
+interface Pooled {
+  readonly worker: Worker;
+  /** The configuration it was started with, as JSON: a worker only serves runs with the same. */
+  readonly setupKey: string;
+}
+
 /**
- * A DocumentAnalyzer that spreads parsing over worker threads. Each run starts its workers and
- * terminates them when it is done; a batch whose worker crashes is analysed in this thread, and
- * when the worker script is missing (running from sources) everything is.
+ * A DocumentAnalyzer that spreads parsing over worker threads. Workers are started on demand and
+ * kept between runs (for a run of batches, or the language server's next index) until they have
+ * been idle for `idleMs` or the pool is disposed; a worker's heap is its own, so a run over many
+ * files never holds more than the models it returns. A batch whose worker crashes is analysed in
+ * this thread, and when the worker script is missing (running from sources) everything is. Runs
+ * are served one at a time, in order.
  */
-export function createWorkerPoolAnalyzer(root: string, options: WorkerPoolOptions = {}): DocumentAnalyzer {
-  const workspace = new NodeWorkspace(root);
-  const fallback = inProcessAnalyzer(workspace);
-  const script = options.workerScript ?? nodePath.join(__dirname, 'worker.js');
-  const settings = { ...POOL_DEFAULTS, ...options };
-  return {
-    async analyze(paths: readonly string[], config: ProofmarkConfig): Promise<AnalysisOutcome[]> {
-      const workers = workerCount(paths.length, settings.maxWorkers);
-      if (paths.length < settings.inProcessBelow || workers === 0 || !existsSync(script)) {
-        const outcomes = await fallback.analyze(paths, config);
-        options.onRunComplete?.({ workersStarted: 0, batchesByWorkers: 0, batchesInProcess: paths.length > 0 ? 1 : 0, timeouts: 0 });
-        return outcomes;
-      }
-      const run = new PoolRun({
-        script,
-        setup: { root: workspace.root, config },
-        paths,
-        batchSize: Math.max(1, settings.batchSize),
-        timeoutMs: settings.batchTimeoutMs,
-        fallback: (batch) => fallback.analyze(batch, config),
-      });
-      const outcomes = await run.run(workers);
-      options.onRunComplete?.(run.stats);
+export class WorkerPool implements DocumentAnalyzer {
+  private readonly workspace: NodeWorkspace;
+  private readonly fallback: DocumentAnalyzer;
+  private readonly script: string;
+  private readonly settings: Required<Pick<WorkerPoolOptions, keyof typeof POOL_DEFAULTS>> & WorkerPoolOptions;
+  private idle: Pooled[] = [];
+  private readonly lent = new Map<Worker, Pooled>();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(root: string, options: WorkerPoolOptions = {}) {
+    this.workspace = new NodeWorkspace(root);
+    this.fallback = inProcessAnalyzer(this.workspace);
+    this.script = options.workerScript ?? nodePath.join(__dirname, 'worker.js');
+    this.settings = { ...POOL_DEFAULTS, ...options };
+  }
+
+  /** Workers alive and waiting for work (for tests and logs). */
+  get idleWorkers(): number {
+    return this.idle.length;
+  }
+
+  analyze(paths: readonly string[], config: ProofmarkConfig): Promise<AnalysisOutcome[]> {
+    const run = this.queue.then(() => this.runOnce(paths, config));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Terminates the idle workers; later runs analyse in this thread. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.stopIdleTimer();
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((p) => p.worker.terminate().catch(() => undefined)));
+  }
+
+  private async runOnce(paths: readonly string[], config: ProofmarkConfig): Promise<AnalysisOutcome[]> {
+    const workers = workerCount(paths.length, this.settings.maxWorkers);
+    if (this.disposed || paths.length < this.settings.inProcessBelow || workers === 0 || !existsSync(this.script)) {
+      const outcomes = await this.fallback.analyze(paths, config);
+      this.settings.onRunComplete?.({ workersStarted: 0, workersReused: 0, batchesByWorkers: 0, batchesInProcess: paths.length > 0 ? 1 : 0, timeouts: 0 });
       return outcomes;
-    },
-  };
+    }
+    this.stopIdleTimer();
+    const setup: WorkerSetup = { root: this.workspace.root, config };
+    const setupKey = JSON.stringify(setup);
+    const run = new PoolRun({
+      paths,
+      batchSize: Math.max(1, this.settings.batchSize),
+      timeoutMs: this.settings.batchTimeoutMs,
+      acquire: () => this.acquire(setup, setupKey),
+      release: (worker, healthy) => this.release(worker, healthy),
+      fallback: (batch) => this.fallback.analyze(batch, config),
+    });
+    const outcomes = await run.run(workers);
+    this.settings.onRunComplete?.(run.stats);
+    this.startIdleTimer();
+    return outcomes;
+  }
+
+  private acquire(setup: WorkerSetup, setupKey: string): LentWorker | null {
+    const stale = this.idle.filter((p) => p.setupKey !== setupKey);
+    for (const p of stale) void p.worker.terminate().catch(() => undefined);
+    this.idle = this.idle.filter((p) => p.setupKey === setupKey);
+    const kept = this.idle.pop();
+    if (kept) {
+      kept.worker.ref();
+      this.lent.set(kept.worker, kept);
+      return { worker: kept.worker, fresh: false };
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script, { workerData: setup, ...(this.settings.resourceLimits ? { resourceLimits: this.settings.resourceLimits } : {}) });
+    } catch {
+      return null;
+    }
+    const pooled: Pooled = { worker, setupKey };
+    // An idle worker that dies leaves the pool; the run that holds a worker has its own listeners.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      this.idle = this.idle.filter((p) => p !== pooled);
+      this.lent.delete(worker);
+    });
+    this.lent.set(worker, pooled);
+    return { worker, fresh: true };
+  }
+
+  private async release(worker: Worker, healthy: boolean): Promise<void> {
+    const pooled = this.lent.get(worker);
+    this.lent.delete(worker);
+    if (!healthy || pooled === undefined || this.disposed) {
+      await worker.terminate();
+      return;
+    }
+    worker.unref();
+    this.idle.push(pooled);
+  }
+
+  private startIdleTimer(): void {
+    this.stopIdleTimer();
+    if (this.idle.length === 0) return;
+    this.idleTimer = setTimeout(() => void this.terminateIdle(), this.settings.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private async terminateIdle(): Promise<void> {
+    this.idleTimer = null;
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((p) => p.worker.terminate().catch(() => undefined)));
+  }
 }

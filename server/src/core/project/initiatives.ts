@@ -21,8 +21,14 @@ interface Draft {
   outputs: Map<string, Map<string, string>>;
 }
 
+/**
+ * What grouping reads of a document: its path and role (both from the file name) and, for the
+ * initiative's name only, its TODO title. Files that could not be analysed take part by name.
+ */
+export type GroupingEntry = Pick<DocumentModel, 'path' | 'role'> & { readonly todo?: { readonly title: string } | null };
+
 /** Groups documents into initiatives by (folder, id); see model/initiative.ts. */
-export function buildInitiatives(models: Iterable<DocumentModel>): InitiativeMap {
+export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap {
   const drafts = new Map<string, Draft>();
   const foldersWithKeys = new Map<string, Draft[]>();
   const all = [...models].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

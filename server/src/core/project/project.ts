@@ -9,7 +9,8 @@ import { RuleContext, type RuleFinding } from '../rules/context';
 import { documentFindings, initiativeFindings } from '../rules/index';
 import type { Resolution } from '../resolve/resolve';
 import { initiativeKeyString } from '../model/initiative';
-import { buildInitiatives, type InitiativeMap } from './initiatives';
+import { documentRole } from '../parse/role';
+import { buildInitiatives, type GroupingEntry, type InitiativeMap } from './initiatives';
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
@@ -87,9 +88,24 @@ export class Project {
   removeFile(path: string): void {
     if (this.index.hasFile(path)) this.fileSetRevision++;
     this.index.remove(path);
-    if (this.documentModels.delete(path)) this.structureRevision++;
-    this.skipped.delete(path);
+    this.forget(path);
     this.touch();
+  }
+
+  /**
+   * Drops the models of `paths` while the files stay in the index (they still exist for
+   * references): a check in batches keeps only the models of the batch it is reporting on.
+   */
+  evict(paths: Iterable<string>): void {
+    for (const path of paths) this.forget(path);
+    // Resolutions are memoised per citing document; those of evicted documents are not needed again.
+    this.resolutions = { fileSet: -1, map: new Map() };
+    this.touch();
+  }
+
+  private forget(path: string): void {
+    const hadModel = this.documentModels.delete(path);
+    if (this.skipped.delete(path) || hadModel) this.structureRevision++;
   }
 
   setOutcome(outcome: AnalysisOutcome): void {
@@ -101,7 +117,8 @@ export class Project {
       if (!previous || groupingKey(previous) !== groupingKey(outcome.model)) this.structureRevision++;
       this.documentModels.set(outcome.path, outcome.model);
     } else {
-      if (previous) this.structureRevision++;
+      // A skipped file still takes part in grouping (by its name), so it changes the structure only when it is new.
+      if (previous || !this.skipped.has(outcome.path)) this.structureRevision++;
       this.documentModels.delete(outcome.path);
       this.skipped.set(outcome.path, outcome.skipped);
     }
@@ -123,12 +140,16 @@ export class Project {
   private compute(): NonNullable<Project['derived']> {
     if (this.derived && this.derived.revision === this.revisionCounter) return this.derived;
     const config = this.parsed.config;
+    const conventions = compileConventions(config.conventions);
     if (this.grouping?.structure !== this.structureRevision) {
-      this.grouping = { structure: this.structureRevision, map: buildInitiatives(this.documentModels.values()) };
+      // A TODO or PRD that could not be analysed (binary, too large) still anchors its initiative.
+      const entries: GroupingEntry[] = [...this.documentModels.values()];
+      for (const path of this.skipped.keys()) entries.push({ path, role: documentRole(path, conventions) });
+      this.grouping = { structure: this.structureRevision, map: buildInitiatives(entries) };
     }
     const initiatives = this.grouping.map;
     if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new Map() };
-    const context = new RuleContext(this.documentModels, this.index, initiatives, config, compileConventions(config.conventions), this.resolutions.map);
+    const context = new RuleContext(this.documentModels, this.index, initiatives, config, conventions, this.resolutions.map);
     const raw: RuleFinding[] = [];
     for (const model of this.documentModels.values()) {
       let local = this.localCache.get(model);
