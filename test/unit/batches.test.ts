@@ -76,12 +76,12 @@ describe('checking in batches', () => {
       worker = path.join(await buildCli(), 'worker.js');
     });
 
-    it('finds exactly what a whole check finds, with batches of 64 files over worker threads', async () => {
+    it('finds exactly what a whole check finds, its workers checking batches of 64 files', async () => {
       const root = corpusSkeleton();
       const pool = new WorkerPool(root, { workerScript: worker });
       try {
         const whole = await checkWorkspace({ workspace: new NodeWorkspace(root), analyzer: pool });
-        const batched = await checkInBatches({ workspace: new NodeWorkspace(root), analyzer: pool, batchFiles: 64 });
+        const batched = await checkInBatches({ workspace: new NodeWorkspace(root), analyzer: pool, checker: pool, batchFiles: 64 });
         assert.ok(whole.findings.length > 1000);
         assert.equal(batched.findings.length, whole.findings.length);
         assert.deepEqual(batched.findings, whole.findings);

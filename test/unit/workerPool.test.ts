@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
-import { inProcessAnalyzer } from '../../server/src/core/engine';
+import { checkInBatches, checkWorkspace, inProcessAnalyzer } from '../../server/src/core/engine';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import { WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
 import { buildCli, tempWorkspace } from '../support/cliHarness';
@@ -88,6 +88,37 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const after = await pool.analyze(paths, DEFAULT_CONFIG);
     assert.equal(runs.at(-1)?.workersStarted, 0, 'a disposed pool analyses in this thread');
     assert.deepEqual(after, await inProcess(root, paths));
+  });
+
+  it('checks whole initiatives in its workers, answering only their findings', async () => {
+    const names = [...numbered(30, (i) => `a/note-${i}.md`), 'a/TODO001.md', 'a/TODO001_phase1_notes.md', ...numbered(30, (i) => `b/note-${i}.md`), 'b/TODO002.md'];
+    const { root } = workspaceOf(names);
+    const workspace = new NodeWorkspace(root);
+    const runs: PoolStats[] = [];
+    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, onRunComplete: (s) => runs.push(s) });
+    try {
+      const inWorkers = await checkInBatches({ workspace, analyzer: pool, checker: pool, batchFiles: 16 });
+      assert.equal(runs.length, 1, 'one check run, no analysis in this thread');
+      assert.equal(runs[0]?.batchesByWorkers, 2, 'two initiatives of 31 and 32 documents: two batches of whole initiatives');
+      assert.deepEqual(inWorkers.findings, (await checkWorkspace({ workspace })).findings);
+      assert.ok(inWorkers.findings.some((f) => f.code === 'phase-done-checklist-open'), 'every fifth file is a TODO with an open checklist');
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('checks in this thread the batches a worker could not check', async () => {
+    const { root } = workspaceOf([...numbered(20, (i) => `a/note-${i}.md`), 'a/TODO001.md', 'b/crash.md', 'b/TODO002.md']);
+    const workspace = new NodeWorkspace(root);
+    const pool = new WorkerPool(root, { workerScript: path.join(root, 'fake-worker.js'), inProcessBelow: 0 });
+    try {
+      const checked = await pool.check([['a/TODO001.md'], ['b/crash.md', 'b/TODO002.md']], DEFAULT_CONFIG, []);
+      assert.deepEqual(checked, [null, null], 'a crash, and an answer without findings, are failures');
+      const batched = await checkInBatches({ workspace, analyzer: inProcessAnalyzer(workspace), checker: pool, batchFiles: 8 });
+      assert.deepEqual(batched.findings, (await checkWorkspace({ workspace })).findings);
+    } finally {
+      await pool.dispose();
+    }
   });
 
   it('never reads outside its root from a worker', async () => {

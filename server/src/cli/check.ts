@@ -48,7 +48,7 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
 
 /**
  * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives,
- * which are analysed batch by batch to bound memory) and reports on the selected PATHs. Problems of the configuration concern every file, so
+ * which worker threads check batch by batch, returning findings only) and reports on the selected PATHs. Problems of the configuration concern every file, so
  * `config-invalid` findings are reported whatever the selection.
  */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -65,7 +65,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const pool = new WorkerPool(root.value);
-  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, config }).finally(() => pool.dispose());
+  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, checker: pool, config }).finally(() => pool.dispose());
   const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;

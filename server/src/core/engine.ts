@@ -15,6 +15,14 @@ export interface DocumentAnalyzer {
   analyze(paths: readonly string[], config: ProofmarkConfig): Promise<AnalysisOutcome[]>;
 }
 
+/**
+ * Checks batches of whole initiatives where their models are made (the CLI's worker threads), so
+ * that only findings come back: the findings of each batch, or null for a batch it could not check.
+ */
+export interface BatchChecker {
+  check(batches: readonly (readonly string[])[], config: ProofmarkConfig, files: readonly string[]): Promise<(readonly Finding[] | null)[]>;
+}
+
 export function inProcessAnalyzer(workspace: Workspace): DocumentAnalyzer {
   return {
     async analyze(paths, config) {
@@ -45,13 +53,13 @@ export async function loadConfig(project: Project, workspace: Workspace, explici
 }
 
 /** A project with its configuration and file list, and the Markdown files still to analyse. */
-async function startProject(options: LoadOptions): Promise<{ project: Project; markdown: string[] }> {
+async function startProject(options: LoadOptions): Promise<{ project: Project; files: string[]; markdown: string[] }> {
   const project = new Project();
   await loadConfig(project, options.workspace, options.config);
   const ignored = ignoreMatcher(project.config.ignore);
   const files = (await options.workspace.list()).filter((p) => !ignored(p));
   project.setFiles(files);
-  return { project, markdown: files.filter((p) => MARKDOWN_FILE.test(p)) };
+  return { project, files, markdown: files.filter((p) => MARKDOWN_FILE.test(p)) };
 }
 
 /** Lists the workspace, reads its configuration and analyses every Markdown document into a project. */
@@ -75,42 +83,49 @@ export async function checkWorkspace(options: LoadOptions): Promise<CheckResult>
 }
 
 export interface BatchCheckOptions extends LoadOptions {
-  /** Files per batch (whole initiatives are never split); default 512. */
+  /** Files per batch (whole initiatives are never split); default 512, or 128 with a checker. */
   readonly batchFiles?: number;
+  /** Checks batches elsewhere; the batches it could not check are checked in this thread. */
+  readonly checker?: BatchChecker;
 }
 
 export interface BatchCheckResult {
   readonly findings: readonly Finding[];
-  /** Markdown files analysed or skipped, in the order they were analysed. */
+  /** Markdown files analysed or skipped. */
   readonly analysed: readonly string[];
 }
 
 /**
- * The findings of `checkWorkspace` with bounded memory: initiatives are analysed batch by batch
- * (see project/batches.ts), each batch's models dropped once its findings are out, and the next
- * batch is analysed while the rules run on the current one.
+ * The findings of `checkWorkspace` with bounded memory: whole initiatives are checked batch by
+ * batch (see project/batches.ts). With a checker, batches are checked where they are parsed and
+ * only findings come back; in this thread, each batch's models are dropped once its findings are
+ * out, and the next batch is analysed while the rules run on the current one.
  */
 export async function checkInBatches(options: BatchCheckOptions): Promise<BatchCheckResult> {
-  const { project, markdown } = await startProject(options);
+  const { project, files, markdown } = await startProject(options);
   const config = project.config;
-  const batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, options.batchFiles ?? 512));
-  const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
-  if (batches.length === 0) return { findings: project.findings(), analysed: [] };
+  const size = options.batchFiles ?? (options.checker ? 128 : 512);
+  let batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, size));
+  // With no models yet, the project's findings are the problems of the configuration.
+  const findings: Finding[] = [...project.findings()];
+  if (options.checker && batches.length > 0) {
+    const checked = await options.checker.check(batches, config, files);
+    batches = batches.filter((_, i) => {
+      const found = checked[i];
+      if (found) findings.push(...found);
+      return !found;
+    });
+  }
 
-  const findings: Finding[] = [];
-  const analysed: string[] = [];
-  let next = analyzer.analyze(batches[0] ?? [], config);
-  for (let i = 0; i < batches.length; i++) {
+  const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
+  let next = batches.length > 0 ? analyzer.analyze(batches[0] ?? [], config) : null;
+  for (let i = 0; next !== null; i++) {
     const outcomes = await next;
-    if (i + 1 < batches.length) next = analyzer.analyze(batches[i + 1] ?? [], config);
-    for (const outcome of outcomes) {
-      project.setOutcome(outcome);
-      analysed.push(outcome.path);
-    }
-    // Problems of the configuration come with every batch; they are reported once.
-    for (const f of project.findings()) if (i === 0 || f.code !== 'config-invalid') findings.push(f);
+    next = i + 1 < batches.length ? analyzer.analyze(batches[i + 1] ?? [], config) : null;
+    for (const outcome of outcomes) project.setOutcome(outcome);
+    for (const f of project.findings()) if (f.code !== 'config-invalid') findings.push(f);
     project.evict(batches[i] ?? []);
   }
   findings.sort(compareFindings);
-  return { findings, analysed };
+  return { findings, analysed: markdown };
 }

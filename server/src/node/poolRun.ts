@@ -1,6 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { AnalysisOutcome } from '../core/analyze/document';
-import { isReplyTo, type BatchRequest } from './workerProtocol';
+import { isReplyTo, type BatchReply, type BatchRequest } from './workerProtocol';
 
 /** A worker lent to a run by the pool: `fresh` when it was started for this run. */
 export interface LentWorker {
@@ -8,22 +7,36 @@ export interface LentWorker {
   readonly fresh: boolean;
 }
 
-export interface PoolRunOptions {
-  readonly paths: readonly string[];
-  readonly batchSize: number;
+export interface PoolRunOptions<R> {
+  /** The groups of paths to send, one request each (split further only after a timeout, see below). */
+  readonly groups: readonly (readonly string[])[];
+  /** Ask the workers to check whole initiatives (answering findings) instead of returning models. */
+  readonly check: boolean;
   readonly timeoutMs: number;
   /** A worker ready for batches (idle or newly started), or null when none can start. */
   readonly acquire: () => LentWorker | null;
   /** Gives a worker back: to be kept for later runs when healthy, terminated when it crashed or hung. */
   readonly release: (worker: Worker, healthy: boolean) => Promise<void>;
-  /** Analyses a batch in this thread, when its worker crashed or answered nonsense. */
-  readonly fallback: (paths: readonly string[]) => Promise<AnalysisOutcome[]>;
+  /** The result of a group from its worker's reply. */
+  readonly fromReply: (reply: Exclude<BatchReply, { error: string }>) => R;
+  /** The result of a group whose worker crashed, failed or answered nonsense. */
+  readonly fallback: (paths: readonly string[]) => Promise<R>;
+  /**
+   * Whether a group that timed out is retried file by file on another worker, so that only the
+   * file that hangs is given up (when the files of a group can be handled alone).
+   */
+  readonly isolateOnTimeout: boolean;
+  /** The result of a group given up (after the timeout, or when even the fallback failed), with the reason. */
+  readonly failed: (paths: readonly string[], reason: string) => R;
+  /** One result from the results of a group's single-file parts, in order. */
+  readonly merge: (parts: readonly R[]) => R;
 }
 
 interface Batch {
   readonly request: BatchRequest;
-  /** Indexes of the batch's paths in the run. */
-  readonly indexes: readonly number[];
+  /** The group this batch is (part of). */
+  readonly group: number;
+  readonly part: number;
   /** A single file split off a batch that timed out: if it times out too, it is the culprit. */
   readonly isolated: boolean;
 }
@@ -38,6 +51,8 @@ interface Slot {
 }
 
 type Failure = 'crash' | 'timeout';
+
+const LOST = 'Proofmark could not analyse this file (its parse worker failed). Please report it.';
 
 /** What happened during a run, for logs and tests. */
 export interface PoolStats {
@@ -54,37 +69,33 @@ export interface PoolStats {
 }
 
 /**
- * One analysis over worker threads lent by the pool: a queue of batches, one in flight per
- * worker. Every path ends with an outcome: from its worker, from the in-process fallback after a
- * crash, or a skip reason after a timeout; so the run always settles. Healthy workers go back to
- * the pool, failed ones are terminated before the run resolves.
+ * One run over worker threads lent by the pool: a queue of batches, one in flight per worker.
+ * Every group ends with a result: from its worker, from the fallback after a crash, or from the
+ * timeout; so the run always settles. Healthy workers go back to the pool, failed ones are
+ * terminated before the run resolves.
  */
-export class PoolRun {
-  private readonly results: (AnalysisOutcome | undefined)[];
+export class PoolRun<R> {
+  /** Per group, the results of its parts (one part unless it was split after a timeout). */
+  private readonly results: (R | undefined)[][];
   private readonly queue: Batch[] = [];
   private readonly slots = new Set<Slot>();
   private readonly releases: Promise<unknown>[] = [];
   private fallbacksRunning = 0;
   private nextId = 0;
   private finished = false;
-  private resolve: (outcomes: AnalysisOutcome[]) => void = () => undefined;
+  private resolve: (results: R[]) => void = () => undefined;
   private readonly counts = { workersStarted: 0, workersReused: 0, batchesByWorkers: 0, batchesInProcess: 0, timeouts: 0 };
 
   get stats(): PoolStats {
     return { ...this.counts };
   }
 
-  constructor(private readonly options: PoolRunOptions) {
-    const count = options.paths.length;
-    this.results = new Array<AnalysisOutcome | undefined>(count);
-    for (let start = 0; start < count; start += options.batchSize) {
-      const indexes: number[] = [];
-      for (let i = start; i < Math.min(count, start + options.batchSize); i++) indexes.push(i);
-      this.queue.push(this.batch(indexes, false));
-    }
+  constructor(private readonly options: PoolRunOptions<R>) {
+    this.results = options.groups.map(() => [undefined]);
+    options.groups.forEach((paths, group) => this.queue.push(this.batch(paths, group, 0, false)));
   }
 
-  run(workers: number): Promise<AnalysisOutcome[]> {
+  run(workers: number): Promise<R[]> {
     return new Promise((resolve) => {
       this.resolve = resolve;
       for (let i = 0; i < workers && this.queue.length > 0; i++) this.spawn();
@@ -93,9 +104,8 @@ export class PoolRun {
     });
   }
 
-  private batch(indexes: readonly number[], isolated: boolean): Batch {
-    const paths = indexes.map((i) => this.options.paths[i] ?? '');
-    return { request: { id: this.nextId++, paths }, indexes, isolated };
+  private batch(paths: readonly string[], group: number, part: number, isolated: boolean): Batch {
+    return { request: { id: this.nextId++, paths, ...(this.options.check ? { check: true as const } : {}) }, group, part, isolated };
   }
 
   private spawn(): void {
@@ -134,7 +144,7 @@ export class PoolRun {
     if ('error' in message) this.runFallback(batch);
     else {
       this.counts.batchesByWorkers++;
-      message.outcomes.forEach((outcome, k) => this.store(batch.indexes[k], outcome));
+      this.store(batch, this.options.fromReply(message));
     }
     this.dispatch(slot);
     this.settle();
@@ -152,32 +162,32 @@ export class PoolRun {
     this.settle();
   }
 
-  /** A timed-out batch is retried file by file on another worker, so only the file that hangs is given up. */
+  /** A timed-out batch is split file by file (when allowed), so only the file that hangs is given up. */
   private timedOut(batch: Batch): void {
     this.counts.timeouts++;
-    if (batch.isolated) {
-      const seconds = Math.round(this.options.timeoutMs / 1000);
-      batch.request.paths.forEach((path, k) => this.store(batch.indexes[k], { path, skipped: `Analysis did not finish within ${seconds} s; not analysed.` }));
+    const paths = batch.request.paths;
+    if (this.options.isolateOnTimeout && !batch.isolated && paths.length > 1) {
+      this.results[batch.group] = paths.map(() => undefined);
+      this.queue.unshift(...paths.map((path, k) => this.batch([path], batch.group, k, true)));
     } else {
-      this.queue.unshift(...batch.indexes.map((i) => this.batch([i], true)));
+      this.store(batch, this.options.failed(paths, `Analysis did not finish within ${Math.round(this.options.timeoutMs / 1000)} s; not analysed.`));
     }
     if (this.queue.length > 0) this.spawn();
   }
 
+  /** No worker is left: the rest of the queue goes to the fallback. */
   private drainInProcess(): void {
-    const indexes = this.queue.splice(0).flatMap((b) => b.indexes);
-    this.runFallback(this.batch(indexes, false));
+    for (const batch of this.queue.splice(0)) this.runFallback(batch);
   }
 
   private runFallback(batch: Batch): void {
     this.fallbacksRunning++;
     this.counts.batchesInProcess++;
-    const reason = 'Proofmark could not analyse this file (its parse worker failed). Please report it.';
     this.options
       .fallback(batch.request.paths)
       .then(
-        (outcomes) => batch.indexes.forEach((index, k) => this.store(index, outcomes[k] ?? { path: batch.request.paths[k] ?? '', skipped: reason })),
-        () => batch.request.paths.forEach((path, k) => this.store(batch.indexes[k], { path, skipped: reason })),
+        (result) => this.store(batch, result),
+        () => this.store(batch, this.options.failed(batch.request.paths, LOST)),
       )
       .finally(() => {
         this.fallbacksRunning--;
@@ -186,8 +196,9 @@ export class PoolRun {
       .catch(() => undefined);
   }
 
-  private store(index: number | undefined, outcome: AnalysisOutcome): void {
-    if (index !== undefined) this.results[index] = outcome;
+  private store(batch: Batch, result: R): void {
+    const parts = this.results[batch.group];
+    if (parts) parts[batch.part] = result;
   }
 
   private stopTimer(slot: Slot): void {
@@ -212,7 +223,11 @@ export class PoolRun {
     for (const slot of this.slots) if (slot.batch !== null) return;
     this.finished = true;
     for (const slot of [...this.slots]) this.retire(slot, true);
-    const outcomes = this.results.map((o, i) => o ?? { path: this.options.paths[i] ?? '', skipped: 'Proofmark lost the result of this file. Please report it.' });
-    void Promise.all(this.releases).then(() => this.resolve(outcomes));
+    const results = this.results.map((parts, group) => {
+      const paths = this.options.groups[group] ?? [];
+      const done = parts.map((r, k) => r ?? this.options.failed(parts.length > 1 ? paths.slice(k, k + 1) : paths, LOST));
+      return done.length === 1 && done[0] !== undefined ? done[0] : this.options.merge(done);
+    });
+    void Promise.all(this.releases).then(() => this.resolve(results));
   }
 }
