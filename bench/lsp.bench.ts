@@ -2,7 +2,8 @@
  * Language-server benchmark on the real corpus: time from `initialized` to the first complete
  * workspace diagnostics (cold, then warm from the model cache), the server's peak RSS, and the
  * latency from a one-character didChange in TODO003.md to its fresh diagnostics, next to a plain
- * remark-parse + remark-gfm parse of the same file measured in this run.
+ * remark-parse + remark-gfm parse of the same file measured in this run. Then cold and warm
+ * starts and peak RSS on the generated workspace (BENCH_FILES files, default 10000; 0 skips it).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +15,10 @@ import { DEFAULT_CONFIG } from '../server/src/core/config/config';
 import { TestClient, uriOf } from '../test/protocol/support/client';
 import { tempDir } from '../test/protocol/support/fixtures';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
+import { generateWorkspace } from './generateWorkspace';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 
 function peakRss(pid: number | undefined): number {
   try {
@@ -29,6 +32,11 @@ function peakRss(pid: number | undefined): number {
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function printRows(title: string, rows: readonly (readonly [string, string])[]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\n## ${title}\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
 }
 
 const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
@@ -99,8 +107,29 @@ async function main(): Promise<void> {
     ['remark-parse + remark-gfm parse of TODO003.md, p50', ms(percentile(parses, 50))],
     ['core analyzeText of TODO003.md (in this process), p50', ms(percentile(analyses, 50))],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  printRows(`corpus skeleton: ${root}`, rows);
+  if (FILES > 0) await generated(FILES);
+}
+
+/** Cold and warm starts on the generated workspace: the same measures, at scale. */
+async function generated(count: number): Promise<void> {
+  const workspace = generateWorkspace(count);
+  const storage = tempDir('proofmark-bench-storage-');
+  const cold = await startup(workspace.root, storage);
+  const coldRss = peakRss(cold.client.process.pid);
+  const files = cold.client.latestPublished().size;
+  await cold.client.stop();
+  const warm = await startup(workspace.root, storage);
+  const warmRss = peakRss(warm.client.process.pid);
+  await warm.client.stop();
+  const rows: [string, string][] = [
+    ['files with diagnostics', String(files)],
+    ['initialized → complete workspace diagnostics, cold', ms(cold.ms)],
+    ['initialized → complete workspace diagnostics, warm (cache)', ms(warm.ms)],
+    ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB`],
+    ['server peak RSS, warm start', `${warmRss.toFixed(0)} MB`],
+  ];
+  printRows(`generated workspace: ${workspace.markdownFiles} files, ${(workspace.markdownBytes / 1048576).toFixed(1)} MB`, rows);
 }
 
 main().catch((error: unknown) => {

@@ -114,6 +114,11 @@ describe('TODO rules', async () => {
   it('reports expected outputs missing for started phases only', () => {
     const missing = only(findings, 'expected-output-missing');
     assert.deepEqual(missing.map((f) => f.message.split(' ')[2]), ['TODO042_phase2_notes.md', 'TODO042_phase2_decisions.md']);
+    // The output and its phase travel as data, for the "create missing output" fix.
+    assert.deepEqual(
+      missing.map((f) => f.data),
+      [{ missingOutput: { name: 'TODO042_phase2_notes.md', phase: '2' } }, { missingOutput: { name: 'TODO042_phase2_decisions.md', phase: '2' } }],
+    );
   });
   it('reports an unchecked "Save X" item whose file exists', () => {
     assert.deepEqual(at('output-exists-unchecked'), [40]);

@@ -83,7 +83,10 @@ export async function checkWorkspace(options: LoadOptions): Promise<CheckResult>
 }
 
 export interface BatchCheckOptions extends LoadOptions {
-  /** Files per batch (whole initiatives are never split); default 512, or 128 with a checker. */
+  /**
+   * Files per batch (whole initiatives are never split); default 512, or 64 with a checker, whose
+   * workers each hold a batch (10,000 generated files: peak RSS 301 MB with 128, 274 MB with 48).
+   */
   readonly batchFiles?: number;
   /** Checks batches elsewhere; the batches it could not check are checked in this thread. */
   readonly checker?: BatchChecker;
@@ -104,7 +107,7 @@ export interface BatchCheckResult {
 export async function checkInBatches(options: BatchCheckOptions): Promise<BatchCheckResult> {
   const { project, files, markdown } = await startProject(options);
   const config = project.config;
-  const size = options.batchFiles ?? (options.checker ? 128 : 512);
+  const size = options.batchFiles ?? (options.checker ? 64 : 512);
   let batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, size));
   // With no models yet, the project's findings are the problems of the configuration.
   const findings: Finding[] = [...project.findings()];

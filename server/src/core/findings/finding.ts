@@ -12,6 +12,14 @@ export interface RelatedLocation {
 }
 
 /**
+ * Facts of a finding that its fixes need, so that they never parse its message: for
+ * `expected-output-missing`, the output as named in the TODO and its phase.
+ */
+export interface FindingData {
+  readonly missingOutput?: { readonly name: string; readonly phase: string };
+}
+
+/**
  * A problem Proofmark found, as a domain value. The CLI and the language server turn the
  * same findings into text, JSON, SARIF or LSP diagnostics.
  */
@@ -23,6 +31,7 @@ export interface Finding {
   readonly range: Range;
   readonly message: string;
   readonly related: readonly RelatedLocation[];
+  readonly data?: FindingData;
 }
 
 /** A finding before configuration has given it a severity. */

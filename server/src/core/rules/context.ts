@@ -1,6 +1,6 @@
 import type { CompiledConventions } from '../config/compiled';
 import type { ProofmarkConfig } from '../config/config';
-import type { RelatedLocation } from '../findings/finding';
+import type { FindingData, RelatedLocation } from '../findings/finding';
 import type { FindingCode } from '../findings/codes';
 import type { DocumentModel, Reference } from '../model/document';
 import type { Initiative } from '../model/initiative';
@@ -19,6 +19,7 @@ export interface RuleFinding {
   readonly related: readonly RelatedLocation[];
   /** Lower the configured severity one step (a low-confidence match). */
   readonly weak?: boolean;
+  readonly data?: FindingData;
 }
 
 /** What every cross-document rule reads. Reference resolutions are memoised per (document, target). */

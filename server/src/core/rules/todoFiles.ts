@@ -32,6 +32,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
           range: out.range,
           message: `Expected output ${out.name} does not exist, although ${why}${triedText(r)}.`,
           related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
+          data: { missingOutput: { name: out.name, phase: phase.number } },
         });
       }
     }

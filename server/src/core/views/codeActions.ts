@@ -75,10 +75,11 @@ function createOutputActions(project: Project, model: DocumentModel, findings: r
   const todo = todoOf(project, initiative);
   if (!initiative || !todo || todo.path !== model.path || !todo.todo) return [];
   const actions: ActionView[] = [];
-  for (const f of findings.filter((x) => x.code === 'expected-output-missing')) {
-    const phase = todo.todo.phases.find((p) => f.range.start.line > p.line && f.range.start.line <= p.sectionEnd);
-    if (!phase) continue;
-    const out = phaseOutputs(project, initiative, todo, phase).find((o) => o.path === null && f.message.includes(o.name));
+  for (const f of findings) {
+    const missing = f.data?.missingOutput;
+    const phase = missing ? todo.todo.phases.find((p) => p.number === missing.phase) : undefined;
+    if (!missing || !phase) continue;
+    const out = phaseOutputs(project, initiative, todo, phase).find((o) => o.path === null && o.name === missing.name);
     if (!out || project.index.exists(out.createAt)) continue;
     const content = options.outputContent?.(out.createAt, out.kind, phase.number) ?? outputSkeleton(out.kind, phase, initiative.name);
     actions.push({ title: `Create ${out.name}`, kind: 'quickfix', finding: f, edits: [], creates: [{ file: out.createAt, content }], preferred: true });
