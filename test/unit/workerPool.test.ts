@@ -90,6 +90,22 @@ describe('worker pool', { timeout: 120_000 }, () => {
     assert.deepEqual(after, await inProcess(root, paths));
   });
 
+  it('ends its idle workers on request and starts new ones for the next run', async () => {
+    const { root, paths } = workspaceOf(numbered(24));
+    const runs: PoolStats[] = [];
+    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
+    const workers = Math.min(2, availableParallelism());
+    try {
+      await pool.analyze(paths, DEFAULT_CONFIG);
+      await pool.releaseIdle();
+      assert.equal(pool.idleWorkers, 0);
+      await pool.analyze(paths, DEFAULT_CONFIG);
+      assert.deepEqual(runs.map((r) => r.workersStarted), [workers, workers]);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('checks whole initiatives in its workers, answering only their findings', async () => {
     const names = [...numbered(30, (i) => `a/note-${i}.md`), 'a/TODO001.md', 'a/TODO001_phase1_notes.md', ...numbered(30, (i) => `b/note-${i}.md`), 'b/TODO002.md'];
     const { root } = workspaceOf(names);

@@ -79,11 +79,10 @@ export class ModelCache {
   /** Writes the given models atomically (temporary file, then rename); failures are reported, not thrown. */
   async save(models: ReadonlyMap<string, DocumentModel>): Promise<string | null> {
     if (this.file === null) return null;
-    const data: CacheFile = { format: FORMAT, server: SERVER_STAMP, config: this.stamp, models: Object.fromEntries(models) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(nodePath.dirname(this.file), { recursive: true });
-      await fs.writeFile(temporary, JSON.stringify(data));
+      await writeCacheFile(temporary, { format: FORMAT, server: SERVER_STAMP, config: this.stamp }, models);
       await fs.rename(temporary, this.file);
       this.models = new Map(models);
       return null;
@@ -91,5 +90,28 @@ export class ModelCache {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       return error instanceof Error ? error.message : String(error);
     }
+  }
+}
+
+/** Text written per write call: the cache is written model by model, never as one string of all models. */
+const WRITE_CHUNK = 1 << 20;
+
+/** Writes a CacheFile as JSON, model by model (the whole file as one string would double the server's peak memory). */
+async function writeCacheFile(file: string, header: Omit<CacheFile, 'models'>, models: ReadonlyMap<string, DocumentModel>): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    let pending = `${JSON.stringify(header).slice(0, -1)},"models":{`;
+    let first = true;
+    for (const [path, model] of models) {
+      pending += `${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(model)}`;
+      first = false;
+      if (pending.length >= WRITE_CHUNK) {
+        await handle.write(pending);
+        pending = '';
+      }
+    }
+    await handle.write(`${pending}}}`);
+  } finally {
+    await handle.close();
   }
 }

@@ -14,6 +14,8 @@ import { folderConfig } from './settings';
 export interface IndexHooks {
   /** An analyzer for the cache misses of a cold index (a worker pool), or null to parse in this thread. */
   readonly analyzerFor: (root: Root, misses: number) => DocumentAnalyzer | null;
+  /** Called when the analyzer's work for an index is over (the pool ends its workers before the cache is written). */
+  readonly analysisDone?: (root: Root) => Promise<void>;
 }
 
 /** How long the indexer may hold the thread before letting requests in. */
@@ -112,6 +114,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       else project.setOutcome(o);
     }
   }
+  if (parser) await hooks.analysisDone?.(root);
   for (const miss of inThread) {
     if (!session.isOpen(root, miss.path)) project.setOutcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config));
     if (!(await breathe())) return;

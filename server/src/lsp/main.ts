@@ -1,4 +1,16 @@
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+
+/*
+ * The server lives as long as the editor and holds little (the corpus' models and findings are
+ * 31 MB of live heap), but V8 lets a heap grow up to four times its live size between collections
+ * while allocation is fast, as during the cold index and a burst of edits. A growing factor of 1.5
+ * keeps it near what is live (corpus, bench:lsp: peak RSS 242 → 197 MB cold, 251 → 173 MB over
+ * 200 edits; keystroke p95 39 → 47 ms; cold index 8.4 → 11.3 s, the parse workers collecting
+ * more often). The flag is read at every collection, so setting it here applies to the whole
+ * process, worker threads included, whichever editor starts the server.
+ */
+setFlagsFromString('--heap-growing-percent=50');
 import { startServer } from './server';
 
 // The transport (--stdio, --node-ipc, --socket=N) is read from argv by createConnection.

@@ -49,6 +49,7 @@ const hooks: IndexHooks = {
     }
     return pool;
   },
+  analysisDone: async (root) => pools.get(root.fsPath)?.releaseIdle(),
 };
 
 function workspaceFolders(params: InitializeParams): string[] {

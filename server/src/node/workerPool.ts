@@ -131,10 +131,7 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
   /** Terminates the idle workers; later runs analyse in this thread. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.stopIdleTimer();
-    const idle = this.idle;
-    this.idle = [];
-    await Promise.all(idle.map((p) => p.worker.terminate().catch(() => undefined)));
+    await this.releaseIdle();
   }
 
   /** Runs are served one at a time, in order. */
@@ -212,7 +209,7 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
   private startIdleTimer(): void {
     this.stopIdleTimer();
     if (this.idle.length === 0) return;
-    this.idleTimer = setTimeout(() => void this.terminateIdle(), this.settings.idleMs);
+    this.idleTimer = setTimeout(() => void this.releaseIdle(), this.settings.idleMs);
     this.idleTimer.unref();
   }
 
@@ -221,8 +218,9 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
     this.idleTimer = null;
   }
 
-  private async terminateIdle(): Promise<void> {
-    this.idleTimer = null;
+  /** Terminates the idle workers now, giving their memory back; the pool stays usable. */
+  async releaseIdle(): Promise<void> {
+    this.stopIdleTimer();
     const idle = this.idle;
     this.idle = [];
     await Promise.all(idle.map((p) => p.worker.terminate().catch(() => undefined)));

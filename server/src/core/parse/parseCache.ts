@@ -7,8 +7,8 @@ import type { Collected } from '../analyze/collect';
 export class ParseCache {
   private readonly entries = new Map<string, Collected>();
 
-  /** Room for the chunks of the open documents and their recent versions (a chunk is ≥ 2 KB of text). */
-  constructor(private readonly capacity = 1024) {}
+  /** Room for the chunks of the open documents and their recent versions (a chunk is ≥ 2 KB of text; TODO003.md has about 30). */
+  constructor(private readonly capacity = 256) {}
 
   get(text: string): Collected | undefined {
     const hit = this.entries.get(text);

@@ -260,6 +260,18 @@ function groupingKey(model: DocumentModel): string {
  */
 function keepIdentity(findings: readonly RuleFinding[], previous: readonly RuleFinding[] | undefined): readonly RuleFinding[] {
   if (!previous || previous.length === 0) return findings;
-  const byKey = new Map(previous.map((f) => [JSON.stringify(f), f]));
-  return findings.map((f) => byKey.get(JSON.stringify(f)) ?? f);
+  const byKey = new Map(previous.map((f) => [identityKey(f), f]));
+  return findings.map((f) => byKey.get(identityKey(f)) ?? f);
+}
+
+/** A rule finding's content as a string, computed once per finding (kept findings are compared again at the next edit). */
+const identityKeys = new WeakMap<RuleFinding, string>();
+
+function identityKey(f: RuleFinding): string {
+  let key = identityKeys.get(f);
+  if (key === undefined) {
+    key = JSON.stringify(f);
+    identityKeys.set(f, key);
+  }
+  return key;
 }

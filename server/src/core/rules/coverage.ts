@@ -36,18 +36,45 @@ function directSection(model: DocumentModel, line: number): { start: number; end
   return { start: model.headings[next - 1]?.line ?? 1, end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
 }
 
-/** Per-model lookups built once: table rows as a set, line starts of the search text. */
-const lookups = new WeakMap<DocumentModel, { rows: ReadonlySet<number>; lineStarts: readonly number[] }>();
+interface Lookup {
+  readonly rows: ReadonlySet<number>;
+  readonly lineStarts: readonly number[];
+  /** Each heading's text as compared with requirement titles (status markers removed, normalised). */
+  readonly headingTitles: readonly string[];
+  /** Lines where a KPI label (searchable form) occurs, by label. */
+  readonly labels: Map<string, readonly number[]>;
+}
 
-function lookup(model: DocumentModel): { rows: ReadonlySet<number>; lineStarts: readonly number[] } {
+/**
+ * Per-model lookups, built once per model: models are immutable and an unchanged document keeps
+ * its model, so an edit elsewhere in the initiative does not search this document's text again.
+ */
+const lookups = new WeakMap<DocumentModel, Lookup>();
+
+function lookup(model: DocumentModel): Lookup {
   let hit = lookups.get(model);
   if (!hit) {
     const lineStarts = [0];
     for (let i = model.searchText.indexOf('\n'); i >= 0; i = model.searchText.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    hit = { rows: new Set(model.tableRows), lineStarts };
+    const headingTitles = model.headings.map((h) => normaliseTitle(h.text.replace(/\s*(?:✅|🔄|⏳|❌|⚠️).*$/u, '')));
+    hit = { rows: new Set(model.tableRows), lineStarts, headingTitles, labels: new Map() };
     lookups.set(model, hit);
   }
   return hit;
+}
+
+/** Lines of a model's text where a KPI label occurs (at most 50); none for labels under 4 characters. */
+function labelLines(model: DocumentModel, label: string): readonly number[] {
+  if (label.length < 4) return [];
+  const { labels, lineStarts } = lookup(model);
+  let lines = labels.get(label);
+  if (!lines) {
+    const found: number[] = [];
+    for (let at = model.searchText.indexOf(label); at >= 0 && found.length < 50; at = model.searchText.indexOf(label, at + label.length)) found.push(lineAt(lineStarts, at));
+    labels.set(label, found);
+    lines = found;
+  }
+  return lines;
 }
 
 function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): string | null {
@@ -111,21 +138,13 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       const dot = m.id.indexOf('.');
       if (dot > 0) cite(m.id.slice(0, dot), model, m.line);
     }
-    for (const h of model.headings) {
-      if (slots.has(h.line)) continue;
-      const id = titles.get(normaliseTitle(h.text.replace(/\s*(?:✅|🔄|⏳|❌|⚠️).*$/u, '')));
-      if (id) cite(id, model, h.line);
-    }
+    const headingTitles = lookup(model).headingTitles;
+    model.headings.forEach((h, i) => {
+      const id = titles.get(headingTitles[i] ?? '');
+      if (id && !slots.has(h.line)) cite(id, model, h.line);
+    });
     for (const kpi of prd.kpis) {
-      const label = searchable(kpi.title);
-      if (label.length < 4) continue;
-      let at = model.searchText.indexOf(label);
-      let guard = 0;
-      while (at >= 0 && guard++ < 50) {
-        const line = lineAt(lookup(model).lineStarts, at);
-        if (!slots.has(line)) cite(kpi.id, model, line);
-        at = model.searchText.indexOf(label, at + label.length);
-      }
+      for (const line of labelLines(model, searchable(kpi.title))) if (!slots.has(line)) cite(kpi.id, model, line);
     }
   }
 
