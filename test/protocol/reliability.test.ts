@@ -102,11 +102,13 @@ describe('the model cache in storagePath', () => {
     const cold = await started();
     assert.equal(cold.cached, 0);
     assert.ok(cold.analysed >= 15);
-    const [file] = readdirSync(storage).filter((f) => f.endsWith('.json'));
+    const [file] = readdirSync(storage).filter((f) => f.endsWith('.jsonl'));
     assert.ok(file, 'a cache file was written');
     const cachePath = path.join(storage, file);
-    const stamp = JSON.parse(readFileSync(cachePath, 'utf8')) as { server: string; format: number };
+    const written = readFileSync(cachePath, 'utf8');
+    const stamp = JSON.parse(written.slice(0, written.indexOf('\n'))) as { server: string; format: number };
     assert.equal(typeof stamp.server, 'string');
+    assert.equal(written.trimEnd().split('\n').length, 1 + cold.analysed, 'a header, then one line per model');
 
     const warm = await started();
     assert.equal(warm.analysed, 0);
@@ -118,9 +120,16 @@ describe('the model cache in storagePath', () => {
     assert.equal(otherVersion.cached, 0);
     assert.equal(otherVersion.diagnostics, cold.diagnostics);
 
-    writeFileSync(cachePath, '{"format":1,"server":');
+    writeFileSync(cachePath, '{"format":2,"server":');
     const corrupt = await started();
     assert.equal(corrupt.cached, 0);
     assert.equal(corrupt.diagnostics, cold.diagnostics);
+
+    // A file cut in the middle of a model (a crash while writing) is discarded as a whole.
+    const fresh = readFileSync(cachePath, 'utf8');
+    writeFileSync(cachePath, fresh.slice(0, fresh.indexOf('\n', Math.floor(fresh.length / 2)) + 10));
+    const truncated = await started();
+    assert.equal(truncated.cached, 0);
+    assert.equal(truncated.diagnostics, cold.diagnostics);
   });
 });

@@ -1,4 +1,5 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { createReadStream, promises as fs, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import * as nodePath from 'node:path';
 import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
@@ -6,7 +7,7 @@ import { contentHash } from '../core/text/hash';
 import { VERSION } from '../cli/version';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * The version stamp: package version plus a hash of the running bundle, because the version in
@@ -20,11 +21,15 @@ export const SERVER_STAMP = ((): string => {
   }
 })();
 
-interface CacheFile {
+/**
+ * The file is JSON lines: this header, then one `[path, model]` array per line, so that it is
+ * written and read model by model (one string of every model would not fit a large workspace:
+ * 10,000 files make 230 MB of JSON).
+ */
+interface CacheHeader {
   readonly format: number;
   readonly server: string;
   readonly config: string;
-  readonly models: Record<string, DocumentModel>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -53,21 +58,34 @@ export class ModelCache {
   ) {}
 
   static fileFor(storagePath: string | null, rootUri: string): string | null {
-    return storagePath === null ? null : nodePath.join(storagePath, `proofmark-models-${contentHash(rootUri)}.json`);
+    return storagePath === null ? null : nodePath.join(storagePath, `proofmark-models-${contentHash(rootUri)}.jsonl`);
   }
 
-  /** Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt). */
+  /** Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt: one bad line discards it all). */
   async load(): Promise<number> {
     if (this.file === null) return 0;
-    let raw: unknown;
+    const models = new Map<string, DocumentModel>();
+    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     try {
-      raw = JSON.parse(await fs.readFile(this.file, 'utf8'));
+      let header = true;
+      for await (const line of lines) {
+        const value: unknown = JSON.parse(line);
+        if (header) {
+          if (!isRecord(value) || value.format !== FORMAT || value.server !== SERVER_STAMP || value.config !== this.stamp) return 0;
+          header = false;
+        } else if (Array.isArray(value) && typeof value[0] === 'string' && looksLikeModel(value[1], value[0])) {
+          models.set(value[0], value[1]);
+        } else {
+          return 0;
+        }
+      }
     } catch {
       return 0;
+    } finally {
+      lines.close();
     }
-    if (!isRecord(raw) || raw.format !== FORMAT || raw.server !== SERVER_STAMP || raw.config !== this.stamp || !isRecord(raw.models)) return 0;
-    for (const [path, model] of Object.entries(raw.models)) if (looksLikeModel(model, path)) this.models.set(path, model);
-    return this.models.size;
+    this.models = models;
+    return models.size;
   }
 
   /** The cached model of a path, only if it was built from text with this hash. */
@@ -96,21 +114,18 @@ export class ModelCache {
 /** Text written per write call: the cache is written model by model, never as one string of all models. */
 const WRITE_CHUNK = 1 << 20;
 
-/** Writes a CacheFile as JSON, model by model (the whole file as one string would double the server's peak memory). */
-async function writeCacheFile(file: string, header: Omit<CacheFile, 'models'>, models: ReadonlyMap<string, DocumentModel>): Promise<void> {
+async function writeCacheFile(file: string, header: CacheHeader, models: ReadonlyMap<string, DocumentModel>): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    let pending = `${JSON.stringify(header).slice(0, -1)},"models":{`;
-    let first = true;
+    let pending = `${JSON.stringify(header)}\n`;
     for (const [path, model] of models) {
-      pending += `${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(model)}`;
-      first = false;
+      pending += `${JSON.stringify([path, model])}\n`;
       if (pending.length >= WRITE_CHUNK) {
         await handle.write(pending);
         pending = '';
       }
     }
-    await handle.write(`${pending}}}`);
+    await handle.write(pending);
   } finally {
     await handle.close();
   }
