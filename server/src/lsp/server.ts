@@ -36,21 +36,22 @@ import { registerWatchedFilesSupport } from './watchedFiles';
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 40;
 
-/** One worker pool per workspace folder, kept for re-indexing; its workers end when idle. */
-const pools = new Map<string, WorkerPool>();
-
-const hooks: IndexHooks = {
-  analyzerFor: (root, misses) => {
-    if (misses < POOL_THRESHOLD) return null;
-    let pool = pools.get(root.fsPath);
-    if (!pool) {
-      pool = new WorkerPool(root.fsPath);
-      pools.set(root.fsPath, pool);
-    }
-    return pool;
-  },
-  analysisDone: async (root) => pools.get(root.fsPath)?.releaseIdle(),
-};
+/** Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end when idle. */
+function poolHooks(): IndexHooks {
+  const pools = new Map<string, WorkerPool>();
+  return {
+    analyzerFor: (root, misses) => {
+      if (misses < POOL_THRESHOLD) return null;
+      let pool = pools.get(root.fsPath);
+      if (!pool) {
+        pool = new WorkerPool(root.fsPath);
+        pools.set(root.fsPath, pool);
+      }
+      return pool;
+    },
+    analysisDone: async (root) => pools.get(root.fsPath)?.releaseIdle(),
+  };
+}
 
 function workspaceFolders(params: InitializeParams): string[] {
   if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((f) => f.uri);
@@ -63,6 +64,7 @@ function workspaceFolders(params: InitializeParams): string[] {
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const hooks = poolHooks();
   const log = (message: string): void => connection.console.log(message);
   let session: Session | null = null;
   let watchFiles = false;
