@@ -65,7 +65,7 @@ describe('editing features on examples/orbit', () => {
       assert.ok(create, list.map((a) => a.title).join(', '));
       const [file] = creates(create.edit);
       assert.equal(file?.uri, uriOf(at('TODO001_phase2_decisions.md')));
-      assert.deepEqual(file?.options, { overwrite: false, ignoreIfExists: true });
+      assert.deepEqual(file?.options, { overwrite: false, ignoreIfExists: false });
       assert.match(newTexts(create.edit)[0] ?? '', /Phase 2/);
     });
     it('sets a phase status to match its checklist', async () => {
@@ -152,7 +152,7 @@ describe('editing features on examples/orbit', () => {
     it('proofmark.generateHandoff creates only the outputs that do not exist', async () => {
       const mark = client.applied.length;
       const edit = await client.request<WorkspaceEdit>('workspace/executeCommand', { command: 'proofmark.generateHandoff', arguments: [{ initiative, phase: '2' }] });
-      assert.deepEqual(creates(edit).map((c) => [path.basename(new URL(c.uri).pathname), c.options?.ignoreIfExists]), [['TODO001_phase2_decisions.md', true]]);
+      assert.deepEqual(creates(edit).map((c) => [path.basename(new URL(c.uri).pathname), c.options?.ignoreIfExists]), [['TODO001_phase2_decisions.md', false]]);
       assert.deepEqual(client.applied.slice(mark), [edit]);
     });
     it('reports a bad argument instead of failing', async () => {

@@ -13,9 +13,11 @@ export interface EditCapabilities {
 }
 
 /**
- * Domain edits as one WorkspaceEdit. Files are created with `ignoreIfExists` and no overwrite,
- * then filled by an insertion, so an existing file is never replaced. Returns null when the edit
- * needs file creation the client cannot do.
+ * Domain edits as one WorkspaceEdit. Files are created with neither `overwrite` nor
+ * `ignoreIfExists`, then filled by an insertion: should a file appear between this answer and the
+ * client applying it (another tool, a second click on the same fix), the client refuses the
+ * creation instead of overwriting the file or inserting the text into it. Returns null when the
+ * edit needs file creation the client cannot do.
  */
 export function toWorkspaceEdit(session: Session, root: Root, caps: EditCapabilities, edits: readonly FileEdit[], creates: readonly FileCreate[]): WorkspaceEdit | null {
   if (creates.length > 0 && !(caps.documentChanges && caps.createFiles)) return null;
@@ -33,7 +35,7 @@ export function toWorkspaceEdit(session: Session, root: Root, caps: EditCapabili
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
   for (const c of creates) {
     const uri = session.uriOf(root, c.file);
-    documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } });
+    documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
     documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.content }] });
   }
   for (const [file, list] of byFile) {
