@@ -1,71 +1,47 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { InitiativeId, TraceabilityResult } from '../../../server/src/protocol';
 import type { ProofmarkServer } from '../server/proofmarkServer';
 import type { TreeSource } from '../tree/treeSource';
 import { renderMessageHtml } from '../webview/handoffHtml';
-import { parsePanelMessage } from '../webview/messages';
-import { createPanel, errorText, openLocation, pageContext } from '../webview/panelHost';
+import { errorText, openLocation } from '../webview/panelHost';
+import { SinglePanel } from '../webview/singlePanel';
 import { renderTraceabilityHtml } from '../webview/traceabilityHtml';
 
 export const TRACEABILITY_VIEW_TYPE = 'proofmark.traceability';
 
 /** The traceability report: requirements × phases × evidence, refreshed when the tree changes. */
 export class TraceabilityPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | null = null;
   private initiative: InitiativeId | undefined;
-  private result: TraceabilityResult | null = null;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<TraceabilityResult | null>();
-  readonly onDidRender = this.renderedEmitter.event;
+  private readonly host: SinglePanel<TraceabilityResult>;
+  readonly onDidRender: vscode.Event<TraceabilityResult | null>;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly server: ProofmarkServer,
-    source: TreeSource,
-    private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.subscriptions.push(this.renderedEmitter, source.onDidChange(() => void (this.panel?.visible ? this.load() : undefined)));
+  constructor(extensionUri: vscode.Uri, server: ProofmarkServer, source: TreeSource, log: vscode.LogOutputChannel) {
+    this.host = new SinglePanel(extensionUri, source, {
+      viewType: TRACEABILITY_VIEW_TYPE,
+      fetch: () => server.traceability(this.initiative ? { initiative: this.initiative } : {}),
+      render: renderTraceabilityHtml,
+      failure: (error, ctx) => {
+        log.error(`traceability request failed: ${errorText(error)}`);
+        return renderMessageHtml(ctx, 'Traceability', `The report could not be built: ${errorText(error)}`);
+      },
+      onMessage: async (message) => {
+        if (message.type === 'open') await openLocation(message.uri, message.line);
+        else if (message.type === 'refresh') await this.host.load();
+      },
+    });
+    this.onDidRender = this.host.onDidRender;
   }
 
   get current(): TraceabilityResult | null {
-    return this.result;
+    return this.host.current;
   }
 
   async show(initiative?: InitiativeId): Promise<void> {
     this.initiative = initiative;
-    if (this.panel === null) {
-      const panel = createPanel(TRACEABILITY_VIEW_TYPE, 'Proofmark Traceability', this.extensionUri);
-      this.panel = panel;
-      panel.onDidDispose(() => {
-        this.panel = null;
-        this.result = null;
-      }, null, this.subscriptions);
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parsePanelMessage(raw);
-        if (message?.type === 'open') void openLocation(message.uri, message.line);
-        else if (message?.type === 'refresh') void this.load();
-      }, null, this.subscriptions);
-    } else this.panel.reveal(undefined, false);
-    await this.load();
-  }
-
-  private async load(): Promise<void> {
-    const panel = this.panel;
-    if (panel === null) return;
-    const ctx = pageContext(panel.webview, this.extensionUri);
-    try {
-      this.result = await this.server.traceability(this.initiative ? { initiative: this.initiative } : {});
-      panel.webview.html = renderTraceabilityHtml(this.result, ctx);
-    } catch (error) {
-      this.result = null;
-      this.log.error(`traceability request failed: ${errorText(error)}`);
-      panel.webview.html = renderMessageHtml(ctx, 'Traceability', `The report could not be built: ${errorText(error)}`);
-    }
-    this.renderedEmitter.fire(this.result);
+    await this.host.show('Proofmark Traceability');
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    for (const d of this.subscriptions) d.dispose();
+    this.host.dispose();
   }
 }
