@@ -18,7 +18,15 @@ function gfmTablesAndTasks(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(gfmTablesAndTasks);
+/** The same without tables, for texts where no table can start (see mayHoldTable). */
+function gfmTasks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+}
+
+const withTables = unified().use(remarkParse).use(gfmTablesAndTasks);
+const withoutTables = unified().use(remarkParse).use(gfmTasks);
 
 /** Deeper nesting than this is not a planning document; micromark would recurse too far on it. */
 export const MAX_NESTING = 50;
@@ -40,9 +48,54 @@ export function parseMarkdown(text: string): Parsed {
   }
 }
 
-/** The parser itself; may throw on inputs it cannot handle. */
+/**
+ * The parser itself; may throw on inputs it cannot handle. micromark tries the table construct at
+ * the start of every paragraph line, which costs about 40% of the parse on these documents
+ * (measured); a text without a possible delimiter row is parsed without it, to the same tree.
+ */
 export function parseTree(text: string): Root {
-  return processor.parse(text);
+  return (mayHoldTable(text) ? withTables : withoutTables).parse(text);
+}
+
+/** The parser with tables always on: what parseTree must equal (for tests). */
+export function parseTreeWithTables(text: string): Root {
+  return withTables.parse(text);
+}
+
+/**
+ * Whether some line of the text could be a GFM table delimiter row: micromark-extension-gfm-table
+ * accepts only `-`, `:`, `|`, spaces and tabs there, with at least one `-` and at least one `:` or
+ * `|` (a row of dashes alone is a thematic break or setext underline). Container prefixes (`>`,
+ * list markers, their digits) are allowed too, so the answer errs only towards true. One linear
+ * pass, no regular expression: a 1 MB line must not backtrack.
+ */
+export function mayHoldTable(text: string): boolean {
+  let possible = true;
+  let dash = false;
+  let pipeOrColon = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (possible && dash && pipeOrColon) return true;
+      possible = true;
+      dash = false;
+      pipeOrColon = false;
+    } else if (!possible) {
+      continue;
+    } else if (c === 45) {
+      dash = true;
+    } else if (c === 124 || c === 58) {
+      pipeOrColon = true;
+    } else if (!isContainerOrSpace(c)) {
+      possible = false;
+    }
+  }
+  return false;
+}
+
+/** Space, tab, and the characters of block-quote and list-item prefixes: `>`, `*`, `+`, `.`, `)`, digits. */
+function isContainerOrSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57);
 }
 
 /** Why a text is too deeply nested to parse, or null. */
