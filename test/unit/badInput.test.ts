@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -43,6 +44,9 @@ function badWorkspace(fillers = 0): { root: string; outside: string } {
   symlinkSync('..', path.join(root, 'loop/parent'));
   symlinkSync('..', path.join(root, 'loop/parent.md'));
   chmodSync(path.join(root, 'unreadable.md'), 0o000);
+  // A named pipe behind a document name: opening it for reading would wait for a writer for ever.
+  execFileSync('mkfifo', [path.join(root, 'pipe')]);
+  symlinkSync('pipe', path.join(root, 'pipe.md'));
   return { root, outside };
 }
 
@@ -123,6 +127,10 @@ describe('bad input, through the engine on disk', { timeout: 120_000 }, () => {
     assert.ok(!answered.includes('link-out.md'));
   });
 
+  it('skips a named pipe without waiting for a writer', () => {
+    assert.match(skippedReason(findings, 'pipe.md'), /could not be read/);
+  });
+
   it('skips a file without read permission', (t) => {
     if (RUNNING_AS_ROOT) {
       t.skip('running as root, which reads files whatever their mode; the unreadable case is covered by loop/parent.md');
@@ -147,9 +155,9 @@ describe('bad input, through the CLI and its worker pool', { timeout: 300_000 },
     const out = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[]; summary: { files: number } };
     assert.ok(out.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.code}` === KNOWN));
     const skipped = out.findings.filter((f) => f.code === 'file-skipped').map((f) => f.file);
-    const expected = ['binary.md', 'huge.md', 'latin1.md', 'link-out.md', 'loop/parent.md', 'nested-list.md', 'nested-quote.md'];
+    const expected = ['binary.md', 'huge.md', 'latin1.md', 'link-out.md', 'loop/parent.md', 'nested-list.md', 'nested-quote.md', 'pipe.md'];
     assert.deepEqual(skipped.filter((f) => f !== 'unreadable.md'), expected);
     assert.ok(out.findings.some((f) => f.code === 'config-invalid'));
-    assert.equal(out.summary.files, 18 + 40);
+    assert.equal(out.summary.files, 19 + 40);
   });
 });

@@ -18,39 +18,40 @@ function serve(): void {
   const workspace = new NodeWorkspace(setup.root);
   let project: Project | null = null;
 
-  const analyze = async (paths: readonly string[]): Promise<AnalysisOutcome[]> => {
+  // Reads block: this thread has nothing else to do meanwhile (see NodeWorkspace.readSync).
+  const analyze = (paths: readonly string[]): AnalysisOutcome[] => {
     const outcomes: AnalysisOutcome[] = [];
-    for (const path of paths) outcomes.push(analyzeBytes(path, await workspace.read(path), setup.config));
+    for (const path of paths) outcomes.push(analyzeBytes(path, workspace.readSync(path), setup.config));
     return outcomes;
   };
 
   /** The findings of whole initiatives, resolved against every file of the workspace. */
-  const check = async (paths: readonly string[]): Promise<readonly Finding[]> => {
+  const check = (paths: readonly string[]): readonly Finding[] => {
     if (project === null) {
       project = new Project();
       // The main thread parsed the configuration and reports its problems itself.
       project.setConfig({ config: setup.config, problems: [] });
       project.setFiles(setup.files ?? []);
     }
-    for (const outcome of await analyze(paths)) project.setOutcome(outcome);
+    for (const outcome of analyze(paths)) project.setOutcome(outcome);
     const findings = project.findings();
     project.evict(paths);
     return findings;
   };
 
-  const answer = async (message: BatchRequest): Promise<BatchReply> => {
+  const answer = (message: BatchRequest): BatchReply => {
     try {
-      if (message.check) return { id: message.id, findings: await check(message.paths) };
-      return { id: message.id, outcomes: await analyze(message.paths) };
+      if (message.check) return { id: message.id, findings: check(message.paths) };
+      return { id: message.id, outcomes: analyze(message.paths) };
     } catch (error) {
       return { id: message.id, error: error instanceof Error ? error.message : String(error) };
     }
   };
 
-  let queue = Promise.resolve();
+  // Batches are answered synchronously, so one at a time and in order.
   port.on('message', (message: unknown) => {
     if (!isBatchRequest(message)) throw new Error('parseWorker received a message that is not a batch');
-    queue = queue.then(async () => port.postMessage(await answer(message)));
+    port.postMessage(answer(message));
   });
 }
 

@@ -1,9 +1,12 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileStat, Workspace } from '../core/workspace';
 
 /** Folders never entered, whatever the configuration says: they are never planning documents. */
 const NEVER_ENTER = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/** Opening without blocking: a named pipe (reached through a symlink) must not stall a read for ever; only regular files are read. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 /**
  * The disk under one root. Paths outside the root (`..`, absolute, or symlinks that lead out)
@@ -61,21 +64,49 @@ export class NodeWorkspace implements Workspace {
     if (full === null) return null;
     try {
       const real = await fs.realpath(full);
-      const realRoot = (this.realRoot ??= await fs.realpath(this.root));
-      const rel = nodePath.relative(realRoot, real);
-      return rel.startsWith('..') || nodePath.isAbsolute(rel) ? null : real;
+      return this.underRoot(real, (this.realRoot ??= await fs.realpath(this.root)));
     } catch {
       return null;
+    }
+  }
+
+  private underRoot(real: string, realRoot: string): string | null {
+    const rel = nodePath.relative(realRoot, real);
+    return rel.startsWith('..') || nodePath.isAbsolute(rel) ? null : real;
+  }
+
+  /**
+   * `read`, blocking: for worker threads that have nothing else to do meanwhile. An asynchronous
+   * read there costs five trips through the event loop per file (realpath, open, stat, read,
+   * close) with the thread idle in between (measured: 3-4% of a worker's time).
+   */
+  readSync(path: string): Uint8Array | undefined {
+    const full = this.absolute(path);
+    if (full === null) return undefined;
+    let fd: number | undefined;
+    try {
+      const real = this.underRoot(realpathSync.native(full), (this.realRoot ??= realpathSync.native(this.root)));
+      if (real === null) return undefined;
+      fd = openSync(real, READ_FLAGS);
+      return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
   async read(path: string): Promise<Uint8Array | undefined> {
     const real = await this.inside(path);
     if (real === null) return undefined;
+    let handle: fs.FileHandle | undefined;
     try {
-      return await fs.readFile(real);
+      handle = await fs.open(real, READ_FLAGS);
+      return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
     } catch {
       return undefined;
+    } finally {
+      await handle?.close();
     }
   }
 
