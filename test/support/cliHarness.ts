@@ -1,22 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import { tempDir } from './tempDirs';
 
 export const REPO = path.resolve(__dirname, '../..');
-
-/** Folders this test process made; removed when it exits, so runs do not pile up in the temp folder. */
-const created: string[] = [];
-process.on('exit', () => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  created.push(dir);
-  return dir;
-}
 
 let built: Promise<string> | null = null;
 

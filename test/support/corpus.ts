@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from './tempDirs';
 
 /** The real corpus beside the project (read-only, never copied into it). */
 export const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -21,9 +21,8 @@ let skeleton: string | null = null;
  */
 export function corpusSkeleton(): string {
   if (skeleton) return skeleton;
-  const root = mkdtempSync(path.join(tmpdir(), 'proofmark-corpus-'));
   // One skeleton per test process, removed when the process ends.
-  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir('proofmark-corpus-');
   const tree = readFileSync(path.join(CORPUS_REPO, 'TREE.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   for (const rel of tree) {
     if (rel.endsWith('/')) continue;

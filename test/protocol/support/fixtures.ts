@@ -1,22 +1,23 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import * as path from 'node:path';
 import { toDiagnostic } from '../../../server/src/lsp/convert';
 import { checkWorkspace } from '../../../server/src/core/engine';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace';
+import { tempDir as newTempDir } from '../../support/tempDirs';
 import { uriOf, type DiagnosticLike } from './client';
 
 export const ORBIT = path.resolve(__dirname, '../../../examples/orbit');
 
 /** A private copy of the example initiative, for tests that edit files. */
 export function orbitCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofmark-orbit-'));
+  const dir = tempDir('proofmark-orbit-');
   cpSync(ORBIT, dir, { recursive: true });
   return dir;
 }
 
+/** A new folder, removed when the test process exits. */
 export function tempDir(prefix = 'proofmark-lsp-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return newTempDir(prefix);
 }
 
 /** What a fresh `checkWorkspace` of a folder says, as LSP diagnostics per URI (the reference for protocol tests). */
