@@ -36,6 +36,13 @@ import { registerWatchedFilesSupport } from './watchedFiles';
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 40;
 
+/**
+ * The server lives beside the editor, so its workers trade some speed for memory: a 12 MB young
+ * generation instead of the CLI's 16 MB (corpus cold index: peak RSS 180–183 MB instead of
+ * 201–208 MB, index time 1.21–1.24× the CLI's instead of 1.09–1.29×).
+ */
+const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
+
 /** Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end when idle. */
 function poolHooks(): IndexHooks {
   const pools = new Map<string, WorkerPool>();
@@ -44,7 +51,7 @@ function poolHooks(): IndexHooks {
       if (misses < POOL_THRESHOLD) return null;
       let pool = pools.get(root.fsPath);
       if (!pool) {
-        pool = new WorkerPool(root.fsPath);
+        pool = new WorkerPool(root.fsPath, { resourceLimits: SERVER_WORKER_LIMITS });
         pools.set(root.fsPath, pool);
       }
       return pool;
