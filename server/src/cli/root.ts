@@ -1,21 +1,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-
-/** Files that mark the top of a workspace. */
-const ROOT_MARKERS = ['.git', '.proofmark.json'];
+import { findMarkedAncestor } from '../node/markedAncestor';
 
 export type Resolved<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
-
-/** The nearest folder at or above `start` holding a root marker, or null. */
-export function findMarkedAncestor(start: string): string | null {
-  let dir = start;
-  for (;;) {
-    if (ROOT_MARKERS.some((m) => existsSync(nodePath.join(dir, m)))) return dir;
-    const parent = nodePath.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
 
 function isDirectory(path: string): boolean {
   try {

@@ -19,11 +19,19 @@ export class Root implements Locator {
   /** The cache write of the last index, awaited at shutdown so a quick exit does not lose it. */
   saving: Promise<void> = Promise.resolve();
 
+  /**
+   * A loose root was opened for a document outside every workspace folder: its repository (the
+   * nearest folder with `.git` or `.proofmark.json`), or only the files beside it.
+   */
+  readonly loose: boolean;
+
   constructor(
     readonly root: string,
     readonly fsPath: string,
+    options: { readonly loose?: boolean; readonly recursive?: boolean } = {},
   ) {
-    this.disk = new NodeWorkspace(fsPath);
+    this.loose = options.loose ?? false;
+    this.disk = new NodeWorkspace(fsPath, { recursive: options.recursive ?? true });
   }
 
   uri(path: string): string {
@@ -57,6 +65,16 @@ export class RootSet {
     const existing = this.roots.get(key);
     if (existing) return existing;
     const root = new Root(key, nodePath.resolve(parsed.fsPath));
+    this.roots.set(key, root);
+    return root;
+  }
+
+  /** A root for documents outside every workspace folder (see Root.loose); the existing one if there is one. */
+  addLoose(fsPath: string, recursive: boolean): Root {
+    const key = URI.file(fsPath).toString();
+    const existing = this.roots.get(key);
+    if (existing) return existing;
+    const root = new Root(key, nodePath.resolve(fsPath), { loose: true, recursive });
     this.roots.set(key, root);
     return root;
   }

@@ -25,6 +25,7 @@ import { registerFolderSupport } from './folders';
 import { registerHoverSupport } from './hover';
 import { indexRoot, type IndexHooks } from './indexer';
 import { registerIndexStatus } from './indexStatus';
+import { registerLooseFileSupport } from './looseFiles';
 import { registerReferencesSupport } from './references';
 import { registerRenameSupport } from './rename';
 import type { Root } from './roots';
@@ -112,6 +113,7 @@ export function startServer(connection: Connection): void {
     registerWatchedFilesSupport(connection, s, (root) => index(root, false));
     registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
     registerFolderSupport(connection, s, (root) => index(root, true));
+    registerLooseFileSupport(s, (root) => index(root, true));
 
     return {
       capabilities: {

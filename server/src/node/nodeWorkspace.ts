@@ -15,8 +15,12 @@ const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 export class NodeWorkspace implements Workspace {
   readonly root: string;
 
-  constructor(root: string) {
+  /** Whether `list` walks subfolders (a folder opened for one loose document lists only its own files). */
+  private readonly recursive: boolean;
+
+  constructor(root: string, options: { readonly recursive?: boolean } = {}) {
     this.root = nodePath.resolve(root);
+    this.recursive = options.recursive ?? true;
   }
 
   /** The absolute path for a workspace path, or null when it would leave the root. */
@@ -46,7 +50,7 @@ export class NodeWorkspace implements Workspace {
       for (const e of entries) {
         const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
         if (e.isDirectory()) {
-          if (!NEVER_ENTER.has(e.name)) await walk(nodePath.join(dir, e.name), childRel);
+          if (this.recursive && !NEVER_ENTER.has(e.name)) await walk(nodePath.join(dir, e.name), childRel);
         } else if (e.isFile() || e.isSymbolicLink()) {
           out.push(childRel);
         }

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import * as nodePath from 'node:path';
+
+/** Files that mark the top of a workspace. */
+const ROOT_MARKERS = ['.git', '.proofmark.json'];
+
+/** The nearest folder at or above `start` holding a root marker (`.git` or `.proofmark.json`), or null. */
+export function findMarkedAncestor(start: string): string | null {
+  let dir = start;
+  for (;;) {
+    if (ROOT_MARKERS.some((m) => existsSync(nodePath.join(dir, m)))) return dir;
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { TestClient, uriOf, type DiagnosticLike } from './support/client';
+import { orbitCopy } from './support/fixtures';
+
+const T = { timeout: 60_000 };
+/** A document of its own with one known finding: Phase 1 marked done at line 3 (0-based 2) while a box is open. */
+const NESTED = '# TODO009\n\n## Phase 1: Setup ✅ COMPLETED\n\n### Progress Checklist\n\n- [x] one\n- [ ] two\n';
+
+describe('single-file mode: documents opened outside every workspace folder', () => {
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop();
+  });
+
+  async function openAlone(root: string): Promise<{ client: TestClient; codes: (file: string, line?: number) => Promise<string[]> }> {
+    mkdirSync(path.join(root, 'nested'));
+    writeFileSync(path.join(root, 'nested/TODO009.md'), NESTED);
+    const client = await TestClient.start({ roots: [], pull: true });
+    clients.push(client);
+    const todo = path.join(root, 'TODO001.md');
+    await client.open(todo, readFileSync(todo, 'utf8'));
+    await client.ready([root]);
+    const codes = async (file: string, line?: number): Promise<string[]> => {
+      const report = await client.request<{ items: DiagnosticLike[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(path.join(root, file)) } });
+      return report.items.filter((d) => line === undefined || d.range.start.line === line).map((d) => String(d.code));
+    };
+    return { client, codes };
+  }
+
+  it('analyses the whole repository of a document inside one', T, async () => {
+    const root = orbitCopy();
+    mkdirSync(path.join(root, '.git'));
+    const { codes } = await openAlone(root);
+    assert.ok((await codes('TODO001.md', 138)).includes('expected-output-missing'));
+    // Files that are not open, in the folder and below it, are analysed too.
+    assert.ok((await codes('TODO001.md')).length > 0);
+    assert.deepEqual(await codes('nested/TODO009.md', 2), ['phase-done-checklist-open']);
+    assert.ok(!(await codes('TODO001_phase1_notes.md')).includes('broken-reference'), 'code paths under the repository resolve');
+  });
+
+  it('analyses only the files beside a document outside any repository', T, async () => {
+    const root = orbitCopy();
+    const { codes } = await openAlone(root);
+    assert.ok((await codes('TODO001.md', 138)).includes('expected-output-missing'));
+    assert.deepEqual(await codes('nested/TODO009.md'), [], 'subfolders of a folder that is not a repository are not read');
+  });
+});
