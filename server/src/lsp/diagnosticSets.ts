@@ -63,6 +63,12 @@ export class DiagnosticLedger {
         changed.push(d);
       }
     }
+    // A file no folder holds any more (its folder was removed) has no diagnostics now.
+    for (const [uri] of this.seen) {
+      if (session.locate(uri) !== null) continue;
+      this.seen.delete(uri);
+      changed.push({ uri, diagnostics: [], resultId: contentHash('[]') });
+    }
     return changed;
   }
 

@@ -1,8 +1,22 @@
+import * as nodePath from 'node:path';
 import type { Connection, Disposable } from 'vscode-languageserver';
-import type { Root } from './roots';
+import { openLooseRoot } from './looseFiles';
+import { safeParse, type Root } from './roots';
 import type { Session } from './session';
 
-/** Workspace folders added and removed while running: each folder is its own project. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (folder: string, path: string): boolean => {
+    const rel = nodePath.relative(folder, path);
+    return !rel.startsWith('..') && !nodePath.isAbsolute(rel);
+  };
+  return inside(a, b) || inside(b, a);
+}
+
+/**
+ * Workspace folders added and removed while running: each folder is its own project. A loose root
+ * (see looseFiles.ts) that overlaps an added folder gives way to it, so no file has two projects,
+ * and open documents left outside every folder get a new loose root (also when a folder is removed).
+ */
 export function registerFolderSupport(connection: Connection, session: Session, index: (root: Root) => void): Disposable {
   return connection.workspace.onDidChangeWorkspaceFolders((event) => {
     for (const f of event.removed) {
@@ -10,9 +24,17 @@ export function registerFolderSupport(connection: Connection, session: Session, 
       if (root) root.generation++;
     }
     for (const f of event.added) {
+      const parsed = safeParse(f.uri);
+      const folder = parsed?.scheme === 'file' ? nodePath.resolve(parsed.fsPath) : null;
+      for (const loose of session.roots.all().filter((r) => r.loose && folder !== null && overlaps(r.fsPath, folder))) {
+        session.roots.remove(loose.root);
+        loose.generation++;
+      }
       const root = session.roots.add(f.uri);
       if (root) index(root);
     }
+    // Open documents whose loose root gave way, and are in no folder, get a new one.
+    for (const doc of session.documents.all()) openLooseRoot(session, doc.uri, index);
     session.changed([], true);
   });
 }

@@ -28,22 +28,24 @@ export function looseRootFor(file: string, folders: readonly string[], home: str
   return { dir: marked, recursive: true };
 }
 
+/** Opens a loose root for a Markdown document outside every root; nothing for other documents. */
+export function openLooseRoot(session: Session, uri: string, index: (root: Root) => void): void {
+  if (session.locate(uri)) return;
+  const parsed = safeParse(uri);
+  if (parsed?.scheme !== 'file' || !MARKDOWN_FILE.test(parsed.fsPath)) return;
+  const folders = session.roots.all().filter((r) => !r.loose).map((r) => r.fsPath);
+  const { dir, recursive } = looseRootFor(nodePath.resolve(parsed.fsPath), folders, homedir());
+  const root = session.roots.addLoose(dir, recursive);
+  session.log(`Opened ${parsed.fsPath} outside every workspace folder: analysing ${recursive ? 'its repository' : 'the files beside it'}, ${dir}.`);
+  index(root);
+}
+
 /**
  * Single-file mode: a Markdown document opened outside every workspace folder (or with no folder
  * open at all) gets a loose root, indexed like a folder, so it has diagnostics and the rest. Loose
- * roots stay for the session; the client watches no files there, so disk changes are seen only
- * through the editor.
+ * roots stay for the session, unless a workspace folder added later overlaps them (folders.ts);
+ * the client watches no files there, so disk changes are seen only through the editor.
  */
 export function registerLooseFileSupport(session: Session, index: (root: Root) => void): Disposable {
-  return session.documents.onDidOpen((e) => {
-    const uri = e.document.uri;
-    if (session.locate(uri)) return;
-    const parsed = safeParse(uri);
-    if (parsed?.scheme !== 'file' || !MARKDOWN_FILE.test(parsed.fsPath)) return;
-    const folders = session.roots.all().filter((r) => !r.loose).map((r) => r.fsPath);
-    const { dir, recursive } = looseRootFor(nodePath.resolve(parsed.fsPath), folders, homedir());
-    const root = session.roots.addLoose(dir, recursive);
-    session.log(`Opened ${parsed.fsPath} outside every workspace folder: analysing ${recursive ? 'its repository' : 'the files beside it'}, ${dir}.`);
-    index(root);
-  });
+  return session.documents.onDidOpen((e) => openLooseRoot(session, e.document.uri, index));
 }

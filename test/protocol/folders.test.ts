@@ -48,3 +48,44 @@ describe('single-file mode: documents opened outside every workspace folder', ()
     assert.deepEqual(await codes('nested/TODO009.md'), [], 'subfolders of a folder that is not a repository are not read');
   });
 });
+
+describe('workspace folders removed and added while running', () => {
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop();
+  });
+
+  it('clears the published diagnostics of a removed folder (push)', T, async () => {
+    const root = orbitCopy();
+    const client = await TestClient.start({ roots: [root] });
+    clients.push(client);
+    const todo = uriOf(path.join(root, 'TODO001.md'));
+    await client.published(todo, (p) => p.diagnostics.length > 0);
+    const from = client.mark();
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(root), name: 'orbit' }] } });
+    await client.published(todo, (p) => p.diagnostics.length === 0, from);
+  });
+
+  it('lets an added folder take over from the loose root of a document opened before', T, async () => {
+    const root = orbitCopy();
+    mkdirSync(path.join(root, '.git'));
+    mkdirSync(path.join(root, 'nested'));
+    writeFileSync(path.join(root, 'nested/TODO009.md'), NESTED);
+    const client = await TestClient.start({ roots: [], pull: true });
+    clients.push(client);
+    const todo = path.join(root, 'TODO001.md');
+    await client.open(todo, readFileSync(todo, 'utf8'));
+    await client.ready([root]);
+    // A folder inside the repository the loose root had taken whole.
+    const nested = path.join(root, 'nested');
+    const from = client.mark();
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(nested), name: 'nested' }], removed: [] } });
+    await client.ready([nested, root], from);
+    type Report = { items: { uri: string; items?: DiagnosticLike[] }[] };
+    const report = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
+    const nestedReports = report.items.filter((item) => item.uri === uriOf(path.join(nested, 'TODO009.md')));
+    assert.equal(nestedReports.length, 1, 'one project reports on a file of the added folder');
+    const codes = (await client.request<{ items: DiagnosticLike[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(todo) } })).items.map((d) => String(d.code));
+    assert.ok(codes.includes('expected-output-missing'), 'the open document outside the folder is still analysed');
+  });
+});
