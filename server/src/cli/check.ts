@@ -11,7 +11,8 @@ import type { Report } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import type { Io } from './io';
-import { insideRoot, isSelected, resolveRoot, resolveSelection } from './root';
+import { insideRoot } from '../node/folderPaths';
+import { isSelected, resolveRoot, resolveSelection } from './root';
 import { VERSION } from './version';
 
 /** An explicit --config file: its text and the path findings about it are reported at. */

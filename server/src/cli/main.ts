@@ -5,7 +5,8 @@ import { parseArgs, USAGE, type HandoffArgs } from './args';
 import { runCheck } from './check';
 import { runHandoffCommand } from './handoff';
 import { processIo, type Io } from './io';
-import { insideRoot, resolveRoot } from './root';
+import { insideRoot } from '../node/folderPaths';
+import { resolveRoot } from './root';
 import { VERSION } from './version';
 
 /** `proofmark handoff`: the TODO must lie inside the root; it is passed on root-relative. */

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { findMarkedAncestor } from '../node/markedAncestor';
+import { findMarkedAncestor, insideRoot } from '../node/folderPaths';
 
 export type Resolved<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -32,12 +32,6 @@ export function resolveRoot(rootArg: string | null, firstPath: string | undefine
   return { ok: true, value: realpathSync(findMarkedAncestor(realpathSync(start)) ?? cwd) };
 }
 
-/** `path` as a `/`-separated path relative to `root` ('' for the root itself), or null when outside it. */
-export function insideRoot(root: string, path: string): string | null {
-  const rel = nodePath.relative(root, path);
-  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return null;
-  return rel.split(nodePath.sep).join('/');
-}
 
 /** Turns the PATH arguments into root-relative selections; every PATH must exist inside the root. */
 export function resolveSelection(root: string, paths: readonly string[], cwd: string): Resolved<readonly string[]> {

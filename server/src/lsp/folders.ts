@@ -1,15 +1,12 @@
 import * as nodePath from 'node:path';
 import type { Connection, Disposable } from 'vscode-languageserver';
+import { insideRoot } from '../node/folderPaths';
 import { openLooseRoot } from './looseFiles';
 import { safeParse, type Root } from './roots';
 import type { Session } from './session';
 
 function overlaps(a: string, b: string): boolean {
-  const inside = (folder: string, path: string): boolean => {
-    const rel = nodePath.relative(folder, path);
-    return !rel.startsWith('..') && !nodePath.isAbsolute(rel);
-  };
-  return inside(a, b) || inside(b, a);
+  return insideRoot(a, b) !== null || insideRoot(b, a) !== null;
 }
 
 /**

@@ -2,18 +2,13 @@ import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import type { Disposable } from 'vscode-languageserver';
 import { MARKDOWN_FILE } from '../core/project/project';
-import { findMarkedAncestor } from '../node/markedAncestor';
+import { findMarkedAncestor, insideRoot } from '../node/folderPaths';
 import { safeParse, type Root } from './roots';
 import type { Session } from './session';
 
 export interface LooseRoot {
   readonly dir: string;
   readonly recursive: boolean;
-}
-
-function contains(folder: string, path: string): boolean {
-  const rel = nodePath.relative(folder, path);
-  return !rel.startsWith('..') && !nodePath.isAbsolute(rel);
 }
 
 /**
@@ -24,7 +19,7 @@ function contains(folder: string, path: string): boolean {
 export function looseRootFor(file: string, folders: readonly string[], home: string): LooseRoot {
   const dir = nodePath.dirname(file);
   const marked = findMarkedAncestor(dir);
-  if (marked === null || marked === home || nodePath.dirname(marked) === marked || folders.some((f) => contains(marked, f))) return { dir, recursive: false };
+  if (marked === null || marked === home || nodePath.dirname(marked) === marked || folders.some((f) => insideRoot(marked, f) !== null)) return { dir, recursive: false };
   return { dir: marked, recursive: true };
 }
 

@@ -20,8 +20,8 @@ export class Root implements Locator {
   saving: Promise<void> = Promise.resolve();
 
   /**
-   * A loose root was opened for a document outside every workspace folder: its repository (the
-   * nearest folder with `.git` or `.proofmark.json`), or only the files beside it.
+   * Whether this root was opened for a document outside every workspace folder (looseFiles.ts):
+   * its repository (the nearest folder with `.git` or `.proofmark.json`), or only the files beside it.
    */
   readonly loose: boolean;
 

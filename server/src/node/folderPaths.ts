@@ -14,3 +14,10 @@ export function findMarkedAncestor(start: string): string | null {
     dir = parent;
   }
 }
+
+/** `path` as a `/`-separated path relative to `root` ('' for the root itself), or null when outside it. */
+export function insideRoot(root: string, path: string): string | null {
+  const rel = nodePath.relative(root, path);
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return null;
+  return rel.split(nodePath.sep).join('/');
+}
