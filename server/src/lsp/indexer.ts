@@ -20,7 +20,10 @@ export interface IndexHooks {
 
 /** How long the indexer may hold the thread before letting requests in. */
 const SLICE_MS = 12;
-/** Files per worker-pool run: results arrive run by run, and a superseded index stops between runs. */
+/**
+ * Files per worker-pool run: results arrive run by run, and a superseded index stops between runs
+ * (asking for no more; the one run already asked for finishes in the pool and is dropped).
+ */
 const POOL_CHUNK = 256;
 
 const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -104,8 +107,16 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
 
   const parser = pool ?? (misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null);
   const inThread = parser ? [] : misses;
-  for (let i = 0; parser && i < misses.length; i += POOL_CHUNK) {
-    const outcomes = await parser.analyze(misses.slice(i, i + POOL_CHUNK).map((m) => m.path), config);
+  const runs: string[][] = [];
+  for (let i = 0; parser && i < misses.length; i += POOL_CHUNK) runs.push(misses.slice(i, i + POOL_CHUNK).map((m) => m.path));
+  let next = parser && runs[0] ? parser.analyze(runs[0], config) : null;
+  for (let k = 0; parser && next; k++) {
+    const outcomes = await next;
+    // The next run is asked for before this one is handled, so the workers do not wait for this thread.
+    const following = runs[k + 1];
+    next = following && !stale() ? parser.analyze(following, config) : null;
+    // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+    next?.catch(() => undefined);
     if (stale()) return;
     for (const o of outcomes) {
       if (session.isOpen(root, o.path)) continue;
