@@ -61,11 +61,16 @@ describe('worker pool', { timeout: 120_000 }, () => {
     assert.deepEqual(stats, { workersStarted: Math.min(2, availableParallelism()), workersReused: 0, batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
   });
 
-  it('keeps its workers for the next run until disposed, and restarts them for another configuration', async () => {
-    const { root, paths } = workspaceOf(numbered(32));
+  /** A pool of up to two real workers over batches of 8 that records the stats of every run. */
+  const recordingPool = (root: string): { pool: WorkerPool; runs: PoolStats[]; workers: number } => {
     const runs: PoolStats[] = [];
     const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
-    const workers = Math.min(2, availableParallelism());
+    return { pool, runs, workers: Math.min(2, availableParallelism()) };
+  };
+
+  it('keeps its workers for the next run until disposed, and restarts them for another configuration', async () => {
+    const { root, paths } = workspaceOf(numbered(32));
+    const { pool, runs, workers } = recordingPool(root);
     try {
       const first = await pool.analyze(paths, DEFAULT_CONFIG);
       assert.equal(pool.idleWorkers, workers);
@@ -92,9 +97,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
 
   it('ends its idle workers on request and starts new ones for the next run', async () => {
     const { root, paths } = workspaceOf(numbered(24));
-    const runs: PoolStats[] = [];
-    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
-    const workers = Math.min(2, availableParallelism());
+    const { pool, runs, workers } = recordingPool(root);
     try {
       await pool.analyze(paths, DEFAULT_CONFIG);
       await pool.releaseIdle();
