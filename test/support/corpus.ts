@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from './tempDirs';
 
@@ -13,28 +13,45 @@ export function corpusAvailable(): boolean {
 
 export const SKIP_REASON = `the real corpus is not at ${CORPUS}; corpus tests are skipped`;
 
-let skeleton: string | null = null;
+/** The ten repositories of the external corpus (spec-kit, Kiro and other phase documents). */
+export const EXTERNAL = path.join(CORPUS, 'external');
+
+export function externalRepos(): string[] {
+  if (!existsSync(EXTERNAL)) return [];
+  return readdirSync(EXTERNAL, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(EXTERNAL, d.name, 'TREE.txt')))
+    .map((d) => d.name)
+    .sort();
+}
+
+const skeletons = new Map<string, string>();
 
 /**
- * Lays out the corpus as the repository it came from: the real documents, and an empty file for
- * every other path TREE.txt lists, so references resolve as they did there. Built once per process.
+ * Lays out a corpus repository as the repository it came from: the real documents, and an empty
+ * file for every other path its TREE.txt lists, so references resolve as they did there. Built
+ * once per process and source, removed when the process ends.
  */
-export function corpusSkeleton(): string {
-  if (skeleton) return skeleton;
-  // One skeleton per test process, removed when the process ends.
+export function repoSkeleton(source: string): string {
+  const hit = skeletons.get(source);
+  if (hit) return hit;
   const root = tempDir('proofmark-corpus-');
-  const tree = readFileSync(path.join(CORPUS_REPO, 'TREE.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const tree = readFileSync(path.join(source, 'TREE.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   for (const rel of tree) {
     if (rel.endsWith('/')) continue;
     const target = path.join(root, rel);
     mkdirSync(path.dirname(target), { recursive: true });
-    const real = path.join(CORPUS_REPO, rel);
-    if (existsSync(real)) copyFileSync(real, target);
+    const real = path.join(source, rel);
+    if (existsSync(real) && statSync(real).isFile()) copyFileSync(real, target);
     else writeFileSync(target, '');
   }
   mkdirSync(path.join(root, '.git'), { recursive: true });
-  skeleton = root;
+  skeletons.set(source, root);
   return root;
+}
+
+/** The insurance_navigator corpus laid out as its repository (see repoSkeleton). */
+export function corpusSkeleton(): string {
+  return repoSkeleton(CORPUS_REPO);
 }
 
 export interface ReferenceFinding {

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CorpusFinding } from './findings';
+
+export type Verdict = 'TRUE' | 'FALSE' | 'NOISE';
+
+/**
+ * A finding judged by reading the document at its line: TRUE (an author would want to fix it),
+ * FALSE (wrong) or NOISE (true but unwanted). Only locations, codes, verdicts and reasons are
+ * stored, never document text.
+ */
+export interface Label {
+  readonly corpus: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly verdict: Verdict;
+  readonly reason: string;
+  /** `tuning` labels were used while changing the rules; `fresh` ones were labelled after, to check them. */
+  readonly round: string;
+}
+
+export const LABELS_FILE = path.join(__dirname, 'labels.jsonl');
+
+const VERDICTS: readonly string[] = ['TRUE', 'FALSE', 'NOISE'];
+
+function isLabel(value: unknown): value is Label {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.corpus === 'string' &&
+    typeof v.file === 'string' &&
+    typeof v.line === 'number' &&
+    typeof v.column === 'number' &&
+    typeof v.code === 'string' &&
+    typeof v.verdict === 'string' &&
+    VERDICTS.includes(v.verdict) &&
+    typeof v.reason === 'string' &&
+    typeof v.round === 'string'
+  );
+}
+
+/** Reads a labels file; a malformed line is an error naming the line, never skipped silently. */
+export function readLabels(file: string = LABELS_FILE): Label[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const labels: Label[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1} is not JSON`);
+    }
+    if (!isLabel(value)) throw new Error(`${file}:${i + 1} is not a label (corpus, file, line, column, code, verdict, reason, round)`);
+    labels.push(value);
+  });
+  return labels;
+}
+
+export function locationKey(x: { corpus: string; file: string; line: number; code: string }): string {
+  return `${x.corpus}\u0000${x.file}\u0000${x.line}\u0000${x.code}`;
+}
+
+/**
+ * The reported finding a label refers to: one at the same place with the same code (the column
+ * decides between several on a line), or one of the same code that lists the labelled place among
+ * its related locations (a fact reported once for several places, such as a copied document).
+ */
+export function matchLabel(label: Label, at: ReadonlyMap<string, readonly CorpusFinding[]>, relatedAt: ReadonlyMap<string, readonly CorpusFinding[]>): CorpusFinding | null {
+  const here = at.get(locationKey(label)) ?? [];
+  if (here.length > 0) return here.find((f) => f.column === label.column) ?? here[0] ?? null;
+  return relatedAt.get(locationKey(label))?.[0] ?? null;
+}
+
+/** Findings by place and code, and by each of their related places. */
+export function indexFindings(findings: readonly CorpusFinding[]): { at: Map<string, CorpusFinding[]>; relatedAt: Map<string, CorpusFinding[]> } {
+  const at = new Map<string, CorpusFinding[]>();
+  const relatedAt = new Map<string, CorpusFinding[]>();
+  const push = (map: Map<string, CorpusFinding[]>, key: string, f: CorpusFinding): void => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  for (const f of findings) {
+    push(at, locationKey(f), f);
+    for (const r of f.related) {
+      const colon = r.lastIndexOf(':');
+      push(relatedAt, locationKey({ corpus: f.corpus, file: r.slice(0, colon), line: Number(r.slice(colon + 1)), code: f.code }), f);
+    }
+  }
+  return { at, relatedAt };
+}

@@ -1,0 +1,123 @@
+/**
+ * `npm run precision`: runs the built CLI on every corpus repository beside the project and
+ * compares what it reports with the labelled sample (labels.jsonl), per code:
+ *   - TRUE kept: labelled TRUE findings still reported, of all labelled TRUE;
+ *   - FALSE / NOISE still reported;
+ *   - precision: TRUE among the labelled findings still reported;
+ *   - unlabelled: findings reported now that no label covers (sample them after a big change).
+ * `--sample N [--seed S] [--round R]` prints N unlabelled findings, stratified by code, as JSON lines
+ * to label (they quote the documents, so they are printed, not stored in the project).
+ */
+import { FINDING_CODES } from '../../server/src/core/findings/codes';
+import { checkCorpus, corpora, type CorpusFinding } from './findings';
+import { indexFindings, locationKey, matchLabel, readLabels } from './labels';
+import { stratifiedSample } from './sample';
+
+interface Row {
+  reported: number;
+  errors: number;
+  labelled: { TRUE: number; FALSE: number; NOISE: number };
+  errorTrue: number;
+  errorLabelled: number;
+  trueLabels: number;
+  trueKept: number;
+  unlabelled: number;
+}
+
+function emptyRow(): Row {
+  return { reported: 0, errors: 0, labelled: { TRUE: 0, FALSE: 0, NOISE: 0 }, errorTrue: 0, errorLabelled: 0, trueLabels: 0, trueKept: 0, unlabelled: 0 };
+}
+
+function pct(a: number, b: number): string {
+  return b === 0 ? '–' : `${Math.round((100 * a) / b)}%`;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main(): void {
+  const list = corpora();
+  if (list.length === 0) {
+    process.stderr.write('precision: the corpus is not at ../shared/corpus; nothing to measure.\n');
+    process.exit(2);
+  }
+  const round = arg('--round');
+  const labels = readLabels().filter((l) => round === undefined || arg('--sample') !== undefined || l.round === round);
+  const findings: CorpusFinding[] = [];
+  const perCorpus: string[] = [];
+  for (const corpus of list) {
+    const found = checkCorpus(corpus);
+    findings.push(...found);
+    const broken = found.filter((f) => f.code === 'broken-reference').length;
+    perCorpus.push(`${corpus.name}: ${found.length} findings, broken-reference ${broken} (${pct(broken, found.length)})`);
+  }
+  const { at, relatedAt } = indexFindings(findings);
+  const covered = new Set<CorpusFinding>();
+  const rows = new Map<string, Row>();
+  const row = (code: string): Row => {
+    let r = rows.get(code);
+    if (!r) rows.set(code, (r = emptyRow()));
+    return r;
+  };
+  for (const label of labels) {
+    const r = row(label.code);
+    if (label.verdict === 'TRUE') r.trueLabels++;
+    const hit = matchLabel(label, at, relatedAt);
+    if (!hit) continue;
+    covered.add(hit);
+    r.labelled[label.verdict]++;
+    if (label.verdict === 'TRUE') r.trueKept++;
+    if (hit.severity === 'error') {
+      r.errorLabelled++;
+      if (label.verdict === 'TRUE') r.errorTrue++;
+    }
+  }
+  const labelledKeys = new Set(labels.map(locationKey));
+  const unlabelled = findings.filter((f) => !covered.has(f) && !labelledKeys.has(locationKey(f)));
+  for (const f of findings) {
+    const r = row(f.code);
+    r.reported++;
+    if (f.severity === 'error') r.errors++;
+  }
+  for (const f of unlabelled) row(f.code).unlabelled++;
+
+  const sampleSize = arg('--sample');
+  if (sampleSize !== undefined) {
+    const picked = stratifiedSample(unlabelled, Number(sampleSize), Number(arg("--seed") ?? "1"), Number(arg("--floor") ?? "4"));
+    for (const f of picked) process.stdout.write(`${JSON.stringify(f)}\n`);
+    return;
+  }
+
+  const header = ['code', 'reported', 'error', 'labelled T/F/N', 'precision', 'TRUE kept', 'unlabelled'];
+  const lines: string[][] = [header];
+  const total = emptyRow();
+  const codes = [...rows.keys()].sort((a, b) => (a in FINDING_CODES ? 0 : 1) - (b in FINDING_CODES ? 0 : 1) || a.localeCompare(b));
+  for (const code of codes) {
+    const r = rows.get(code) ?? emptyRow();
+    const labelled = r.labelled.TRUE + r.labelled.FALSE + r.labelled.NOISE;
+    lines.push([code, String(r.reported), String(r.errors), `${r.labelled.TRUE}/${r.labelled.FALSE}/${r.labelled.NOISE}`, pct(r.labelled.TRUE, labelled), `${r.trueKept}/${r.trueLabels} (${pct(r.trueKept, r.trueLabels)})`, String(r.unlabelled)]);
+    total.reported += r.reported;
+    total.errors += r.errors;
+    total.labelled.TRUE += r.labelled.TRUE;
+    total.labelled.FALSE += r.labelled.FALSE;
+    total.labelled.NOISE += r.labelled.NOISE;
+    total.trueLabels += r.trueLabels;
+    total.trueKept += r.trueKept;
+    total.unlabelled += r.unlabelled;
+    total.errorTrue += r.errorTrue;
+    total.errorLabelled += r.errorLabelled;
+  }
+  const all = total.labelled.TRUE + total.labelled.FALSE + total.labelled.NOISE;
+  lines.push(['all', String(total.reported), String(total.errors), `${total.labelled.TRUE}/${total.labelled.FALSE}/${total.labelled.NOISE}`, pct(total.labelled.TRUE, all), `${total.trueKept}/${total.trueLabels} (${pct(total.trueKept, total.trueLabels)})`, String(total.unlabelled)]);
+  const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  const out = lines.map((l) => l.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
+  process.stdout.write(`${out.join('\n')}\n\n`);
+  process.stdout.write(`errors: ${total.errorTrue} of ${total.errorLabelled} labelled errors still reported are TRUE (${pct(total.errorTrue, total.errorLabelled)})\n`);
+  process.stdout.write(`labels: ${labels.length}${round ? ` (round ${round})` : ''}\n`);
+  for (const line of perCorpus) process.stdout.write(`${line}\n`);
+}
+
+main();
+
