@@ -1,7 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_ARCHIVES } from '../server/src/core/config/config';
 import { FINDING_CODES } from '../server/src/core/findings/codes';
 import { DEFAULT_CONVENTIONS } from '../server/src/core/config/conventions';
 const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
+const ARCHIVES_DESCRIPTION =
+  'Globs of archive, backup, template and agent-prompt folders. Their documents are indexed (references to them resolve), but their own references and claims are not checked unless checkArchives is true. A document marked historical or superseded (or a folder whose README says so) is treated the same way.';
 const conventions: Record<string, unknown> = {};
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {
   conventions[k] = Array.isArray(v)
@@ -32,7 +35,28 @@ const schema = {
     },
     maxFileSize: { type: 'number', exclusiveMinimum: 0, default: 2097152, description: 'Files larger than this many bytes are reported as file-skipped.' },
     templates: { type: 'string', description: 'A folder (relative to the root) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
+    archives: { type: 'array', items: { type: 'string' }, default: DEFAULT_ARCHIVES, description: ARCHIVES_DESCRIPTION },
+    checkArchives: { type: 'boolean', default: false, description: 'Check the references and claims of documents in archive folders too.' },
     conventions: { type: 'object', additionalProperties: false, properties: conventions },
   },
 };
 writeFileSync('schemas/proofmark.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
+
+/*
+ * The editor settings mirror the same configuration: proofmark.severity lists every finding code
+ * with its default, proofmark.archives the default archive folders. Both are generated here.
+ */
+interface SettingsManifest {
+  contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
+}
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as SettingsManifest;
+const properties = manifest.contributes.configuration.properties;
+const severitySetting = properties['proofmark.severity'];
+if (severitySetting) {
+  severitySetting.properties = Object.fromEntries(
+    Object.entries(FINDING_CODES).map(([code, d]) => [code, { ...severity, default: d.severity, description: `${d.title} (default: ${d.severity}).` }]),
+  );
+}
+properties['proofmark.archives'] = { type: 'array', scope: 'resource', items: { type: 'string' }, default: DEFAULT_ARCHIVES, markdownDescription: ARCHIVES_DESCRIPTION };
+properties['proofmark.checkArchives'] = { type: 'boolean', scope: 'resource', default: false, markdownDescription: 'Check the references and claims of documents in `proofmark.archives` folders too.' };
+writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);

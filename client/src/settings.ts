@@ -4,7 +4,7 @@
  */
 export const SETTINGS_SECTION = 'proofmark';
 
-export const ENGINE_SETTING_KEYS = ['severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'conventions'] as const;
+export const ENGINE_SETTING_KEYS = ['severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'archives', 'checkArchives', 'conventions'] as const;
 
 export type EngineSettingKey = (typeof ENGINE_SETTING_KEYS)[number];
 

@@ -74,10 +74,30 @@ export function locationKey(x: { corpus: string; file: string; line: number; cod
  * its related locations (a fact reported once for several places, such as a copied document).
  */
 export function matchLabel(label: Label, at: ReadonlyMap<string, readonly CorpusFinding[]>, relatedAt: ReadonlyMap<string, readonly CorpusFinding[]>): CorpusFinding | null {
-  const here = at.get(locationKey(label)) ?? [];
-  if (here.length > 0) return here.find((f) => f.column === label.column) ?? here[0] ?? null;
-  return relatedAt.get(locationKey(label))?.[0] ?? null;
+  for (const code of [label.code, ...(SUCCESSORS[label.code] ?? [])]) {
+    const key = locationKey({ ...label, code });
+    const here = at.get(key) ?? [];
+    if (here.length > 0) return here.find((f) => f.column === label.column) ?? here[0] ?? null;
+    const related = relatedAt.get(key)?.[0];
+    if (related) return related;
+  }
+  return null;
 }
+
+/**
+ * Codes that took over part of an older code's meaning: a fact labelled under the old code and
+ * now reported at the same place under the new one is the same fact (a checked task's missing
+ * file was a broken-reference before task-done-file-missing existed).
+ */
+export const SUCCESSORS: Readonly<Record<string, readonly string[]>> = {
+  'broken-reference': ['task-done-file-missing', 'reference-misnamed'],
+  'claim-without-evidence': ['claim-contradicted', 'claim-evidence-broken'],
+  'claim-evidence-broken': ['claim-without-evidence', 'task-done-file-missing'],
+  'expected-output-missing': ['reference-misnamed'],
+  'prerequisite-missing': ['reference-misnamed'],
+  'phase-done-checklist-open': ['status-conflict'],
+  'status-conflict': ['phase-done-checklist-open'],
+};
 
 /** Findings by place and code, and by each of their related places. */
 export function indexFindings(findings: readonly CorpusFinding[]): { at: Map<string, CorpusFinding[]>; relatedAt: Map<string, CorpusFinding[]> } {

@@ -10,7 +10,7 @@
  */
 import { FINDING_CODES } from '../../server/src/core/findings/codes';
 import { checkCorpus, corpora, type CorpusFinding } from './findings';
-import { indexFindings, locationKey, matchLabel, readLabels } from './labels';
+import { SUCCESSORS, indexFindings, locationKey, matchLabel, readLabels } from './labels';
 import { stratifiedSample } from './sample';
 
 interface Row {
@@ -61,20 +61,21 @@ function main(): void {
     if (!r) rows.set(code, (r = emptyRow()));
     return r;
   };
+  // Recall is counted under the label's code, precision under the code reported now (see SUCCESSORS).
   for (const label of labels) {
-    const r = row(label.code);
-    if (label.verdict === 'TRUE') r.trueLabels++;
+    if (label.verdict === 'TRUE') row(label.code).trueLabels++;
     const hit = matchLabel(label, at, relatedAt);
     if (!hit) continue;
     covered.add(hit);
+    if (label.verdict === 'TRUE') row(label.code).trueKept++;
+    const r = row(hit.code);
     r.labelled[label.verdict]++;
-    if (label.verdict === 'TRUE') r.trueKept++;
     if (hit.severity === 'error') {
       r.errorLabelled++;
       if (label.verdict === 'TRUE') r.errorTrue++;
     }
   }
-  const labelledKeys = new Set(labels.map(locationKey));
+  const labelledKeys = new Set(labels.flatMap((l) => [l.code, ...(SUCCESSORS[l.code] ?? [])].map((code) => locationKey({ ...l, code }))));
   const unlabelled = findings.filter((f) => !covered.has(f) && !labelledKeys.has(locationKey(f)));
   for (const f of findings) {
     const r = row(f.code);

@@ -1,6 +1,6 @@
 import { compileConventions } from '../config/compiled';
 import type { ProofmarkConfig } from '../config/config';
-import type { DocumentModel, Evidence, LocalFinding, ReferenceContext } from '../model/document';
+import type { DocumentModel, DocumentRole, Evidence, LocalFinding, ReferenceContext, ReferenceIntent } from '../model/document';
 import type { PrdModel } from '../model/prd';
 import type { TodoModel } from '../model/todo';
 import { decodeDocument } from '../parse/decode';
@@ -8,7 +8,7 @@ import { nestingProblem } from '../parse/markdown';
 import type { ParseCache } from '../parse/parseCache';
 import { documentRole } from '../parse/role';
 import { contentHash } from '../text/hash';
-import { LineIndex } from '../text/position';
+import { LineIndex, type Range } from '../text/position';
 import { findClaims } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
@@ -16,6 +16,7 @@ import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } 
 import { fractionalTableCounts } from './tableRules';
 import { analysePrd } from './prd';
 import { findReferences } from './references';
+import { boxesByLine, referenceIntent } from './referenceIntent';
 import { Sections } from './sections';
 import { readSuppressions } from './suppressions';
 import { scanLine, type LineFacts } from './textScan';
@@ -41,6 +42,35 @@ export function searchable(text: string): string {
   return text.toLowerCase().replace(/[^\u0000-\u00ff]/g, ' ');
 }
 
+
+/** A document whose own status says it is not begun (a draft, a plan not started): what it names is planned. */
+const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Current|Implementation)\s+)?Status\*{0,2}\s*:\s*\*{0,2}\s*(?:📝\s*|⬜\s*|📋\s*)?(?:Draft|Proposed|Planned|Planning|Not Started|Ready for (?:implementation|planning|development|review)|Specified|Backlog|To ?Do|Idea|RFC)\b/i;
+
+/** A title, note or status at the top of a document that withdraws it. */
+const HISTORICAL =
+  /^\s*(?:#{1,3}\s.*\b(?:historical|archived?|superseded|deprecated|obsolete)\b|>\s*(?:\[!\w+\]\s*)?\**\s*(?:superseded|deprecated|archived|historical|obsolete|no longer (?:maintained|current|valid|accurate))\b|.*\bnot (?:current|maintained)\b[^.]*\b(?:documentation|docs?)\b|(?:[-*+]\s+)?\*{0,2}status\*{0,2}\s*:\s*\**\s*(?:superseded|deprecated|archived|obsolete|historical)\b)/i;
+
+function isHistorical(lines: LineIndex, code: Uint8Array): boolean {
+  for (let l = 1; l <= Math.min(lines.lineCount, 15); l++) if (!code[l] && HISTORICAL.test(lines.line(l))) return true;
+  return false;
+}
+
+/** Changelogs and release notes tell what happened; session prompts and drafts what is to happen. */
+const HISTORY_NAME = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)\b/i;
+const PROMPT_NAME = /PROMPT/i;
+
+function documentIntent(path: string, role: DocumentRole, lines: LineIndex, code: Uint8Array): ReferenceIntent {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (HISTORY_NAME.test(name)) return 'history';
+  if (role.kind === 'phase-prompt' || PROMPT_NAME.test(name)) return 'plan';
+  for (let l = 1; l <= Math.min(lines.lineCount, 30); l++) if (!code[l] && PLAN_STATUS.test(lines.line(l))) return 'plan';
+  return 'record';
+}
+
+/** Words of a heading that name a folder or project: `LablabBean.Contracts.Analytics`, `src/viewer`. */
+function folderNames(heading: string): string[] {
+  return heading.split(/[\s`*()[\],:–—]+/).filter((w) => /^[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+$|^[\w.-]+\/[\w./-]*$/.test(w) && !/\.(?:md|js|ts|py|json|ya?ml)$/i.test(w)).map((w) => w.replace(/\/+$/, ''));
+}
 
 /** Analyses a file's bytes (undefined when it could not be read). Never throws. */
 export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
@@ -80,17 +110,30 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   const code = new Uint8Array(lines.lineCount + 2);
   for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
   const sections = new Sections(raw.headings, lines.lineCount, c);
-  const checkboxes = raw.checkboxes.map(({ endLine: _end, ...box }) => box);
+  const checkboxes = raw.checkboxes;
+  const boxAt = boxesByLine(checkboxes, lines.lineCount);
 
+  // A TODO's and a phase prompt's Expected Outputs name the phase's outputs; a TODO's Prerequisites what a phase needs.
   const contextOf = (line: number): ReferenceContext => {
-    if (role.kind !== 'todo') return 'text';
+    if (role.kind !== 'todo' && role.kind !== 'phase-prompt') return 'text';
     for (const h of sections.ancestors(line)) {
       if (/^Expected Outputs\b/i.test(h.text)) return 'expected-output';
-      if (/^Prerequisites\b/i.test(h.text)) return 'prerequisite';
+      if (role.kind === 'todo' && /^Prerequisites\b/i.test(h.text)) return 'prerequisite';
     }
     return 'text';
   };
-  const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf });
+  const intentInput = {
+    line: (n: number) => lines.line(n),
+    sections,
+    boxAt,
+    boxChecked: (b: number) => checkboxes[b]?.checked === true,
+    boxText: (b: number) => checkboxes[b]?.text ?? '',
+    documentIntent: documentIntent(path, role, lines, code),
+  };
+  const intentOf = (range: Range): { intent: ReferenceIntent; box: number } => referenceIntent(range, intentInput);
+  const headingNames = (line: number): readonly string[] => folderNames(sections.headings[sections.at(line)]?.text ?? '');
+  const inBox = (line: number): boolean => (boxAt[line] ?? -1) >= 0;
+  const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf, intentOf, headingNames, inBox });
 
   const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], statusFields: [], evidenceSlots: [], tableRows: [], evidenceLabels: [] };
   for (let line = 1; line <= lines.lineCount; line++) {
@@ -154,6 +197,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     tableRows: facts.tableRows,
     suppressions: readSuppressions(raw.comments),
     localFindings,
+    historical: isHistorical(lines, code),
     searchText: STATUS_ROLES.has(role.kind) ? searchable(text) : '',
     prd,
     todo,

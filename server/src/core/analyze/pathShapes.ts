@@ -1,39 +1,83 @@
 /**
  * Which strings are citations of files or folders. The shapes and exclusions are the ones
- * measured on real planning documents (CONVENTIONS.md §4.2).
+ * measured on real planning documents (CONVENTIONS.md §4.2, and the external corpus): a string is
+ * a citation only if a careful reader would take it for a path of this repository.
  */
-const EXT =
-  'md|mdx|py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonl|ya?ml|toml|sql|sh|bash|zsh|txt|env|ini|cfg|conf|html|css|scss|lock|csv|ipynb|pdf|log|example|template|sample|xml|dockerfile|tf|rb|go|rs|java|pem|key|crt|png|jpg|gif|svg';
+
+/** File extensions of the documents and code that planning documents cite. */
+const EXT = [
+  'md|mdx|markdown|rst|adoc|txt|pdf|csv|tsv|log|html?|css|scss|sass|less',
+  'py|pyi|ipynb|ts|tsx|js|jsx|mjs|cjs|vue|svelte|astro',
+  'json|jsonc|jsonl|ya?ml|toml|ini|cfg|conf|env|properties|xml|plist|lock|mod|sum',
+  'sql|prisma|graphql|gql|proto|sh|bash|zsh|fish|ps1|psm1|bat|cmd',
+  'rb|go|rs|java|kt|kts|scala|groovy|gradle|swift|m|mm|c|h|cc|cpp|cxx|hpp|hh|cs|csproj|fs|fsproj|sln|vb|props|targets',
+  'php|lua|dart|ex|exs|erl|hs|clj|cljs|elm|r|jl|pl|pm|zig|nim|wasm',
+  'tf|tfvars|hcl|dockerfile|example|template|sample|tmpl|j2|frx|mdc|tex|bib',
+  'pem|key|crt|png|jpe?g|gif|svg|webp|ico|mp3|mp4|wav',
+].join('|');
 const LINE_SUFFIX = '(?::\\d+(?:[-:]\\d+)?|#L\\d+(?:-L?\\d+)?)';
 
-const FILE_SHAPE = new RegExp(`^@?(?:\\.{1,2}/)*(?:[\\w@.\\-\\[\\]]+/)*[\\w@.\\-]+\\.(?:${EXT})${LINE_SUFFIX}?$`, 'i');
+const FILE_SHAPE = new RegExp(`^@?(?:\\.{1,2}/)*(?:[\\w@.\\-\\[\\]+]+/)*[\\w@.\\-+]+\\.(?:${EXT})${LINE_SUFFIX}?$`, 'i');
 const SPECIAL_SHAPE =
-  /^@?(?:\.{1,2}\/)*(?:[\w@.-]+\/)*(?:Dockerfile(?:\.[\w.-]+)?|Makefile|Procfile|\.env(?:\.[\w.-]+)?|\.gitignore|requirements[\w.-]*\.txt|docker-compose[\w.-]*\.ya?ml)$/;
+  /^@?(?:\.{1,2}\/)*(?:[\w@.-]+\/)*(?:Dockerfile(?:\.[\w.-]+)?|Makefile|Procfile|Gemfile|Podfile|Brewfile|Justfile|Rakefile|Vagrantfile|\.env(?:\.[\w.-]+)?|\.gitignore|\.dockerignore|requirements[\w.-]*\.txt|docker-compose[\w.-]*\.ya?ml)$/;
 const DIR_SHAPE = /^@?(?:\.{1,2}\/)*[\w@.-]+(?:\/[\w@.-]+)*\/$|^@?(?:\.{1,2}\/)*[\w@.-]+(?:\/[\w@.-]+)+$/;
 const STRIP_SUFFIX = new RegExp(`${LINE_SUFFIX}$`);
 /** `@docs/x.md`, `@TODO001_phase1_notes.md`, `@backend/shared/` in prose. */
 export const AT_REFERENCE = new RegExp(
-  `(?<![\\w.\`/@])@((?:\\.{1,2}/)*(?:[\\w.\\-]+/)*[\\w.\\-]+\\.(?:${EXT})|(?:[\\w.\\-]+/)+[\\w.\\-]*/?)(?:${LINE_SUFFIX})?(?![\\w/])`,
+  `(?<![\\w.\`/@$~%])@((?:\\.{1,2}/)*(?:[\\w.\\-]+/)*[\\w.\\-]+\\.(?:${EXT})|(?:[\\w.\\-]+/)+[\\w.\\-]*/?)(?:${LINE_SUFFIX})?(?![\\w/])`,
   'g',
 );
 /** A multi-segment path with an extension, written in prose without backticks. */
 export const PROSE_PATH = new RegExp(
-  `(?<![\\w/@.\\-\`\\[(])((?:\\.{1,2}/)*(?:[\\w.\\-]+/)+[\\w.\\-]+\\.(?:${EXT}))(?::\\d+(?:-\\d+)?)?(?![\\w/])`,
+  `(?<![\\w/@.\\-\`\\[($~%\\\\])((?:\\.{1,2}/)*(?:[\\w.\\-]+/)+[\\w.\\-]+\\.(?:${EXT}))(?::\\d+(?:-\\d+)?)?(?![\\w/\\\\])`,
   'gi',
 );
 
+/** A bare file name in prose (`Write server.js with …`); read only in checklist items, where it names work done or to do. */
+export const BARE_NAME = new RegExp(`(?<![\\w/@.\\-\`\\[($~%\\\\])([\\w][\\w\\-]*(?:\\.[\\w\\-]+)*\\.(?:${EXT}))(?![\\w/\\\\]|\\.\\w)`, 'gi');
+
+/** A folder and a file pattern in prose (`contracts/I*.cs`, `tests/{a,b}_test.sh`); read only in checklist items. */
+export const PROSE_PATTERN = /(?<![\w/@.\-`[($~%\\])(?:[\w.-]+\/){2,}[\w.-]*[*{][\w.,*{}-]*(?![\w/])/g;
+
 export type PathShape = 'file' | 'directory';
 
-/** Placeholders (`filename.md`, `path/to/x`), globs, commands and API routes are not citations. */
+/**
+ * Folders that tools create (build output, caches, dependencies): a citation of one of them is a
+ * pattern or a location on someone's machine, not a file of the repository.
+ */
+const GENERATED_FOLDER = /^(?:\.?build|dist|out|target|obj|node_modules|vendor|coverage|\.?venv|__pycache__|\.cache|\.next|\.nuxt|tmp|temp|logs?|\.pytest_cache|\.mypy_cache|\.turbo|\.gradle|\.idea|\.vscode|DerivedData|Pods)$/i;
+
+/** Git branch prefixes: `feat/x`, `fix/y`, `release/1.2`. */
+const BRANCH = /^(?:feat|feature|fix|bugfix|hotfix|release|chore|refactor|dependabot|renovate|origin|upstream|wip)\/[\w./-]+$/i;
+
+/** Placeholder tokens: `YYYY-MM-DD`, `NNN-name`, `fm_XXX`, `<feature>`, `{name}`, `$VAR`, `...`. */
+const PLACEHOLDER = /(?:^|[\W_])(?:Y{2,4}|M{2}|D{2}|H{2}|S{2}|N{2,}|X{2,}|x{3,}|HHMMSS|YYYYMMDD|TIMESTAMP|UUID)(?=$|[\W_])|\.{3}|…/;
+
+/** Technology names written like files: `Node.js`, `Next.js`, `ASP.NET`, `socket.io`. */
+const TECH_NAME = /^(?:Node|Next|Nuxt|Vue|React|Express|Three|D3|Chart|Socket|Ember|Backbone|Angular|Alpine|Solid|Svelte|Deno|Bun|Nest|Fastify|Koa|Hapi|Meteor|Knockout|Moment|Day|Anime|Pixi|Babylon|Phaser|Tone|Paper|Fabric|Leaflet|Mapbox|Cytoscape|Sigma|Vis|Highlight|Prism|Marked|Mermaid)\.js$/i;
+
+/** Placeholders (`filename.md`, `path/to/x`), globs, commands, package specs and API routes are not citations. */
 function excluded(value: string): boolean {
-  if (/[{}<>*$|"'()\s]/.test(value)) return true;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return true;
-  if (/(^|\/)path\/to\//i.test(value) || /^(?:file|filename|your[-_]?file|example)\.\w+$/i.test(value)) return true;
-  if (/\.{3}/.test(value)) return true;
-  // API routes (`/health`, `/api/v2/upload`) start with a slash and have no extension.
-  if (value.startsWith('/') && !/\.\w+$/.test(value) && !value.startsWith('/docs/')) return true;
-  // npm scopes: `@radix-ui/react-label`.
-  if (/^@[\w.-]+\/[\w.-]+$/.test(value) && !/\.\w{1,5}$/.test(value)) return true;
+  if (/[{}<>*?$|"'()\s\\]/.test(value)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[a-z][a-z0-9+.-]*:[^\s/]/i.test(value)) return true;
+  if (/(^|\/)path\/to\//i.test(value) || /^(?:file|filename|your[-_]?file|example|foo|bar|my[-_]?file)\.\w+$/i.test(value)) return true;
+  if (PLACEHOLDER.test(value) || /X{3,}|N{3,}(?![a-z])/.test(value)) return true;
+  // Generated identifiers (storage objects, uploads): `471c37fa_5e4390c2.pdf`, `files/<uuid>/raw/…`.
+  if (/(?:^|[\W_])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?=$|[\W_])/i.test(value)) return true;
+  // Absolute paths of someone's machine (`/Users/…`, `~/…`, `C:\…`) and API routes (`/health`, `/api/v2/upload`).
+  if (/^~|^[A-Za-z]:[\\/]/.test(value)) return true;
+  if (value.startsWith('/') && !value.startsWith('/docs/')) return true;
+  // Package specs and action refs: `@radix-ui/react-label`, `pkg@1.2.3`, `actions/checkout@v4`.
+  if (/^@[\w.-]+\/[\w.-]+(?:@[\w.^~-]+)?$/.test(value) && !/\.(?:md|ts|js|json)$/.test(value)) return true;
+  if (/^[\w.-]+(?:\/[\w.-]+)*@[\w.^~-]+$/.test(value)) return true;
+  if (BRANCH.test(value) && !/\.\w{1,6}$/.test(value)) return true;
+  if (TECH_NAME.test(value)) return true;
+  // A bare suffix such as `.spec.md` or `.after-tasks.md` names a kind of file, not one file.
+  if (/^\.[\w-]+\.\w+$/.test(value) && !/^\.env\./.test(value)) return true;
+  // MIME types: `application/pdf`, `text/html`.
+  if (/^(?:application|text|image|audio|video|multipart|font)\/[\w.+-]+$/i.test(value)) return true;
+  const first = value.replace(/^@/, '').split('/')[0] ?? '';
+  if (GENERATED_FOLDER.test(first)) return true;
   return false;
 }
 
@@ -78,4 +122,22 @@ export function pathsInCommand(value: string): { text: string; offset: number }[
     if (token.includes('/') && pathShape(token) === 'file') result.push({ text: token, offset: m.index });
   }
   return result;
+}
+
+/**
+ * A glob or brace pattern that names files in a folder (`contracts/I*.cs`,
+ * `tests/{a,b}_test.sh`): the folder it names, or null when the pattern has no fixed folder.
+ */
+export function patternFolder(value: string): string | null {
+  const v = value.trim().replace(/^@/, '');
+  if (!/[*{]/.test(v) || /\s/.test(v) || !v.includes('/')) return null;
+  const segments = v.split('/');
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (/[*{}?[\]]/.test(s)) break;
+    fixed.push(s);
+  }
+  if (fixed.length < 2 || fixed.length < segments.length - 1) return null;
+  const folder = fixed.join('/');
+  return pathShape(`${folder}/`) === 'directory' ? folder : null;
 }

@@ -1,7 +1,7 @@
-import type { Reference, ReferenceContext, Evidence } from '../model/document';
+import type { Reference, ReferenceContext, Evidence, ReferenceIntent } from '../model/document';
 import type { LineIndex, Range } from '../text/position';
 import type { RawSpan } from './collect';
-import { AT_REFERENCE, PROSE_PATH, normaliseTarget, pathShape, pathsInCommand } from './pathShapes';
+import { AT_REFERENCE, BARE_NAME, PROSE_PATH, PROSE_PATTERN, normaliseTarget, pathShape, pathsInCommand, patternFolder } from './pathShapes';
 
 const INLINE_OUTPUT = /^(?:\{.*:.*\}|\[.*\]|HTTP\/\d|(?:GET|POST|PUT|DELETE|PATCH)\s+\/\S*\s+(?:→|->|=>)?\s*\d{3}|\d{3}\s+(?:OK|Created|Accepted|No Content))/;
 
@@ -11,12 +11,19 @@ export interface ReferenceInput {
   readonly codeSpans: readonly RawSpan[];
   readonly links: readonly RawSpan[];
   readonly contextOf: (line: number) => ReferenceContext;
+  readonly intentOf: (range: Range) => { intent: ReferenceIntent; box: number };
+  /** Words of the enclosing heading that may name a folder or project (`LablabBean.Contracts.Analytics`). */
+  readonly headingNames: (line: number) => readonly string[];
+  /** Whether the line is part of a checklist item (its text or sub-bullets), where bare file names are read too. */
+  readonly inBox: (line: number) => boolean;
 }
+
+type Draft = Omit<Reference, 'near'>;
 
 /** Every citation of a file or folder outside code blocks, plus evidence that is inline output. */
 export function findReferences(input: ReferenceInput): { references: Reference[]; evidence: Evidence[] } {
   const { lines, code } = input;
-  const references: Reference[] = [];
+  const drafts: Draft[] = [];
   const evidence: Evidence[] = [];
   const masked = new Map<number, [number, number][]>();
   const mask = (r: Range): void => {
@@ -26,12 +33,20 @@ export function findReferences(input: ReferenceInput): { references: Reference[]
       masked.set(l, list);
     }
   };
+  const push = (raw: string, target: string, line: number, range: Range, via: Reference['via'], shape: Reference['shape']): void => {
+    drafts.push({ raw, target, line, range, via, shape, context: input.contextOf(line), ...input.intentOf(range) });
+  };
   const add = (raw: string, line: number, range: Range, via: Reference['via']): void => {
     const shape = pathShape(raw);
-    if (!shape) return;
+    if (!shape) {
+      // `contracts/I*.cs` names the folder `contracts/`: a done task that wrote there says it exists.
+      const folder = patternFolder(raw);
+      if (folder) push(raw, folder, line, range, via, 'directory');
+      return;
+    }
     const target = normaliseTarget(raw);
     if (!target || target === '.' || target === '..') return;
-    references.push({ raw, target, line, range, via, shape, context: input.contextOf(line) });
+    push(raw, target, line, range, via, shape);
   };
 
   for (const s of input.codeSpans) {
@@ -61,17 +76,19 @@ export function findReferences(input: ReferenceInput): { references: Reference[]
       continue;
     }
     const target = l.value.replace(/^<|>$/g, '');
-    const shape = pathShape(normaliseTarget(target)) ?? (/\.\w{1,8}$/.test(normaliseTarget(target)) ? 'file' : null);
-    if (shape) references.push({ raw: target, target: normaliseTarget(target), line: l.line, range: l.range, via: 'link', shape, context: input.contextOf(l.line) });
+    const normal = normaliseTarget(target);
+    const shape = pathShape(normal) ?? (/\.\w{1,8}$/.test(normal) && !/[\s*{}<>$]/.test(normal) ? 'file' : null);
+    if (shape) push(target, normal, l.line, l.range, 'link', shape);
   }
 
   for (let line = 1; line <= lines.lineCount; line++) {
     if (code[line]) continue;
     const text = lines.line(line);
-    if (!text.includes('/') && !text.includes('@')) continue;
+    const bare = input.inBox(line) && (text.includes('.') || text.includes('*'));
+    if (!text.includes('/') && !text.includes('@') && !bare) continue;
     const spans = masked.get(line) ?? [];
     const free = (index: number, length: number): boolean => !spans.some(([a, b]) => index + 1 < b && index + 1 + length > a);
-    for (const pattern of [AT_REFERENCE, PROSE_PATH]) {
+    for (const pattern of bare ? [AT_REFERENCE, PROSE_PATTERN, PROSE_PATH, BARE_NAME] : [AT_REFERENCE, PROSE_PATH]) {
       pattern.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = pattern.exec(text))) {
@@ -83,6 +100,32 @@ export function findReferences(input: ReferenceInput): { references: Reference[]
       }
     }
   }
+  const references = withNearFolders(drafts, lines, input.headingNames);
   references.forEach((r, i) => evidence.push({ kind: 'reference', line: r.line, reference: i }));
   return { references, evidence };
+}
+
+/**
+ * For each citation, the folders named in its paragraph (other citations' folders) and in its
+ * heading: `In \`src/viewer/\`, update \`navigation.ts\`` means `src/viewer/navigation.ts`.
+ */
+function withNearFolders(drafts: readonly Draft[], lines: LineIndex, headingNames: (line: number) => readonly string[]): Reference[] {
+  // The first line of each line's paragraph, in one pass.
+  const start = new Int32Array(lines.lineCount + 2);
+  for (let l = 1; l <= lines.lineCount; l++) start[l] = l > 1 && lines.line(l - 1).trim() !== '' ? (start[l - 1] ?? l) : l;
+  const byParagraph = new Map<number, string[]>();
+  const starts = drafts.map((d) => start[d.line] ?? d.line);
+  drafts.forEach((d, i) => {
+    const folder = d.shape === 'directory' ? d.target : d.target.includes('/') ? d.target.slice(0, d.target.lastIndexOf('/')) : '';
+    if (!folder) return;
+    const key = starts[i] ?? d.line;
+    const list = byParagraph.get(key) ?? [];
+    if (!list.includes(folder)) list.push(folder);
+    byParagraph.set(key, list);
+  });
+  return drafts.map((d, i) => {
+    const own = d.shape === 'directory' ? d.target : '';
+    const near = [...(byParagraph.get(starts[i] ?? d.line) ?? []).filter((f) => f !== own), ...headingNames(d.line)];
+    return { ...d, near: near.slice(0, 8) };
+  });
 }

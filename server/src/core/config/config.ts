@@ -16,6 +16,12 @@ export interface ProofmarkConfig {
   readonly maxFileSize: number;
   /** A folder (relative to the root) holding templates that override the handoff generator's. */
   readonly templates: string | null;
+  /**
+   * Globs of archives, backups, templates and agent prompt folders: still indexed (references to
+   * them resolve), but their own references and claims are not checked unless `checkArchives`.
+   */
+  readonly archives: readonly string[];
+  readonly checkArchives: boolean;
 }
 
 export const CONFIG_FILE = '.proofmark.json';
@@ -27,6 +33,26 @@ export const DEFAULT_IGNORE: readonly string[] = [
   '**/out/**',
   '**/.venv/**',
   '**/__pycache__/**',
+];
+
+export const DEFAULT_ARCHIVES: readonly string[] = [
+  '**/archive/**',
+  '**/archives/**',
+  '**/archived/**',
+  '**/_archive/**',
+  '**/_archived/**',
+  '**/backup/**',
+  '**/backups/**',
+  '**/templates/**',
+  '**/template/**',
+  '**/.claude/!(specs)/**',
+  '**/.claude/*.md',
+  '**/.cursor/**',
+  '**/.windsurf/**',
+  '**/.github/prompts/**',
+  '**/.github/instructions/**',
+  '**/.specify/templates/**',
+  '**/.kiro/steering/**',
 ];
 
 export function defaultSeverities(): Record<FindingCode, SeveritySetting> {
@@ -42,6 +68,8 @@ export const DEFAULT_CONFIG: ProofmarkConfig = {
   evidenceWindow: { field: 30, heading: 40 },
   maxFileSize: 2 * 1024 * 1024,
   templates: null,
+  archives: DEFAULT_ARCHIVES,
+  checkArchives: false,
 };
 
 export interface ConfigProblem {
@@ -82,7 +110,7 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
   if (!isRecord(raw)) {
     return { config: base, problems: [{ path: '', message: 'The configuration must be a JSON object.' }] };
   }
-  const known = new Set(['$schema', 'conventions', 'severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates']);
+  const known = new Set(['$schema', 'conventions', 'severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'archives', 'checkArchives']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) problems.push({ path: key, message: `Unknown setting "${key}"; it is ignored.` });
   }
@@ -128,6 +156,18 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
     else problems.push({ path: 'templates', message: 'Expected a folder path relative to the workspace root.' });
   }
 
+  let archives = base.archives;
+  if (raw.archives !== undefined) {
+    if (!Array.isArray(raw.archives) || !raw.archives.every((g): g is string => typeof g === 'string')) {
+      problems.push({ path: 'archives', message: 'Expected an array of glob strings; the default archive folders are used.' });
+    } else archives = raw.archives;
+  }
+  let checkArchives = base.checkArchives;
+  if (raw.checkArchives !== undefined) {
+    if (typeof raw.checkArchives === 'boolean') checkArchives = raw.checkArchives;
+    else problems.push({ path: 'checkArchives', message: 'Expected true or false.' });
+  }
+
   let conventions: Conventions = base.conventions;
   if (raw.conventions !== undefined) {
     if (!isRecord(raw.conventions)) problems.push({ path: 'conventions', message: 'Expected an object.' });
@@ -151,7 +191,7 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
     }
   }
 
-  return { config: { conventions, severity, ignore, evidenceWindow, maxFileSize, templates }, problems };
+  return { config: { conventions, severity, ignore, evidenceWindow, maxFileSize, templates, archives, checkArchives }, problems };
 }
 
 /** Parses the text of a `.proofmark.json`; a syntax error is a problem, never an exception. */

@@ -32,6 +32,11 @@ export const FINDING_CODES = {
     title: 'Broken reference',
     description: 'A cited document or code path does not resolve inside the workspace.',
   },
+  'task-done-file-missing': {
+    severity: 'warning',
+    title: 'Checked task names a missing file',
+    description: 'A checked task or checklist item names a file (in its text or sub-bullets) that does not exist: a phantom completion, or a path gone stale.',
+  },
   'claim-without-evidence': {
     severity: 'warning',
     title: 'Claim without evidence',

@@ -17,6 +17,8 @@ export interface RelatedLocation {
  */
 export interface FindingData {
   readonly missingOutput?: { readonly name: string; readonly phase: string };
+  /** A cited path that does not exist and the one file of that name found elsewhere. */
+  readonly relocated?: { readonly from: string; readonly to: string };
 }
 
 /**

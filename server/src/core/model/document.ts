@@ -26,6 +26,8 @@ export interface Heading {
 
 export interface Checkbox {
   readonly line: number;
+  /** Last line of the item, its sub-bullets and children included. */
+  readonly endLine: number;
   /** The `[ ]` / `[x]` marker. */
   readonly range: Range;
   readonly checked: boolean;
@@ -40,6 +42,12 @@ export type ReferenceVia = 'code' | 'at' | 'link' | 'prose';
 export type ReferenceShape = 'file' | 'directory';
 /** Where a reference stands, which decides which rule reports it when it does not resolve. */
 export type ReferenceContext = 'expected-output' | 'prerequisite' | 'output-item' | 'text';
+/**
+ * What a citation says about its file (see analyze/referenceIntent.ts): that it exists (a record:
+ * a report, a checked task), that it is to be made (a plan: an open task, "Files to Create"), that
+ * it was removed or moved (history), or nothing about this repository (an example, a negation).
+ */
+export type ReferenceIntent = 'record' | 'plan' | 'history' | 'example';
 
 export interface Reference {
   /** As written, e.g. `@TODO003_phase2_notes.md:12`. */
@@ -51,6 +59,14 @@ export interface Reference {
   readonly via: ReferenceVia;
   readonly shape: ReferenceShape;
   readonly context: ReferenceContext;
+  readonly intent: ReferenceIntent;
+  /** Index in `DocumentModel.checkboxes` of the checklist item whose text or sub-bullets hold it, or -1. */
+  readonly box: number;
+  /**
+   * Folders named in the same paragraph or the enclosing heading (`src/a/` beside a bare `b.ts`), where
+   * a reader would look for a name that is not found as written.
+   */
+  readonly near: readonly string[];
 }
 
 export type EvidenceKind = 'reference' | 'code-block' | 'test-numbers' | 'url' | 'commit' | 'inline-output';
@@ -146,6 +162,11 @@ export interface DocumentModel {
   readonly tableRows: readonly number[];
   readonly suppressions: readonly Suppression[];
   readonly localFindings: readonly LocalFinding[];
+  /**
+   * The document says at its top that it is historical, superseded, archived or deprecated (a
+   * `> [!NOTE] **Superseded.**` block, such a title); a README saying so marks its whole folder.
+   */
+  readonly historical: boolean;
   /** Lower-cased text, for citations of requirement titles and KPI labels. */
   readonly searchText: string;
   readonly prd: PrdModel | null;

@@ -1,10 +1,19 @@
 import { basename, dirname } from '../parse/role';
 
-/** Every file and folder of the workspace, by path and by base name. Built from `Workspace.list()`. */
+/** Files that make their folder the root of a package, crate or module (paths inside it are often written from there). */
+const PACKAGE_MANIFEST = /^(?:package\.json|pyproject\.toml|setup\.py|setup\.cfg|Cargo\.toml|go\.mod|Package\.swift|pom\.xml|build\.gradle(?:\.kts)?|composer\.json|Gemfile|mix\.exs|deno\.jsonc?|pubspec\.yaml|[\w.-]+\.(?:csproj|fsproj|vbproj))$/;
+
+/**
+ * Every file and folder of the workspace, by path and by base name, and the package roots. Built
+ * from `Workspace.list()`; the by-name maps are the suffix index (a path ending with `a/b.ts` is
+ * looked up among the files named `b.ts`), built once per file list, not per reference.
+ */
 export class FileIndex {
   private readonly files = new Set<string>();
   private readonly directories = new Set<string>(['']);
   private readonly byName = new Map<string, string[]>();
+  private readonly directoriesByName = new Map<string, string[]>();
+  private packages: string[] | null = null;
 
   constructor(paths: Iterable<string> = []) {
     for (const p of paths) this.add(p);
@@ -13,11 +22,12 @@ export class FileIndex {
   add(path: string): void {
     if (this.files.has(path)) return;
     this.files.add(path);
-    const name = basename(path);
-    const list = this.byName.get(name);
-    if (list) list.push(path);
-    else this.byName.set(name, [path]);
-    for (let d = dirname(path); d !== '' && !this.directories.has(d); d = dirname(d)) this.directories.add(d);
+    push(this.byName, basename(path), path);
+    for (let d = dirname(path); d !== '' && !this.directories.has(d); d = dirname(d)) {
+      this.directories.add(d);
+      push(this.directoriesByName, basename(d), d);
+    }
+    if (PACKAGE_MANIFEST.test(basename(path))) this.packages = null;
   }
 
   remove(path: string): void {
@@ -26,6 +36,7 @@ export class FileIndex {
     const list = this.byName.get(name)?.filter((p) => p !== path) ?? [];
     if (list.length > 0) this.byName.set(name, list);
     else this.byName.delete(name);
+    if (PACKAGE_MANIFEST.test(name)) this.packages = null;
     // Folders are kept: a stale folder entry only makes a directory citation resolve, never fail.
   }
 
@@ -45,6 +56,29 @@ export class FileIndex {
     return this.byName.get(name) ?? [];
   }
 
+  directoriesNamed(name: string): readonly string[] {
+    return this.directoriesByName.get(name) ?? [];
+  }
+
+  /** Files (or, for `directory`, folders) whose path is `suffix` or ends with `/suffix`. */
+  endingWith(suffix: string, directory = false): string[] {
+    const candidates = directory ? this.directoriesNamed(basename(suffix)) : this.named(basename(suffix));
+    return candidates.filter((p) => p === suffix || p.endsWith(`/${suffix}`));
+  }
+
+  /** Folders holding a package manifest (package.json, pyproject.toml, Cargo.toml, go.mod, …), the root excluded. */
+  packageRoots(): readonly string[] {
+    if (this.packages === null) {
+      const roots = new Set<string>();
+      for (const [name, paths] of this.byName) {
+        if (!PACKAGE_MANIFEST.test(name)) continue;
+        for (const p of paths) if (dirname(p) !== '') roots.add(dirname(p));
+      }
+      this.packages = [...roots].sort();
+    }
+    return this.packages;
+  }
+
   get size(): number {
     return this.files.size;
   }
@@ -52,4 +86,10 @@ export class FileIndex {
   all(): IterableIterator<string> {
     return this.files.values();
   }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

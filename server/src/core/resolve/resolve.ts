@@ -5,7 +5,21 @@ import type { FileIndex } from './fileIndex';
 
 export type Resolution =
   | { readonly resolved: string; readonly how: string }
-  | { readonly resolved: null; readonly reason: string; readonly tried: readonly string[]; readonly lowConfidence: boolean };
+  | {
+      readonly resolved: null;
+      readonly reason: string;
+      readonly tried: readonly string[];
+      /** Several files fit (a bare name found in three folders): the citation is ambiguous, not broken. */
+      readonly candidates: readonly string[];
+      /** The one file of the same name elsewhere: the file exists, under another path (moved, or cited from another root). */
+      readonly relocated: string | null;
+      readonly lowConfidence: boolean;
+    };
+
+export type Unresolved = Extract<Resolution, { resolved: null }>;
+
+/** What resolution reads of a citation; `near` holds folders named beside it. */
+export type ResolvableReference = Pick<Reference, 'target' | 'shape'> & { readonly near?: readonly string[] };
 
 /** Joins and normalises `a/b` + `../c`; null when the result would leave the workspace root. */
 export function joinPath(base: string, relative: string): string | null {
@@ -25,18 +39,20 @@ export function isInitiativeLocalName(name: string, c: CompiledConventions): boo
   return c.phaseOutputFile.test(name) || c.phasePromptFile.test(name) || (c.anchorFile.test(name) && /\d{3}/.test(name));
 }
 
+/** Whether a resolution failed with no file to show for it: neither ambiguous nor found elsewhere. */
+export function isMissing(r: Resolution): r is Unresolved {
+  return r.resolved === null && r.candidates.length === 0 && r.relocated === null;
+}
+
 /**
- * Resolves a citation the way the real repositories need (CONVENTIONS.md §4.4): repository root,
- * the document's folder, inside the initiative for initiative-local names, up to four ancestor
- * folders, `docs/`, then a unique base name anywhere. Never outside the workspace root.
+ * Resolves a citation as a person would (CONVENTIONS.md §4.4, extended on the external corpus):
+ * the repository root, the document's folder, inside the initiative for initiative-local names,
+ * up to four ancestor folders, `docs/`; then the folders named beside it, the package roots
+ * (folders holding package.json, pyproject.toml, Cargo.toml, go.mod, …), a path of the index
+ * that ends with it, a unique base name. Several fits make it ambiguous, not broken; a unique file of
+ * the same name elsewhere makes it relocated. Never outside the workspace root.
  */
-export function resolveReference(
-  ref: Pick<Reference, 'target' | 'shape'>,
-  fromDocument: string,
-  initiativeFolder: string | null,
-  index: FileIndex,
-  c: CompiledConventions,
-): Resolution {
+export function resolveReference(ref: ResolvableReference, fromDocument: string, initiativeFolder: string | null, index: FileIndex, c: CompiledConventions): Resolution {
   let target = ref.target;
   const tried: string[] = [];
   const directory = ref.shape === 'directory';
@@ -47,26 +63,27 @@ export function resolveReference(
     if (!tried.includes(joined)) tried.push(joined);
     return exists(joined) ? { resolved: joined, how } : null;
   };
+  const missing = (reason: string, extra: Partial<Pick<Unresolved, 'candidates' | 'relocated' | 'lowConfidence'>> = {}): Unresolved => ({
+    resolved: null,
+    reason,
+    tried,
+    candidates: extra.candidates ?? [],
+    relocated: extra.relocated ?? null,
+    lowConfidence: extra.lowConfidence ?? false,
+  });
 
   if (target.startsWith('/')) {
-    if (!target.startsWith('/docs/')) {
-      return { resolved: null, reason: 'an absolute path outside the workspace', tried: [], lowConfidence: false };
-    }
+    if (!target.startsWith('/docs/')) return missing('an absolute path outside the workspace');
     target = target.slice(1);
   }
   const docFolder = dirname(fromDocument);
-  const docRelative = joinPath(docFolder, target);
-  if (docRelative === null && joinPath('', target) === null) {
-    return { resolved: null, reason: 'a path that leaves the workspace root (not followed)', tried: [], lowConfidence: false };
-  }
+  if (joinPath(docFolder, target) === null && joinPath('', target) === null) return missing('a path that leaves the workspace root (not followed)');
   const name = basename(target);
   const singleSegment = !target.includes('/');
   const local = singleSegment && isInitiativeLocalName(name, c);
 
-  const root = attempt('', 'from the workspace root');
-  if (root) return root;
-  const doc = attempt(docFolder, "from the document's folder");
-  if (doc) return doc;
+  const first = attempt('', 'from the workspace root') ?? attempt(docFolder, "from the document's folder");
+  if (first) return first;
 
   if (local) {
     const scope = initiativeFolder ?? docFolder;
@@ -74,7 +91,7 @@ export function resolveReference(
     const nearest = inside.sort((a, b) => a.split('/').length - b.split('/').length)[0];
     if (nearest) return { resolved: nearest, how: 'inside the initiative' };
     tried.push(`${scope === '' ? '' : `${scope}/`}**/${name}`);
-    return { resolved: null, reason: 'not found in the initiative', tried, lowConfidence: false };
+    return missing('not found in the initiative');
   }
 
   if (!singleSegment) {
@@ -88,13 +105,60 @@ export function resolveReference(
   const docs = attempt('docs', 'from docs/');
   if (docs) return docs;
 
-  if (singleSegment && !directory) {
-    const matches = index.named(name);
-    const only = matches[0];
-    if (matches.length === 1 && only) return { resolved: only, how: 'by its unique file name' };
-    if (matches.length > 1) {
-      return { resolved: null, reason: `the bare name matches ${matches.length} files, so it is ambiguous`, tried, lowConfidence: !/\.md$/i.test(name) };
+  // Folders named beside the citation: by path, else every folder of that name.
+  const nearHits = new Set<string>();
+  for (const folder of ref.near ?? []) {
+    for (const base of [folder, joinPath(docFolder, folder) ?? '', ...index.directoriesNamed(basename(folder)).filter((d) => d === folder || d.endsWith(`/${folder}`))]) {
+      const joined = base === '' ? null : joinPath(base, target);
+      if (joined && exists(joined)) nearHits.add(joined);
     }
   }
-  return { resolved: null, reason: 'not found', tried, lowConfidence: singleSegment && !/\.mdx?$/i.test(name) };
+  const nearOne = only(nearHits);
+  if (nearOne) return { resolved: nearOne, how: 'in a folder named beside it' };
+
+  const packageHits = index.packageRoots().map((p) => joinPath(p, target)).filter((p): p is string => p !== null && exists(p));
+  const packageOne = only(new Set(packageHits));
+  if (packageOne) return { resolved: packageOne, how: 'from its package root' };
+
+  const ending = index.endingWith(target, directory);
+  const endingOne = ending.length === 1 ? ending[0] : undefined;
+  if (endingOne !== undefined) return { resolved: endingOne, how: singleSegment ? 'by its unique file name' : 'by the end of its path' };
+  const candidates = [...new Set([...nearHits, ...packageHits, ...ending])].sort();
+  if (candidates.length > 1) return missing(`${candidates.length} files fit, so it is ambiguous`, { candidates: candidates.slice(0, 20) });
+
+  return missing('not found', { relocated: relocation(target, directory, index), lowConfidence: singleSegment && !/\.mdx?$/i.test(name) });
+}
+
+/** File and folder names every project has many of: found once elsewhere, they say nothing. */
+const GENERIC_NAME =
+  /^(?:readme|index|main|__init__|__main__|mod|lib|config|settings|requirements|package|setup|makefile|dockerfile|docker-compose|utils?|helpers?|types?|constants|app|server|client|test|tests|spec|conftest|routes?|models?|schema|api|cli|base|core|common|shared|src|docs?|scripts?|build|config)(?:\.[\w-]+)*$/i;
+
+function only(set: ReadonlySet<string>): string | null {
+  if (set.size !== 1) return null;
+  for (const v of set) return v;
+  return null;
+}
+
+/**
+ * The file a multi-segment citation most likely meant when it is not found as written: the one
+ * file of the same name, or among several, the one sharing the most trailing folders with it.
+ */
+function relocation(target: string, directory: boolean, index: FileIndex): string | null {
+  if (!target.includes('/')) return null;
+  const name = basename(target);
+  const same = directory ? index.directoriesNamed(name) : index.named(name);
+  if (same.length === 0) return null;
+  // A distinctive name found once is the file; a generic one (`requirements.txt`, `index.ts`) must share a folder too.
+  if (same.length === 1 && !GENERIC_NAME.test(name)) return same[0] ?? null;
+  const segments = target.split('/');
+  const shared = (p: string): number => {
+    const other = p.split('/');
+    let k = 0;
+    while (k < segments.length && k < other.length && segments[segments.length - 1 - k] === other[other.length - 1 - k]) k++;
+    return k;
+  };
+  const scored = same.map((p) => ({ p, k: shared(p) })).sort((a, b) => b.k - a.k);
+  const best = scored[0];
+  const second = scored[1];
+  return best && best.k >= 2 && (!second || second.k < best.k) ? best.p : null;
 }

@@ -1,5 +1,6 @@
 import type { DocumentModel, Reference } from '../model/document';
 import { basename, normalisePhase } from '../parse/role';
+import { isMissing, type Unresolved } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
 
 const DOCUMENT = /\.(?:md|mdx|txt|pdf)$/i;
@@ -9,29 +10,44 @@ export function referenceKind(ref: Pick<Reference, 'target' | 'shape'>): string 
   return DOCUMENT.test(ref.target) ? 'document' : 'code path';
 }
 
-/** Cited documents and code paths that resolve nowhere in the workspace. */
+export function triedText(r: Unresolved, limit = 4): string {
+  return r.tried.length > 0 ? `; tried ${r.tried.slice(0, limit).join(', ')}${r.tried.length > limit ? ', …' : ''}` : '';
+}
+
+/**
+ * A citation a careful reader would call broken: one that says a file of this repository exists
+ * (not a plan, history, an example or a negation; not a checked task's, which task-done-file-missing
+ * reports), outside archives, that resolves nowhere, not even ambiguously or under another folder.
+ * Outside reports, a path whose first folder the repository does not have is someone else's
+ * (an example, another repository) and is not checked. Folders are not checked: a folder cited
+ * without a file is as often a pattern or a place on someone's machine.
+ */
 export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  if (/(^|\/)templates?\//.test(model.path)) return findings;
+  if (ctx.archived(model.path)) return findings;
   const initiative = ctx.initiativeOf(model.path);
+  const record = ctx.isRecord(model);
   const seen = new Set<string>();
   for (const ref of model.references) {
-    if (ref.context !== 'text') continue;
+    if (ref.context !== 'text' || ref.intent !== 'record' || ref.shape === 'directory') continue;
+    if (ref.box >= 0 && model.checkboxes[ref.box]?.checked) continue;
     const name = basename(ref.target);
     if (/^\.env(?:\.|$)/.test(name)) continue;
     const output = ctx.c.phaseOutputFile.exec(name);
     if (output && initiative && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
+    if (!record && !ctx.anchored(ref.target)) continue;
     const r = ctx.resolve(ref, model.path);
-    if (r.resolved !== null) continue;
+    if (!isMissing(r)) continue;
+    // A bare code-file name outside a report is too often generic ("each module's mod.rs").
+    if (!record && r.lowConfidence) continue;
     const key = `${ref.line}:${ref.target}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const tried = r.tried.length > 0 ? `; tried ${r.tried.slice(0, 4).join(', ')}${r.tried.length > 4 ? ', …' : ''}` : '';
     findings.push({
       code: 'broken-reference',
       file: model.path,
       range: ref.range,
-      message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${tried}.`,
+      message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.`,
       related: [],
       weak: r.lowConfidence,
     });

@@ -1,6 +1,7 @@
 import type { Claim, DocumentModel } from '../model/document';
 import { checklistName } from '../analyze/todoRules';
 import { normalisePhase } from '../parse/role';
+import { isMissing } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
 
 /** How far into a phase output a claim counts as "this output says the phase is done". */
@@ -31,7 +32,7 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
     if (e.kind !== 'reference') return null;
     const ref = model.references[e.reference];
     if (!ref) continue;
-    if (ctx.resolve(ref, model.path).resolved !== null) return null;
+    if (!isMissing(ctx.resolve(ref, model.path))) return null;
     broken++;
     brokenRefs.push(ref.raw);
   }

@@ -2,13 +2,22 @@ import type { CompiledConventions } from '../config/compiled';
 import type { ProofmarkConfig } from '../config/config';
 import type { FindingData, RelatedLocation } from '../findings/finding';
 import type { FindingCode } from '../findings/codes';
-import type { DocumentModel, Reference } from '../model/document';
+import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Phase } from '../model/todo';
 import type { InitiativeMap } from '../project/initiatives';
 import type { FileIndex } from '../resolve/fileIndex';
-import { resolveReference, type Resolution } from '../resolve/resolve';
+import { resolveReference, type ResolvableReference, type Resolution } from '../resolve/resolve';
+import { ignoreMatcher } from '../project/ignore';
+import { STATUS_ROLES } from '../analyze/document';
+import { basename, dirname } from '../parse/role';
 import type { Range } from '../text/position';
+
+/** Why a document's own references are not checked: it lies in a configured archive folder, or is marked historical. */
+export interface Archive {
+  readonly kind: 'folder' | 'marked';
+  readonly reason: string;
+}
 
 /** A finding from a cross-document rule, before configuration gives it a severity. */
 export interface RuleFinding {
@@ -34,20 +43,74 @@ export class RuleContext {
     private readonly resolutions = new Map<string, Resolution>(),
   ) {}
 
+  private readonly archives = new Map<string, Archive | null>();
+  private archiveTest: ((path: string) => boolean) | null = null;
+
   initiativeOf(path: string): Initiative | null {
     const key = this.initiatives.byDocument.get(path);
     return key === undefined ? null : (this.initiatives.byKey.get(key) ?? null);
   }
 
-  resolve(ref: Pick<Reference, 'target' | 'shape'>, from: string): Resolution {
+  resolve(ref: ResolvableReference, from: string): Resolution {
     const initiative = this.initiativeOf(from);
-    const key = `${from}\u0000${ref.shape}\u0000${ref.target}`;
+    const key = `${from}\u0000${ref.shape}\u0000${ref.target}\u0000${ref.near?.join('\u0001') ?? ''}`;
     let hit = this.resolutions.get(key);
     if (!hit) {
       hit = resolveReference(ref, from, initiative ? initiative.key.folder : null, this.index, this.c);
       this.resolutions.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * Whether a document is an archive, a backup, a template or an agent prompt (by the configured
+   * folders), or marked historical or superseded (by itself, or by its folder's README): its own
+   * references and claims are not checked, unless `checkArchives` is set.
+   */
+  archived(path: string): boolean {
+    return this.archiveOf(path) !== null;
+  }
+
+  /** Why a document counts as archived: a configured folder, or a document marking it historical. */
+  archiveOf(path: string): Archive | null {
+    if (this.config.checkArchives) return null;
+    let hit = this.archives.get(path);
+    if (hit === undefined) {
+      this.archiveTest ??= ignoreMatcher(this.config.archives);
+      hit = this.archiveTest(path) ? { kind: 'folder', reason: 'it lies in an archive, template or prompt folder' } : this.historicalMarker(path);
+      this.archives.set(path, hit);
+    }
+    return hit;
+  }
+
+  /** The document itself, or the README of one of its folders, saying it is historical or superseded. */
+  private historicalMarker(path: string): Archive | null {
+    if (this.models.get(path)?.historical) return { kind: 'marked', reason: `${basename(path)} says it is historical or superseded` };
+    for (let folder = dirname(path); ; folder = dirname(folder)) {
+      for (const name of ['README.md', 'readme.md', 'INDEX.md', 'index.md']) {
+        const readme = folder === '' ? name : `${folder}/${name}`;
+        if (readme !== path && this.models.get(readme)?.historical) return { kind: 'marked', reason: `${readme} marks this folder historical` };
+      }
+      if (folder === '') return null;
+    }
+  }
+
+  /** Reports, phase outputs and other status documents: what they cite, they say exists. */
+  isRecord(model: DocumentModel): boolean {
+    return STATUS_ROLES.has(model.role.kind);
+  }
+
+  /**
+   * Whether a citation is about this repository at all: its first folder exists somewhere in the
+   * workspace (or it names a document). `backend/handlers/admin.py` in a guide of a repository with
+   * no `backend/` is an example; `Formula/x.rb` of another repository is not ours to check.
+   */
+  anchored(target: string): boolean {
+    const slash = target.indexOf('/');
+    if (slash < 0) return /\.mdx?$/i.test(target);
+    const first = target.slice(0, slash).replace(/^@/, '');
+    if (first === '..' || first === '.') return true;
+    return this.index.hasDirectory(first) || this.index.directoriesNamed(first).length > 0;
   }
 
   todoOf(initiative: Initiative): DocumentModel | null {

@@ -5,6 +5,7 @@ import { claimRules } from './claims';
 import type { RuleContext, RuleFinding } from './context';
 import { phaseCountRule } from './phaseCount';
 import { requirementRules } from './requirements';
+import { taskFileRule } from './taskFiles';
 import { todoFileRules } from './todoFiles';
 
 /**
@@ -14,7 +15,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, claimRules];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, claimRules];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

@@ -1,4 +1,5 @@
-import { normalisePhase } from '../parse/role';
+import { basename, normalisePhase } from '../parse/role';
+import type { DocumentModel, Reference } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Resolution } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
@@ -10,6 +11,17 @@ function triedText(r: Resolution): string {
   return tried ? ` (looked for ${tried}${r.tried.length > 3 ? ', …' : ''})` : '';
 }
 
+/** The outputs a phase's prompts (PHASE2_PROMPT.md) list under Expected Outputs. */
+function promptOutputs(ctx: RuleContext, initiative: Initiative, phase: string): { model: DocumentModel; ref: Reference; covered: boolean }[] {
+  const result: { model: DocumentModel; ref: Reference; covered: boolean }[] = [];
+  for (const path of initiative.documents) {
+    const model = ctx.models.get(path);
+    if (model?.role.kind !== 'phase-prompt' || model.role.phase !== phase) continue;
+    for (const ref of model.references) if (ref.context === 'expected-output' && ref.shape === 'file') result.push({ model, ref, covered: false });
+  }
+  return result;
+}
+
 /** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
 export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
@@ -19,6 +31,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
   for (const phase of todo.todo.phases) {
     const started = ctx.phaseStarted(initiative, phase.number);
     const stated = phase.statuses.find((s) => s.marker !== null);
+    const prompted = promptOutputs(ctx, initiative, phase.number);
     if (started) {
       for (const out of phase.expectedOutputs) {
         const ref = todo.references[out.reference];
@@ -26,13 +39,30 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         const r = ctx.resolve(ref, file);
         if (r.resolved !== null) continue;
         const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
+        // The same output listed by the phase's prompt is the same fact: one finding, the prompt's line related.
+        const alsoIn = prompted.filter((p) => basename(p.ref.target) === basename(out.name));
+        for (const p of alsoIn) p.covered = true;
         findings.push({
           code: 'expected-output-missing',
           file,
           range: out.range,
           message: `Expected output ${out.name} does not exist, although ${why}${triedText(r)}.`,
-          related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
+          related: [
+            ...(stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : []),
+            ...alsoIn.map((p) => ({ file: p.model.path, range: p.ref.range, message: `Also expected by ${basename(p.model.path)}` })),
+          ],
           data: { missingOutput: { name: out.name, phase: phase.number } },
+        });
+      }
+      for (const p of prompted) {
+        if (p.covered || ctx.resolve(p.ref, p.model.path).resolved !== null) continue;
+        const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} in ${basename(file)} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
+        findings.push({
+          code: 'expected-output-missing',
+          file: p.model.path,
+          range: p.ref.range,
+          message: `This prompt expects ${p.ref.raw} as a Phase ${phase.number} output; it does not exist, although ${why}.`,
+          related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
         });
       }
     }

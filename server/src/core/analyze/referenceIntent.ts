@@ -1,0 +1,98 @@
+import type { ReferenceIntent } from '../model/document';
+import type { Range } from '../text/position';
+import type { Sections } from './sections';
+
+/**
+ * What a citation says about its file, read as a careful reader would from the words around it,
+ * the checklist item it stands in, the section and the document: that the file exists (a record),
+ * that it is to be made (a plan), that it was removed or moved (history), or nothing about this
+ * repository (an example, a negation). Only records are checked against the disk as claims.
+ */
+
+/** Words right before a citation that make it history: "Removed `a.py`", "renamed from `a`", "moved `a` to". */
+const HISTORY_BEFORE = /\b(?:deleted|removed|remove|delete|dropped|drop|retired|renamed(?:\s+from)?|rename|moved(?:\s+from)?|move|migrated\s+from|relocated\s+from|replaced|replace|deprecated|obsolete|superseded|archived|legacy|old|former(?:ly)?|previously)\s*[:(]?\s*(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+/** Words right after a citation that make it history: "`a.py` (removed)", "`a` was deleted", "`a` → `b`". */
+const HISTORY_AFTER = /^\s*(?:\(?\s*(?:removed|deleted|deprecated|obsolete|moved|renamed|archived|gone|dropped|retired)\b|(?:was|were|has been|have been|is now|got)\s+(?:removed|deleted|moved|renamed|archived|dropped|replaced|superseded|retired)\b|(?:→|->|=>|⟶)\s*\S)/i;
+/** Words right before a citation that make it a plan: "Create `a.ts`", "will add `b`", "New file: `c`". */
+const PLAN_BEFORE = /\b(?:create|add|implement|write|generate|scaffold|introduce|new(?:\s+file)?|will\s+(?:create|add|write|be|live)|to\s+(?:create|add|write)|should\s+(?:create|add)|planned|proposed|future|todo)\s*[:(]?\s*(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:file\s+|folder\s+|module\s+|script\s+|test\s+)?$/i;
+const PLAN_AFTER = /^\s*[([]\s*(?:new\b|to be created|planned|proposed|todo\b|future|not yet created|to do\b)|^\s*(?:will be|to be|is to be)\s+(?:created|added|written|generated)\b|^\s*\(?\s*NEW\b/;
+/** "e.g. `a.ts`", "such as `b`", "for example `c`". */
+const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|e\.g|for example|for instance|such as|example|examples|like|say|hypothetical(?:ly)?|sample)\s*[:,]?\s*(?:`[^`]*`\s*,\s*)*$/i;
+/** "there is no `a.toml`", "without `b`", "`c` does not exist". */
+const NEGATION_BEFORE = /\b(?:no|without|missing|lacks?|absent|nor|neither|instead of)\s+(?:a\s+|an\s+|the\s+|any\s+)?$/i;
+const NEGATION_AFTER = /^\s*(?:file\s+|folder\s+)?(?:is|was|are|were)?\s*(?:missing|absent|not\s+(?:found|present|created|committed|tracked|included|checked in)|does(?:n't|\s+not)\s+exist|never\s+existed)\b/i;
+
+/** Headings of sections that list what is to be made. */
+const PLAN_SECTION = /\b(?:files?\s+to\s+(?:create|add|modify|update|change|write)|(?:documentation|docs|tests?|scripts?|deliverables?|code|components?)\s+to\s+(?:create|add|write|build)|to\s+be\s+created|new\s+files?|planned|proposed|future|roadmap|next\s+steps|backlog|upcoming|out\s+of\s+scope|create\/modify|implementation\s+plan|project\s+structure|proposed\s+structure|target\s+structure|file\s+structure|directory\s+structure|source\s+code|structure\s+decision)\b/i;
+/** Headings of sections that list what was removed or moved. */
+const HISTORY_SECTION = /\b(?:deleted|removed|deprecated|obsolete|retired|moved|renamed|superseded|archived|legacy|cleanup|clean-up|breaking\s+changes?)\b/i;
+const EXAMPLE_SECTION = /\b(?:examples?|sample|illustration|template)\b/i;
+
+/** A history verb earlier in the clause with no "to"/"into" after it: "Delete `a`, `b` and `c`" (but "rename `a` to `b`": `b` is kept). */
+const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
+/** A checklist item whose task is a removal: every file it names is history. */
+const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b/i;
+/** Sections of a plan document that list what must already exist (documents to read, inputs). */
+const RECORD_SECTION = /\b(?:references?|read(?:ing)?|prerequisites?|context|background|inputs?|sources?|existing)\b/i;
+
+export interface IntentInput {
+  readonly line: (n: number) => string;
+  readonly sections: Sections;
+  /** For each line, the index of the innermost checklist item holding it (its text or sub-bullets), or -1. */
+  readonly boxAt: Int32Array;
+  readonly boxChecked: (box: number) => boolean;
+  readonly boxText: (box: number) => string;
+  /**
+   * What the document as a whole says of what it names: a plan (a draft, a session prompt, a plan
+   * not started), history (a changelog), or a record.
+   */
+  readonly documentIntent: ReferenceIntent;
+}
+
+/** For each line, the innermost checklist item whose text or body holds it (boxes sorted by line). */
+export function boxesByLine(boxes: readonly { readonly line: number; readonly endLine: number }[], lineCount: number): Int32Array {
+  const at = new Int32Array(lineCount + 2).fill(-1);
+  boxes.forEach((b, i) => {
+    for (let l = b.line; l <= Math.min(b.endLine, lineCount); l++) at[l] = i;
+  });
+  return at;
+}
+
+/** Inside `~~…~~` on its line. */
+function struckThrough(text: string, from: number, to: number): boolean {
+  let open = -1;
+  for (let i = text.indexOf('~~'); i >= 0; i = text.indexOf('~~', i + 2)) {
+    if (open < 0) open = i;
+    else {
+      if (open < from && i + 2 > to - 1) return true;
+      open = -1;
+    }
+  }
+  return false;
+}
+
+export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number } {
+  const line = range.start.line;
+  const text = input.line(line);
+  const from = range.start.column - 1;
+  const to = range.end.line === line ? range.end.column - 1 : text.length;
+  // The citation's own clause: from the last sentence break before it to the first after it.
+  const before = text.slice(0, from).replace(/[`*_]+$/, '').split(/[.;!?]\s|\|/).pop() ?? '';
+  const after = text.slice(to).replace(/^[`*_]+/, '');
+  const box = input.boxAt[line] ?? -1;
+
+  if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
+  if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
+  if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };
+  if (EXAMPLE_BEFORE.test(before)) return { intent: 'example', box };
+  if (PLAN_AFTER.test(after)) return { intent: 'plan', box };
+  if (box >= 0) return { intent: input.boxChecked(box) ? 'record' : 'plan', box };
+  if (PLAN_BEFORE.test(before)) return { intent: 'plan', box };
+  for (const h of input.sections.ancestors(line)) {
+    if (HISTORY_SECTION.test(h.text)) return { intent: 'history', box };
+    if (PLAN_SECTION.test(h.text)) return { intent: 'plan', box };
+    if (EXAMPLE_SECTION.test(h.text)) return { intent: 'example', box };
+  }
+  if (input.documentIntent === 'plan' && input.sections.ancestors(line).some((h) => RECORD_SECTION.test(h.text))) return { intent: 'record', box };
+  return { intent: input.documentIntent, box };
+}

@@ -1,0 +1,55 @@
+import type { Checkbox, DocumentModel, Reference } from '../model/document';
+import { basename } from '../parse/role';
+import { referenceKind } from './brokenReferences';
+import type { RuleContext, RuleFinding } from './context';
+
+/** `T014`, `**T014**`, `2.1`, `8.1.2.` at the start of a task: how the message names it. */
+const TASK_ID = /^\s*(?:\*\*)?(T\d+(?:\.\d+)*|\d+(?:\.\d+)+|\d+)\.?(?:\*\*)?(?=\s|$)/;
+
+function taskName(box: Checkbox): string {
+  const id = TASK_ID.exec(box.text)?.[1];
+  return id ? `Task ${id}` : 'This item';
+}
+
+/**
+ * "Phantom completion": a checked task or checklist item names a file (in its text or its
+ * sub-bullets: `File: …`) that does not exist. The file found under another folder, if any, is
+ * named, so the fix is obvious. Folders a task names through a pattern (`contracts/I*.cs`) count.
+ * In a folder marked historical the finding is kept but quieter, with the reason.
+ */
+export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const archive = ctx.archiveOf(model.path);
+  if (archive?.kind === 'folder') return findings;
+  const archived = archive?.reason ?? null;
+  const seen = new Set<string>();
+  for (const ref of model.references) {
+    if (ref.box < 0 || ref.intent !== 'record' || (ref.context !== 'text' && ref.context !== 'output-item')) continue;
+    const box = model.checkboxes[ref.box];
+    if (!box?.checked) continue;
+    if (ref.shape === 'directory' && !/[*{]/.test(ref.raw)) continue;
+    if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
+    const r = ctx.resolve(ref, model.path);
+    if (r.resolved !== null || r.candidates.length > 0) continue;
+    const key = `${ref.box}:${ref.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding(model, box, ref, r.relocated, archived));
+  }
+  return findings;
+}
+
+function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, archived: string | null): RuleFinding {
+  const what = ref.shape === 'directory' ? `the folder ${ref.target}/` : `${ref.raw}`;
+  const elsewhere = relocated ? `; ${relocated} does` : '';
+  const quiet = archived ? ` (${archived}, so this is reported quietly)` : '';
+  return {
+    code: 'task-done-file-missing',
+    file: model.path,
+    range: ref.range,
+    message: `${taskName(box)} is checked, but ${what}, which it names, does not exist${elsewhere}${quiet}.`,
+    related: [{ file: model.path, range: box.range, message: `${taskName(box)}, checked` }, ...(relocated ? [{ file: relocated, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `A ${referenceKind(ref)} of that name` }] : [])],
+    weak: archived !== null,
+    data: relocated ? { relocated: { from: ref.raw, to: relocated } } : undefined,
+  };
+}

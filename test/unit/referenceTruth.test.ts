@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pathShape, patternFolder } from '../../server/src/core/analyze/pathShapes';
+import { compileConventions } from '../../server/src/core/config/compiled';
+import { DEFAULT_CONVENTIONS } from '../../server/src/core/config/conventions';
+import { FileIndex } from '../../server/src/core/resolve/fileIndex';
+import { isMissing, resolveReference } from '../../server/src/core/resolve/resolve';
+import { check, model, only } from '../support/memory';
+
+const c = compileConventions(DEFAULT_CONVENTIONS);
+
+describe('things that are not paths', () => {
+  it('refuses action refs, routes, package specs, globs, placeholders, branches, machine paths and ids', () => {
+    const notPaths = [
+      'actions/checkout@v4',
+      'lukaszraczylo/semver-generator@v1',
+      '@scope/pkg@1.2.3',
+      'left-pad@1.3.0',
+      '/api/users',
+      '**/*.ts',
+      '*.log',
+      'build/',
+      'dist/assets/index-7QaYOSKN.js',
+      'logs/YYYYMMDD_HHMMSS.log',
+      'specs/NNN-feature-name/',
+      'docs/initiatives/CONTEXTXXX.md',
+      '{name}.md',
+      '<feature>/spec.md',
+      'feat/fcm-for-p2p-chat',
+      '/Users/jberi/code/tap/Formula/x.rb',
+      '~/.aishell/config.json',
+      'C:\\work\\notes.md',
+      'Node.js',
+      '.spec.md',
+      'application/pdf',
+      '471c37fa_5e4390c2.pdf',
+    ];
+    for (const v of notPaths) assert.equal(pathShape(v), null, v);
+  });
+  it('still reads real files of every common language', () => {
+    for (const v of ['Sources/App/main.swift', 'src/Services/Api.cs', 'app/Main.kt', 'lib/x.ex', 'bin/kiro-worker.ts', '.env.example', 'Gemfile']) assert.equal(pathShape(v), 'file', v);
+  });
+  it('names the folder of a pattern a task wrote into', () => {
+    assert.equal(patternFolder('dotnet/specs/015-x/contracts/I*.cs'), 'dotnet/specs/015-x/contracts');
+    assert.equal(patternFolder('tests/github_templates/{a,b}_test.sh'), 'tests/github_templates');
+    assert.equal(patternFolder('**/*.ts'), null);
+  });
+  it('does not read a path inside fenced output, nor a $HOME path in prose', () => {
+    const m = model('notes.md', '# N\n\nRun with $HOME/.claude/tools/summary.md here.\n\n```\nerror in src/missing/file.py line 3\n```\n');
+    assert.deepEqual(m.references.map((r) => r.target), []);
+  });
+});
+
+describe('resolution as a person would', () => {
+  const index = new FileIndex([
+    'src/app/llm/base.py',
+    'backend/package.json',
+    'backend/src/utils/x.ts',
+    'dotnet/framework/LablabBean.Contracts.Analytics/Services/IService.cs',
+    'dotnet/plugins/A/Services/IService.cs',
+    'a/mod.rs',
+    'b/mod.rs',
+    'Sources/Core/ServerCoordinator.swift',
+    'requirements.txt',
+  ]);
+  const resolve = (target: string, near: string[] = []) => resolveReference({ target, shape: 'file', near }, 'docs/notes.md', null, index, c);
+  it('finds a path by the unique end of a path in the index', () => {
+    assert.equal(resolve('llm/base.py').resolved, 'src/app/llm/base.py');
+  });
+  it('finds a path written from its package root', () => {
+    assert.equal(resolve('src/utils/x.ts').resolved, 'backend/src/utils/x.ts');
+  });
+  it('looks a name up in the folder named beside it', () => {
+    assert.equal(resolve('Services/IService.cs', ['LablabBean.Contracts.Analytics']).resolved, 'dotnet/framework/LablabBean.Contracts.Analytics/Services/IService.cs');
+  });
+  it('calls several fits ambiguous, not broken, and lists them', () => {
+    const r = resolve('mod.rs');
+    assert.equal(r.resolved, null);
+    assert.equal(isMissing(r), false);
+    assert.deepEqual(r.resolved === null ? r.candidates : [], ['a/mod.rs', 'b/mod.rs']);
+  });
+  it('says where a file of the same distinctive name is, but not for a generic name', () => {
+    const moved = resolve('Sources/Core/Network/ServerCoordinator.swift');
+    assert.equal(moved.resolved === null ? moved.relocated : 'resolved', 'Sources/Core/ServerCoordinator.swift');
+    const generic = resolve('infrastructure/validation/requirements.txt');
+    assert.equal(generic.resolved === null ? generic.relocated : 'resolved', null);
+  });
+});
+
+describe('plans and history are not broken references; done tasks naming missing files are', async () => {
+  const files = {
+    'src/real.ts': '',
+    'src/api/exporters/export.ts': '',
+    'specs/001-x/tasks.md': [
+      '# Tasks',
+      '',
+      '## Phase 1: Setup',
+      '- [x] T001 Create the exporter in `src/api/export.ts`',
+      '- [x] T002 Write `src/real.ts`',
+      '- [ ] T003 Create `src/planned.ts`',
+      '- [x] T004 Remove obsolete files',
+      '  - Files: src/old/a.ts, src/old/b.ts',
+      '- [x] T005 Add contracts in specs/001-x/contracts/I*.cs',
+      '',
+    ].join('\n'),
+    'docs/guide.md': [
+      '# Guide',
+      '',
+      'The loader lives in `src/missing.ts`.',
+      'We removed `src/gone.ts` last week.',
+      '`src/legacy.ts` → `src/real.ts`',
+      'There is no `src/none.ts` yet.',
+      'For example `src/sample.ts`.',
+      '~~`src/struck.ts`~~',
+      'A `src/new.ts` (NEW) module.',
+      'Elsewhere: `backend/handlers/admin.py`.',
+      '',
+      '## Files to Create',
+      '- `src/future.ts`',
+      '',
+      '## Deleted',
+      '- `src/deleted.ts`',
+      '',
+    ].join('\n'),
+  };
+  const findings = await check(files);
+  it('reports only the record that resolves nowhere (history, plans, examples, negations and foreign paths are quiet)', () => {
+    assert.deepEqual(only(findings, 'broken-reference').map((f) => `${f.file}:${f.range.start.line}`), ['docs/guide.md:3']);
+  });
+  it('reports checked tasks that name missing files, with the file found elsewhere', () => {
+    const done = only(findings, 'task-done-file-missing');
+    assert.deepEqual(done.map((f) => f.range.start.line), [4, 9]);
+    assert.match(done[0]?.message ?? '', /^Task T001 is checked, but src\/api\/export\.ts, which it names, does not exist; src\/api\/exporters\/export\.ts does\.$/);
+    assert.match(done[1]?.message ?? '', /the folder specs\/001-x\/contracts\//);
+  });
+});
+
+describe('archives, templates and historical folders', async () => {
+  const findings = await check({
+    'src/real.ts': '',
+    'docs/archive/old.md': '# Old\n\nSee `src/missing.ts`.\n',
+    'templates/t.md': '# T\n\nSee `src/missing.ts`.\n',
+    'specs/README.md': '# Historical planning records — not current documentation\n',
+    'specs/x/notes.md': '# Notes\n\nSee `src/missing.ts`.\n',
+    'docs/superseded.md': '> [!NOTE] **Superseded.** Kept for the record.\n\nSee `src/missing.ts`.\n',
+    'docs/live.md': '# Live\n\nSee `src/missing.ts`.\n',
+  });
+  it('checks the references of live documents only', () => {
+    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.file), ['docs/live.md']);
+  });
+  it('checks them all with checkArchives', async () => {
+    const all = await check({
+      '.proofmark.json': '{ "checkArchives": true }',
+      'src/real.ts': '',
+      'docs/archive/old.md': '# Old\n\nSee `src/missing.ts`.\n',
+    });
+    assert.deepEqual(only(all, 'broken-reference').map((f) => f.file), ['docs/archive/old.md']);
+  });
+});
