@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadProject } from '../core/engine';
 import { initiativeOfTodo, planHandoff } from '../core/handoff/plan';
 import type { HandoffFilePlan } from '../core/handoff/types';
 import type { Project } from '../core/project/project';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { createExclusive, type WriteTarget } from '../node/writeGuard';
 
 type HandoffCommandIo = { out: (s: string) => void; err: (s: string) => void };
 
@@ -39,26 +39,6 @@ function preview(file: HandoffFilePlan): string {
   const head = lines.slice(0, PREVIEW_LINES).map((l) => `    ${l}`);
   const more = lines.length > PREVIEW_LINES ? [`    … ${lines.length - PREVIEW_LINES} more lines`] : [];
   return [`${file.path} (${file.exists ? 'exists, not written' : 'new'})`, ...head, ...more].join('\n');
-}
-
-/**
- * Creates a file only if nothing is there, even if one appeared after the plan was made ('wx'),
- * and only inside the root: a symlinked folder leading out of it is refused.
- */
-async function createExclusive(workspace: NodeWorkspace, path: string, content: string): Promise<'written' | 'exists'> {
-  const full = workspace.absolute(path);
-  if (full === null) throw new Error(`${path} is outside the root`);
-  await fs.mkdir(nodePath.dirname(full), { recursive: true });
-  const [realFolder, realRoot] = await Promise.all([fs.realpath(nodePath.dirname(full)), fs.realpath(workspace.root)]);
-  const rel = nodePath.relative(realRoot, realFolder);
-  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) throw new Error(`${path} would be written outside the root`);
-  try {
-    await fs.writeFile(full, content, { flag: 'wx' });
-    return 'written';
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'EEXIST') return 'exists';
-    throw error;
-  }
 }
 
 /**
@@ -110,13 +90,14 @@ export async function runHandoffCommand(
       io.out(`kept ${file.path} (exists)\n`);
       continue;
     }
-    let outcome: 'written' | 'exists';
+    let outcome: WriteTarget;
     try {
-      outcome = await createExclusive(workspace, file.path, file.content);
+      outcome = await createExclusive(workspace.root, file.path, file.content);
     } catch (error) {
       return fail(io, `cannot write ${file.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (outcome === 'written') io.out(`wrote ${file.path}\n`);
+    if (outcome.kind === 'refused') return fail(io, outcome.reason);
+    if (outcome.kind === 'new') io.out(`wrote ${file.path}\n`);
     else {
       refused++;
       io.err(`proofmark: ${file.path} appeared while planning; it was not overwritten\n`);
