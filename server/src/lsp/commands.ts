@@ -2,7 +2,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposa
 import type { FileCreate } from '../core/views/codeActions';
 import { toggleEdit } from '../core/views/codeActions';
 import { ServerCommands } from '../protocol';
-import { toWorkspaceEdit, type EditCapabilities } from './edits';
+import { checkCreates, toWorkspaceEdit, type EditCapabilities } from './edits';
 import { planFor } from './handoff';
 import { resolveInitiative } from './customRequests';
 import type { Session } from './session';
@@ -33,12 +33,12 @@ async function generateHandoff(connection: Connection, session: Session, caps: E
   const { root, key } = resolveInitiative(session, args.initiative);
   const result = await planFor(session, root, key, String(args.phase));
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
-  const creates: FileCreate[] = [];
-  for (const f of result.plan.files) {
-    // Asked of the disk again: the index may lag behind, and an existing file is never written.
-    if (!f.exists && (await root.disk.stat(f.path)) === undefined) creates.push({ file: f.path, content: f.content });
-  }
-  return apply(connection, toWorkspaceEdit(session, root, caps, [], creates), `Generate Phase ${result.plan.phase} handoff`);
+  const label = `Generate Phase ${result.plan.phase} handoff`;
+  // Every file is asked of the disk again: the index may lag behind it, an existing file is never
+  // written, and nothing is created when any file would be written outside the workspace.
+  const checked = await checkCreates(root, result.plan.files.map((f): FileCreate => ({ file: f.path, content: f.content })));
+  if (checked.refused.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${label}: nothing was created. ${checked.refused.join('; ')}.`);
+  return apply(connection, toWorkspaceEdit(session, root, caps, [], checked.creates), label);
 }
 
 /** proofmark.generateHandoff and proofmark.toggleCheckbox: each applies its edit through the client and returns it. */
