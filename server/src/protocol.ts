@@ -171,6 +171,12 @@ export const ServerCommands = {
   generateHandoff: 'proofmark.generateHandoff',
   /** Arguments: `{ uri: string, line: number }`. Toggles the checkbox on that 0-based line. */
   toggleCheckbox: 'proofmark.toggleCheckbox',
+  /**
+   * Arguments: `{ uri: string, file: string }`: the TODO and the URI of one of its missing outputs
+   * (the "Create …" quick fix). The disk is asked again when it runs, so a file that appeared since
+   * the fix was offered is never written; returns the WorkspaceEdit it applied (create-only).
+   */
+  createOutput: 'proofmark.createOutput',
 } as const;
 
 /** What the client passes in `initializationOptions`. */

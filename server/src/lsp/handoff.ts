@@ -8,7 +8,8 @@ import type { Session } from './session';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-async function readText(session: Session, root: Root, path: string): Promise<string | undefined> {
+/** A document's text: the editor's when it is open, else the disk's. */
+export async function readText(session: Session, root: Root, path: string): Promise<string | undefined> {
   const open = session.openText(root, path);
   if (open !== null) return open;
   const bytes = await root.disk.read(path);
