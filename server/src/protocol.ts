@@ -122,7 +122,10 @@ export interface TraceabilityResult {
 export interface HandoffFile {
   readonly kind: string;
   readonly uri: string;
+  /** Whether the disk has the file (not the editor: a deleted file still open in a tab does not exist). */
   readonly exists: boolean;
+  /** Why the file may not be written, when its real path leaves the workspace (then nothing is created). */
+  readonly refused?: string;
   /** The generated text (shown as a preview; written only when the file does not exist). */
   readonly content: string;
 }
