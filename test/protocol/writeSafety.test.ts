@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CreateFile, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { HandoffPlanResult } from '../../server/src/protocol';
 import { TestClient, uriOf } from './support/client';
 import { tempDir } from './support/fixtures';
 
@@ -76,6 +77,14 @@ describe('the server writes nothing outside the workspace', () => {
       assert.deepEqual(client.applied.slice(mark), []);
     });
   }
+
+  it('proofmark/handoffPlan says which file is refused and why, and does not call it existing', T, async () => {
+    const plan = await client.request<HandoffPlanResult>('proofmark/handoffPlan', { initiative: initiative(), phase: '2' });
+    const notes = plan.files.find((f) => f.kind === 'notes');
+    assert.equal(notes?.exists, false);
+    assert.match(notes?.refused ?? '', /^TODO001_phase2_notes\.md would be written outside the workspace .*: it is a symbolic link to /);
+    assert.ok(plan.files.filter((f) => f.kind !== 'notes').every((f) => f.refused === undefined && !f.exists));
+  });
 
   it('proofmark.generateHandoff creates only inside the root for an output named with ..', T, async () => {
     const edit = await generate('5');
