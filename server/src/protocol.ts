@@ -122,7 +122,10 @@ export interface TraceabilityResult {
 export interface HandoffFile {
   readonly kind: string;
   readonly uri: string;
+  /** Whether the disk has the file (not the editor: a deleted file still open in a tab does not exist). */
   readonly exists: boolean;
+  /** Why the file may not be written, when its real path leaves the workspace (then nothing is created). */
+  readonly refused?: string;
   /** The generated text (shown as a preview; written only when the file does not exist). */
   readonly content: string;
 }
@@ -171,6 +174,12 @@ export const ServerCommands = {
   generateHandoff: 'proofmark.generateHandoff',
   /** Arguments: `{ uri: string, line: number }`. Toggles the checkbox on that 0-based line. */
   toggleCheckbox: 'proofmark.toggleCheckbox',
+  /**
+   * Arguments: `{ uri: string, file: string }`: the TODO and the URI of one of its missing outputs
+   * (the "Create …" quick fix). The disk is asked again when it runs, so a file that appeared since
+   * the fix was offered is never written; returns the WorkspaceEdit it applied (create-only).
+   */
+  createOutput: 'proofmark.createOutput',
 } as const;
 
 /** What the client passes in `initializationOptions`. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { creatable, deletedButOpen, deletedButOpenQuestion } from '../../client/src/handoff/openOutputs';
 import { handoffPicks, parseHandoffTarget } from '../../client/src/handoff/picks';
+import type { HandoffFile } from '../../server/src/protocol';
 import { readEngineSettings } from '../../client/src/settings';
 import { statusContent } from '../../client/src/status/statusText';
 import { initiative, phase, tree } from './clientFixture';
@@ -33,6 +35,30 @@ describe('handoff quick pick', () => {
     assert.equal(parseHandoffTarget('9', t), null);
     assert.equal(parseHandoffTarget(undefined, t), null);
     assert.equal(parseHandoffTarget({ initiative: 'x', phase: {} }, t), null);
+  });
+});
+
+describe('handoff outputs deleted on disk but open in the editor', () => {
+  const file = (kind: string, over: Partial<HandoffFile> = {}): HandoffFile => ({ kind, uri: `file:///ws/TODO003_phase8_${kind}.md`, exists: false, content: '', ...over });
+  const files = [file('notes'), file('decisions', { exists: true }), file('handoff'), file('testing_summary', { refused: 'outside' })];
+
+  it('are the missing files that are unsaved or in a tab; existing and refused files never count', () => {
+    const editors: Record<string, { dirty: boolean; inTab: boolean }> = {
+      'file:///ws/TODO003_phase8_notes.md': { dirty: true, inTab: false },
+      'file:///ws/TODO003_phase8_decisions.md': { dirty: true, inTab: true },
+      'file:///ws/TODO003_phase8_handoff.md': { dirty: false, inTab: false },
+      'file:///ws/TODO003_phase8_testing_summary.md': { dirty: false, inTab: true },
+    };
+    assert.deepEqual(deletedButOpen(files, (uri) => editors[uri]).map((f) => f.kind), ['notes']);
+    assert.deepEqual(deletedButOpen(files, (uri) => (uri.endsWith('handoff.md') ? { dirty: false, inTab: true } : undefined)).map((f) => f.kind), ['handoff']);
+    assert.deepEqual(creatable(files).map((f) => f.kind), ['notes', 'handoff']);
+  });
+
+  it('are offered to be saved or recreated, with a question that names them', () => {
+    const one = deletedButOpenQuestion([file('notes')]);
+    assert.equal(one.message, 'TODO003_phase8_notes.md was deleted on disk but is still open in the editor.');
+    assert.match(one.detail, /"Save the Editor Text" writes the editor's text back to disk\. "Recreate from the Template" creates it from the handoff template and discards the editor's text\. Cancel creates nothing\./);
+    assert.match(deletedButOpenQuestion([file('notes'), file('handoff')]).message, /^TODO003_phase8_notes\.md, TODO003_phase8_handoff\.md were deleted on disk but are still open/);
   });
 });
 

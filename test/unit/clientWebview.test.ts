@@ -82,6 +82,18 @@ describe('webview HTML', () => {
     assert.ok(html.includes('disabled>All files exist'));
   });
 
+  it('flags a missing file still open in the editor, and a refused one, and counts neither as existing', () => {
+    const files = plan.files.map((f) => (f.kind === 'testing_summary' ? { ...f, refused: `${SCRIPT} would be written outside the workspace` } : f));
+    const html = renderHandoffHtml({ ...plan, files }, ctx, new Set(['file:///ws/TODO003_phase8_decisions.md']));
+    assertNoInjectedMarkup(html);
+    assert.ok(html.includes('<span class="badge missing">deleted, still open</span> <button type="button" class="link" data-action="open" data-uri="file:///ws/TODO003_phase8_decisions.md"'), 'the open file is flagged and links to its editor');
+    assert.ok(html.includes('asks whether to save the editor&#39;s text or to recreate the file from this content'));
+    assert.equal((html.match(/class="badge refused"/g) ?? []).length, 1);
+    assert.ok(html.includes('Will not be written: &lt;script&gt;'));
+    assert.ok(html.includes('data-action="create">Create missing files (2)</button>'));
+    assert.ok(html.includes('Files (1 of 4 exist)'));
+  });
+
   it('renders the traceability matrix coloured by state, each cell linking to its citation', () => {
     const result: TraceabilityResult = {
       matrices: [{

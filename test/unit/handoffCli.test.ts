@@ -103,14 +103,18 @@ describe('proofmark handoff (runHandoffCommand)', () => {
     assert.deepEqual(hashes(root), before);
   });
 
-  it('never overwrites a file that appears after planning (created exclusively)', async () => {
+  it('asks the disk, not the index: a file the project ignores counts as existing and keeps its bytes', async () => {
     const root = exampleCopy();
-    // The project ignores this file, so the plan believes it is missing: the write must still not replace it.
+    // The project ignores this file, so the index does not have it: the disk is asked all the same.
     writeFileSync(path.join(root, '.proofmark.json'), JSON.stringify({ ignore: ['TODO001_phase4_handoff.md'] }));
     writeFileSync(path.join(root, 'TODO001_phase4_handoff.md'), 'written by a person\n');
     const run = capture();
     assert.equal(await runHandoffCommand(options(root, '4'), run.io), 1);
-    assert.match(run.err(), /TODO001_phase4_handoff\.md appeared while planning; it was not overwritten/);
+    assert.match(run.err(), /TODO001_phase4_handoff\.md exists\n.*nothing written/s);
+    assert.ok(!existsSync(path.join(root, 'TODO001_phase4_notes.md')));
+    const skip = capture();
+    assert.equal(await runHandoffCommand(options(root, '4', { skipExisting: true }), skip.io), 0, skip.err());
+    assert.match(skip.out(), /kept TODO001_phase4_handoff\.md \(exists\)/);
     assert.equal(readFileSync(path.join(root, 'TODO001_phase4_handoff.md'), 'utf8'), 'written by a person\n');
     assert.ok(existsSync(path.join(root, 'TODO001_phase4_notes.md')));
   });

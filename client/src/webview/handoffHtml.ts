@@ -1,26 +1,41 @@
 import type { HandoffFile, HandoffPlanResult } from '../../../server/src/protocol';
 import { evidenceText, plural } from '../tree/format';
+import { creatable } from '../handoff/openOutputs';
 import { escapeHtml, fileName, openLink, page, type PageContext } from './html';
 
 const PREVIEW_LIMIT = 4000;
 
-function fileRow(file: HandoffFile): string {
+/** A file's badge and the sentence under its preview: what "Create missing files" will do with it. */
+function fileState(file: HandoffFile, open: boolean): { badge: string; note: string } {
+  if (file.exists) return { badge: '<span class="badge exists">exists</span>', note: 'Already there: it will be left exactly as it is.' };
+  if (file.refused !== undefined) return { badge: '<span class="badge refused">refused</span>', note: `Will not be written: ${file.refused}.` };
+  if (open) {
+    return {
+      badge: '<span class="badge missing">deleted, still open</span>',
+      note: 'Deleted on disk but still open in the editor: "Create missing files" asks whether to save the editor\'s text or to recreate the file from this content.',
+    };
+  }
+  return { badge: '<span class="badge missing">missing</span>', note: 'Will be created with this content.' };
+}
+
+function fileRow(file: HandoffFile, open: boolean): string {
   const name = fileName(file.uri);
-  const state = file.exists
-    ? `<span class="badge exists">exists</span>`
-    : `<span class="badge missing">missing</span>`;
-  const nameHtml = file.exists ? openLink(file.uri, 0, name) : `<code>${escapeHtml(name)}</code>`;
+  const { badge, note } = fileState(file, open);
+  const nameHtml = file.exists || open ? openLink(file.uri, 0, name) : `<code>${escapeHtml(name)}</code>`;
   const preview = file.content.length > PREVIEW_LIMIT ? `${file.content.slice(0, PREVIEW_LIMIT)}\n…` : file.content;
-  const note = file.exists ? 'Already there: it will be left exactly as it is.' : 'Will be created with this content.';
   return `<li class="file">
-<div class="file-head">${state} ${nameHtml} <span class="kind">${escapeHtml(file.kind)}</span></div>
-<details><summary>Preview</summary><p class="note">${note}</p><pre>${escapeHtml(preview)}</pre></details>
+<div class="file-head">${badge} ${nameHtml} <span class="kind">${escapeHtml(file.kind)}</span></div>
+<details><summary>Preview</summary><p class="note">${escapeHtml(note)}</p><pre>${escapeHtml(preview)}</pre></details>
 </li>`;
 }
 
-/** The handoff panel: open items, requirements without evidence, the four target files, and the create button. */
-export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext): string {
-  const missing = plan.files.filter((f) => !f.exists).length;
+/**
+ * The handoff panel: open items, requirements without evidence, the four target files, and the
+ * create button. `openUris` are the files the editor holds open (deleted ones are flagged).
+ */
+export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext, openUris: ReadonlySet<string> = new Set()): string {
+  const missing = creatable(plan.files).length;
+  const existing = plan.files.filter((f) => f.exists).length;
   const openItems = plan.openItems.length === 0
     ? '<p class="empty">No open checklist items.</p>'
     : `<ul class="items">${plan.openItems.map((item) => `<li>☐ ${openLink(item.location.uri, item.location.line, item.text, `Line ${item.location.line + 1}`)}</li>`).join('\n')}</ul>`;
@@ -29,7 +44,7 @@ export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext): st
     : `<ul class="requirements">${plan.unevidenced.map((r) => `<li><span class="state ${escapeHtml(r.state)}">${escapeHtml(evidenceText(r.state))}</span> ${openLink(r.location.uri, r.location.line, `${r.id}: ${r.title}`)}</li>`).join('\n')}</ul>`;
   const button = missing > 0
     ? `<button type="button" class="primary" data-action="create">Create missing files (${missing})</button>`
-    : `<button type="button" class="primary" disabled>All files exist</button>`;
+    : `<button type="button" class="primary" disabled>${existing === plan.files.length ? 'All files exist' : 'Nothing can be created'}</button>`;
   const title = `Phase ${plan.phase} handoff`;
   const body = `<main>
 <header>
@@ -38,8 +53,8 @@ export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext): st
 <div class="actions">${button} <button type="button" class="secondary" data-action="refresh">Refresh</button></div>
 <p class="note">Existing files are never overwritten.</p>
 </header>
-<section aria-labelledby="files-h"><h2 id="files-h">Files (${plan.files.length - missing} of ${plan.files.length} exist)</h2>
-<ul class="files">${plan.files.map(fileRow).join('\n')}</ul></section>
+<section aria-labelledby="files-h"><h2 id="files-h">Files (${existing} of ${plan.files.length} exist)</h2>
+<ul class="files">${plan.files.map((f) => fileRow(f, !f.exists && openUris.has(f.uri))).join('\n')}</ul></section>
 <section aria-labelledby="open-h"><h2 id="open-h">Open checklist items (${plan.openItems.length})</h2>${openItems}</section>
 <section aria-labelledby="req-h"><h2 id="req-h">Requirements without evidence (${plural(plan.unevidenced.length, 'requirement')})</h2>${unevidenced}</section>
 </main>`;

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadProject } from '../core/engine';
 import { initiativeOfTodo, planHandoff } from '../core/handoff/plan';
 import type { HandoffFilePlan } from '../core/handoff/types';
 import type { Project } from '../core/project/project';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { checkWrite, createExclusive, type WriteTarget } from '../node/writeGuard';
 
 type HandoffCommandIo = { out: (s: string) => void; err: (s: string) => void };
 
@@ -34,38 +34,24 @@ async function readTemplates(workspace: NodeWorkspace, project: Project): Promis
   return templates;
 }
 
-function preview(file: HandoffFilePlan): string {
+/** A planned file with what writing it would do (checkWrite). */
+type PlannedFile = HandoffFilePlan & { readonly target: WriteTarget };
+
+const STATE: Record<WriteTarget['kind'], string> = { new: 'new', exists: 'exists, not written', refused: 'refused, not written' };
+
+function preview(file: PlannedFile): string {
   const lines = file.content.split('\n');
   const head = lines.slice(0, PREVIEW_LINES).map((l) => `    ${l}`);
   const more = lines.length > PREVIEW_LINES ? [`    … ${lines.length - PREVIEW_LINES} more lines`] : [];
-  return [`${file.path} (${file.exists ? 'exists, not written' : 'new'})`, ...head, ...more].join('\n');
-}
-
-/**
- * Creates a file only if nothing is there, even if one appeared after the plan was made ('wx'),
- * and only inside the root: a symlinked folder leading out of it is refused.
- */
-async function createExclusive(workspace: NodeWorkspace, path: string, content: string): Promise<'written' | 'exists'> {
-  const full = workspace.absolute(path);
-  if (full === null) throw new Error(`${path} is outside the root`);
-  await fs.mkdir(nodePath.dirname(full), { recursive: true });
-  const [realFolder, realRoot] = await Promise.all([fs.realpath(nodePath.dirname(full)), fs.realpath(workspace.root)]);
-  const rel = nodePath.relative(realRoot, realFolder);
-  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) throw new Error(`${path} would be written outside the root`);
-  try {
-    await fs.writeFile(full, content, { flag: 'wx' });
-    return 'written';
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'EEXIST') return 'exists';
-    throw error;
-  }
+  return [`${file.path} (${STATE[file.target.kind]})`, ...head, ...more].join('\n');
 }
 
 /**
  * `proofmark handoff TODO_FILE --phase N`: writes the phase's missing output files. Exit codes:
  * 0 written (or nothing to write with --skip-existing); 1 a target exists and --skip-existing was
  * not given, so nothing was written (a dry run answers what the real run would); 2 the TODO, the
- * phase or the disk is the problem.
+ * phase or the disk is the problem, including a target whose real path leaves the root (then
+ * nothing at all is written).
  */
 export async function runHandoffCommand(
   options: { root: string; todoFile: string; phase: string; dryRun: boolean; skipExisting: boolean },
@@ -91,11 +77,21 @@ export async function runHandoffCommand(
   });
   if ('error' in result) return fail(io, result.error);
   const { plan } = result;
-  const existing = plan.files.filter((f) => f.exists);
+  // Existence and safety are the disk's, asked before anything is written: the index may lag
+  // behind, ignore the folder an output is in, or list a symlink that leads out of the root.
+  const files: PlannedFile[] = [];
+  for (const file of plan.files) files.push({ ...file, target: await checkWrite(workspace.root, file.path) });
+  const existing = files.filter((f) => f.target.kind === 'exists');
+  const refusals = files.flatMap((f) => (f.target.kind === 'refused' ? [f.target.reason] : []));
 
   if (options.dryRun) {
     io.out(`Phase ${plan.phase} (${plan.title}) of ${path}, dry run: nothing is written.\n`);
-    for (const file of plan.files) io.out(`${preview(file)}\n`);
+    for (const file of files) io.out(`${preview(file)}\n`);
+  }
+  if (refusals.length > 0) {
+    for (const reason of refusals) io.err(`proofmark: ${reason}\n`);
+    io.err(`proofmark: nothing written\n`);
+    return 2;
   }
   if (existing.length > 0 && !options.skipExisting) {
     for (const file of existing) io.err(`proofmark: ${file.path} exists\n`);
@@ -104,23 +100,24 @@ export async function runHandoffCommand(
   }
   if (options.dryRun) return 0;
 
-  let refused = 0;
-  for (const file of plan.files) {
-    if (file.exists) {
+  let appeared = 0;
+  for (const file of files) {
+    if (file.target.kind === 'exists') {
       io.out(`kept ${file.path} (exists)\n`);
       continue;
     }
-    let outcome: 'written' | 'exists';
+    let outcome: WriteTarget;
     try {
-      outcome = await createExclusive(workspace, file.path, file.content);
+      outcome = await createExclusive(workspace.root, file.path, file.content);
     } catch (error) {
       return fail(io, `cannot write ${file.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (outcome === 'written') io.out(`wrote ${file.path}\n`);
+    if (outcome.kind === 'refused') return fail(io, outcome.reason);
+    if (outcome.kind === 'new') io.out(`wrote ${file.path}\n`);
     else {
-      refused++;
+      appeared++;
       io.err(`proofmark: ${file.path} appeared while planning; it was not overwritten\n`);
     }
   }
-  return refused > 0 && !options.skipExisting ? 1 : 0;
+  return appeared > 0 && !options.skipExisting ? 1 : 0;
 }

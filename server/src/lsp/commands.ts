@@ -1,13 +1,15 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposable, type WorkspaceEdit } from 'vscode-languageserver';
+import * as nodePath from 'node:path';
 import type { FileCreate } from '../core/views/codeActions';
-import { toggleEdit } from '../core/views/codeActions';
+import { createOutputActionsIn, toggleEdit } from '../core/views/codeActions';
 import { ServerCommands } from '../protocol';
-import { toWorkspaceEdit, type EditCapabilities } from './edits';
-import { planFor } from './handoff';
+import { checkCreates, toWorkspaceEdit, type EditCapabilities } from './edits';
+import { actionOptions, planFor, readText } from './handoff';
+import { safeParse } from './roots';
 import { resolveInitiative } from './customRequests';
 import type { Session } from './session';
 
-export const COMMANDS: readonly string[] = [ServerCommands.generateHandoff, ServerCommands.toggleCheckbox];
+export const COMMANDS: readonly string[] = [ServerCommands.generateHandoff, ServerCommands.toggleCheckbox, ServerCommands.createOutput];
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -33,20 +35,41 @@ async function generateHandoff(connection: Connection, session: Session, caps: E
   const { root, key } = resolveInitiative(session, args.initiative);
   const result = await planFor(session, root, key, String(args.phase));
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
-  const creates: FileCreate[] = [];
-  for (const f of result.plan.files) {
-    // Asked of the disk again: the index may lag behind, and an existing file is never written.
-    if (!f.exists && (await root.disk.stat(f.path)) === undefined) creates.push({ file: f.path, content: f.content });
-  }
-  return apply(connection, toWorkspaceEdit(session, root, caps, [], creates), `Generate Phase ${result.plan.phase} handoff`);
+  const label = `Generate Phase ${result.plan.phase} handoff`;
+  // Every file is asked of the disk again: the index may lag behind it, an existing file is never
+  // written, and nothing is created when any file would be written outside the workspace.
+  const checked = await checkCreates(root, result.plan.files.map((f): FileCreate => ({ file: f.path, content: f.content })));
+  if (checked.refused.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${label}: nothing was created. ${checked.refused.join('; ')}.`);
+  return apply(connection, toWorkspaceEdit(session, root, caps, [], checked.creates), label);
 }
 
-/** proofmark.generateHandoff and proofmark.toggleCheckbox: each applies its edit through the client and returns it. */
+/**
+ * The "Create <output>" quick fix, run: the output is looked up again among the TODO's missing
+ * outputs and asked of the disk again, so a file that appeared since the fix was offered (written
+ * by another tool, or under a folder the index ignores) is never sent to the client.
+ */
+async function createOutput(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
+  const doc = typeof args.uri === 'string' ? await session.document(args.uri) : null;
+  const file = typeof args.file === 'string' ? safeParse(args.file) : null;
+  if (!doc?.model || file?.scheme !== 'file') throw new ResponseError(ErrorCodes.InvalidParams, `Expected {uri, file}: a TODO of this workspace and the URI of one of its outputs (got ${JSON.stringify(args)}).`);
+  const text = doc.text ?? (await readText(session, doc.root, doc.path)) ?? '';
+  const options = await actionOptions(session, doc.root, doc.path, text);
+  const action = createOutputActionsIn(doc.project, doc.path, options).find((a) => a.creates.some((c) => nodePath.resolve(doc.root.fsPath, c.file) === nodePath.resolve(file.fsPath)));
+  const create = action?.creates[0];
+  if (!action || !create) throw new ResponseError(LSPErrorCodes.RequestFailed, `${String(args.file)} is not a missing output of ${doc.path} any more; nothing was created.`);
+  const checked = await checkCreates(doc.root, [create]);
+  if (checked.refused.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${action.title}: nothing was created. ${checked.refused.join('; ')}.`);
+  if (checked.existing.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${action.title}: ${create.file} exists on disk, so it was left exactly as it is.`);
+  return apply(connection, toWorkspaceEdit(session, doc.root, caps, [], checked.creates), action.title);
+}
+
+/** proofmark.generateHandoff, proofmark.toggleCheckbox and proofmark.createOutput: each applies its edit through the client and returns it. */
 export function registerCommandSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
   return connection.onExecuteCommand(async (params) => {
     const args = record(params.arguments?.[0]);
     if (params.command === ServerCommands.toggleCheckbox) return toggleCheckbox(connection, session, caps, args);
     if (params.command === ServerCommands.generateHandoff) return generateHandoff(connection, session, caps, args);
+    if (params.command === ServerCommands.createOutput) return createOutput(connection, session, caps, args);
     throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
   });
 }

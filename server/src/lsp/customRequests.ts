@@ -47,7 +47,10 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
     initiative: params.initiative,
     phase: plan.phase,
     title: plan.title,
-    files: plan.files.map((f) => ({ kind: f.kind, uri: locator.uri(f.path), exists: f.exists, content: f.content })),
+    files: plan.files.map((f) => {
+      const refused = result.refused.get(f.path);
+      return { kind: f.kind, uri: locator.uri(f.path), exists: f.exists, content: f.content, ...(refused === undefined ? {} : { refused }) };
+    }),
     openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
     unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
   };

@@ -1,6 +1,7 @@
 import type { CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { FileCreate } from '../core/views/codeActions';
 import type { FileEdit } from '../core/views/rename';
+import { checkWrite } from '../node/writeGuard';
 import { toRange } from './convert';
 import type { Root } from './roots';
 import type { Session } from './session';
@@ -10,10 +11,37 @@ export interface EditCapabilities {
   readonly documentChanges: boolean;
   /** The client can create files in a workspace edit. */
   readonly createFiles: boolean;
+  /** The client shows a code action that cannot be applied, greyed, with the reason (`CodeAction.disabled`). */
+  readonly disabledActions?: boolean;
+}
+
+/** Files to create, sorted by what the disk says now: only `creates` may be sent to a client. */
+export interface CheckedCreates {
+  readonly creates: readonly FileCreate[];
+  /** Paths already on disk (the index may lag behind it or ignore their folder). */
+  readonly existing: readonly string[];
+  /** Why each refused path may not be written (it leads outside the workspace). */
+  readonly refused: readonly string[];
 }
 
 /**
- * Domain edits as one WorkspaceEdit. Files are created with neither `overwrite` nor
+ * Asks the disk about each file to create, through the write guard the CLI uses too: a file that
+ * exists is never sent (a client may truncate it: Neovim 0.7 opens a `CreateFile` target for
+ * writing), and nothing whose real path leaves the workspace is sent either.
+ */
+export async function checkCreates(root: Root, creates: readonly FileCreate[]): Promise<CheckedCreates> {
+  const result = { creates: [] as FileCreate[], existing: [] as string[], refused: [] as string[] };
+  for (const c of creates) {
+    const target = await checkWrite(root.fsPath, c.file);
+    if (target.kind === 'new') result.creates.push(c);
+    else if (target.kind === 'exists') result.existing.push(c.file);
+    else result.refused.push(target.reason);
+  }
+  return result;
+}
+
+/**
+ * Domain edits as one WorkspaceEdit (creates checked with `checkCreates` first). Files are created with neither `overwrite` nor
  * `ignoreIfExists`, then filled by an insertion: should a file appear between this answer and the
  * client applying it (another tool, a second click on the same fix), the client refuses the
  * creation instead of overwriting the file or inserting the text into it. Returns null when the

@@ -1,14 +1,16 @@
 import { planHandoff } from '../core/handoff/plan';
-import type { HandoffResult } from '../core/handoff/types';
+import type { HandoffFilePlan, HandoffPlan } from '../core/handoff/types';
 import type { InitiativeKey } from '../core/model/initiative';
 import { initiativeKeyString } from '../core/model/initiative';
 import type { ActionOptions } from '../core/views/codeActions';
+import { checkWrite } from '../node/writeGuard';
 import type { Root } from './roots';
 import type { Session } from './session';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-async function readText(session: Session, root: Root, path: string): Promise<string | undefined> {
+/** A document's text: the editor's when it is open, else the disk's. */
+export async function readText(session: Session, root: Root, path: string): Promise<string | undefined> {
   const open = session.openText(root, path);
   if (open !== null) return open;
   const bytes = await root.disk.read(path);
@@ -27,11 +29,28 @@ async function readTemplates(session: Session, root: Root): Promise<Record<strin
   return templates;
 }
 
-/** Plans "Generate Phase N handoff" with the workspace's templates and the TODO's current text. */
-export async function planFor(session: Session, root: Root, key: InitiativeKey, phase: string): Promise<HandoffResult> {
+/** A handoff plan whose `exists` is the disk's, with the reason for each file the write guard refuses. */
+export type DiskPlanResult = { readonly plan: HandoffPlan; readonly refused: ReadonlyMap<string, string> } | { readonly error: string };
+
+/**
+ * Plans "Generate Phase N handoff" with the workspace's templates and the TODO's current text.
+ * Whether each file exists is asked of the disk (`checkWrite`), not of the index: the index keeps
+ * a deleted file that is open in the editor, lags behind files written without a watched-file
+ * event, and never holds ignored folders such as `out/`.
+ */
+export async function planFor(session: Session, root: Root, key: InitiativeKey, phase: string): Promise<DiskPlanResult> {
   const todo = root.project.initiatives().byKey.get(initiativeKeyString(key))?.todo ?? null;
   const todoText = todo === null ? undefined : await readText(session, root, todo);
-  return planHandoff(root.project, key, phase, { now: new Date(), templates: await readTemplates(session, root), todoText });
+  const result = planHandoff(root.project, key, phase, { now: new Date(), templates: await readTemplates(session, root), todoText });
+  if ('error' in result) return result;
+  const refused = new Map<string, string>();
+  const files: HandoffFilePlan[] = [];
+  for (const file of result.plan.files) {
+    const target = await checkWrite(root.fsPath, file.path);
+    if (target.kind === 'refused') refused.set(file.path, target.reason);
+    files.push({ ...file, exists: target.kind === 'exists' });
+  }
+  return { plan: { ...result.plan, files }, refused };
 }
 
 /** Code-action options whose new phase outputs are filled from the handoff generator's plan. */

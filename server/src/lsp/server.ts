@@ -92,6 +92,7 @@ export function startServer(connection: Connection): void {
     const edits: EditCapabilities = {
       documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
       createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      disabledActions: caps.textDocument?.codeAction?.disabledSupport === true,
     };
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toDiagnostic } from '../../../server/src/lsp/convert';
 import { checkWorkspace } from '../../../server/src/core/engine';
@@ -12,6 +12,25 @@ export const ORBIT = path.resolve(__dirname, '../../../examples/orbit');
 export function orbitCopy(): string {
   const dir = tempDir('proofmark-orbit-');
   cpSync(ORBIT, dir, { recursive: true });
+  return dir;
+}
+
+/** 0-based lines of the Expected Outputs in `orbitWithHiddenOutput`'s TODO001.md. */
+export const HIDDEN_OUTPUT_LINES = { phase2Decisions: 138, phase4Notes: 307, phase4Decisions: 308, phase4Handoff: 309 };
+
+/**
+ * A copy of the example where the index misses an output that exists: Phase 2's decisions are
+ * named `out/TODO001_phase2_decisions.md` (a folder ignored by default) and hold `text` already.
+ * Phase 4 is marked started, so its missing outputs are findings with a "Create" fix.
+ */
+export function orbitWithHiddenOutput(text: string): string {
+  const dir = orbitCopy();
+  const todo = readFileSync(path.join(dir, 'TODO001.md'), 'utf8')
+    .replace('in: `TODO001_phase2_decisions.md`', 'in: `out/TODO001_phase2_decisions.md`')
+    .replace('## Phase 4: Field Pilot Rollout and Telemetry\n', '## Phase 4: Field Pilot Rollout and Telemetry 🔄 IN PROGRESS\n');
+  writeFileSync(path.join(dir, 'TODO001.md'), todo);
+  mkdirSync(path.join(dir, 'out'));
+  writeFileSync(path.join(dir, 'out/TODO001_phase2_decisions.md'), text);
   return dir;
 }
 

@@ -70,6 +70,12 @@ export function codeActionsAt(project: Project, path: string, text: string, from
   return actions;
 }
 
+/** The "Create <output>" fixes of every missing-output finding in a TODO (a command asks again when it runs). */
+export function createOutputActionsIn(project: Project, path: string, options: ActionOptions = {}): ActionView[] {
+  const model = project.model(path);
+  return model ? createOutputActions(project, model, project.findingsFor(path), options) : [];
+}
+
 function createOutputActions(project: Project, model: DocumentModel, findings: readonly Finding[], options: ActionOptions): ActionView[] {
   const initiative = initiativeOf(project, model.path);
   const todo = todoOf(project, initiative);
