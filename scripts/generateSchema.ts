@@ -6,7 +6,7 @@ const conventions: Record<string, unknown> = {};
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {
   conventions[k] = Array.isArray(v)
     ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' }, minItems: 1, default: v }
-    : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes).', default: v };
+    : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes). A pattern other than the default runs on a backtracking-free engine (RE2): lookahead, lookbehind and backreferences are refused.', default: v };
 }
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',

@@ -1,6 +1,8 @@
 import { FINDING_CODES, isFindingCode, type FindingCode } from '../findings/codes';
 import { SEVERITIES, type Severity } from '../findings/finding';
+import { isPatternConvention, statusFieldSource } from './compiled';
 import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
+import { compileLinear } from './pattern';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -63,13 +65,18 @@ function isSeveritySetting(value: unknown): value is SeveritySetting {
   return value === 'off' || (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value));
 }
 
-function validRegex(source: string): string | null {
-  try {
-    new RegExp(source, 'u');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/**
+ * Why a configured pattern cannot be used, or null. A built-in default runs natively; any other
+ * pattern must run on the linear-time engine (config/pattern.ts), so that no configuration can
+ * stall the analysis with a catastrophic pattern.
+ */
+function patternProblem(key: string, value: unknown): string | null {
+  if (typeof value !== 'string') return 'Expected a regular expression (a string); the default is used.';
+  if (isPatternConvention(key) && value === DEFAULT_CONVENTIONS[key]) return null;
+  const compiled = compileLinear(key === 'statusFieldLabel' ? statusFieldSource(value) : value);
+  if (compiled.ok) return null;
+  if (compiled.problem === 'invalid') return `Not a valid regular expression (${compiled.reason}); the default is used.`;
+  return `Patterns from the configuration run on a backtracking-free engine, which cannot run this one: ${compiled.reason}. Lookahead, lookbehind and backreferences are not supported; the default is used.`;
 }
 
 /**
@@ -134,13 +141,14 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
     else {
       const next: Record<string, unknown> = { ...base.conventions };
       for (const [key, value] of Object.entries(raw.conventions)) {
-        const current = (base.conventions as unknown as Record<string, unknown>)[key];
+        // Own properties only: `constructor` or `__proto__` is no convention.
+        const current = Object.hasOwn(DEFAULT_CONVENTIONS, key) ? (base.conventions as unknown as Record<string, unknown>)[key] : undefined;
         if (current === undefined) {
           problems.push({ path: `conventions.${key}`, message: `Unknown convention "${key}".` });
         } else if (typeof current === 'string') {
-          const error = typeof value === 'string' ? validRegex(value) : 'not a string';
-          if (error === null) next[key] = value;
-          else problems.push({ path: `conventions.${key}`, message: `Not a valid regular expression (${error}); the default is used.` });
+          const problem = patternProblem(key, value);
+          if (problem === null) next[key] = value;
+          else problems.push({ path: `conventions.${key}`, message: problem });
         } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-Za-z_][\w]*$/.test(v))) {
           next[key] = value;
         } else {
