@@ -5,7 +5,7 @@ const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'err
 const conventions: Record<string, unknown> = {};
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {
   conventions[k] = Array.isArray(v)
-    ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' }, minItems: 1, default: v }
+    ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$', not: { enum: Object.getOwnPropertyNames(Object.prototype) } }, minItems: 1, default: v }
     : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes). A pattern other than the default runs on a backtracking-free engine (RE2): lookahead, lookbehind and backreferences are refused.', default: v };
 }
 const schema = {
@@ -30,8 +30,8 @@ const schema = {
         { type: 'object', additionalProperties: false, properties: { field: { type: 'integer', minimum: 0, maximum: 1000, default: 30 }, heading: { type: 'integer', minimum: 0, maximum: 1000, default: 40 } } },
       ],
     },
-    maxFileSize: { type: 'number', exclusiveMinimum: 0, default: 2097152, description: 'Files larger than this many bytes are reported as file-skipped.' },
-    templates: { type: 'string', description: 'A folder (relative to the root) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
+    maxFileSize: { type: 'integer', minimum: 1, default: 2097152, description: 'Files larger than this many bytes (a whole number) are reported as file-skipped.' },
+    templates: { type: 'string', minLength: 1, pattern: '^(?![/\\\\~]|[A-Za-z]:)', description: 'A folder inside the root (relative: not absolute, not starting with ~, no ..) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
     conventions: { type: 'object', additionalProperties: false, properties: conventions },
   },
 };

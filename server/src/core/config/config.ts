@@ -80,6 +80,31 @@ function patternProblem(key: string, value: unknown): string | null {
 }
 
 /**
+ * The templates folder as a root-relative path (`./` and trailing slashes dropped), or why it is
+ * refused: the handoff generator reads from it, and nothing outside the workspace is read.
+ */
+function templatesFolder(value: unknown): string | { problem: string } {
+  if (typeof value !== 'string' || value.trim().length === 0) return { problem: 'Expected a folder path relative to the workspace root.' };
+  if (/^(?:[\\/]|[A-Za-z]:)/.test(value)) return { problem: `"${value}" is an absolute path; the templates folder must be relative to the workspace root.` };
+  if (value.startsWith('~')) return { problem: `"${value}" starts with "~"; the templates folder must be relative to the workspace root.` };
+  const segments = value.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { problem: `"${value}" climbs out with ".."; the templates folder must be inside the workspace root.` };
+  if (segments.length === 0) return { problem: 'Expected a folder below the workspace root, not the root itself.' };
+  return segments.join('/');
+}
+
+/** Names an output or requirement kind cannot take: an object's own built-ins (`constructor`, `__proto__`…). */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Why a list of kinds cannot be used, or null. */
+function kindsProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && /^[A-Za-z_][\w]*$/.test(v))) return 'Expected a non-empty array of words.';
+  const reserved = value.filter((v: string) => PROTOTYPE_NAMES.has(v));
+  if (reserved.length > 0) return `${reserved.map((v) => `"${v}"`).join(', ')} cannot be a kind: JavaScript objects have a built-in member of that name. The default is used.`;
+  return null;
+}
+
+/**
  * Reads a configuration value of unknown shape. Whatever is wrong is reported as a problem and
  * replaced by its default; nothing here throws.
  */
@@ -125,14 +150,16 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let maxFileSize = base.maxFileSize;
   if (raw.maxFileSize !== undefined) {
-    if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 && Number.isFinite(raw.maxFileSize)) maxFileSize = Math.floor(raw.maxFileSize);
-    else problems.push({ path: 'maxFileSize', message: 'Expected a positive number of bytes.' });
+    // A whole number: 0.5 would have become 0 and skipped every file.
+    if (typeof raw.maxFileSize === 'number' && Number.isSafeInteger(raw.maxFileSize) && raw.maxFileSize >= 1) maxFileSize = raw.maxFileSize;
+    else problems.push({ path: 'maxFileSize', message: `Expected a whole number of bytes, at least 1; got ${JSON.stringify(raw.maxFileSize)}. The default (${base.maxFileSize}) is used.` });
   }
 
   let templates = base.templates;
   if (raw.templates !== undefined) {
-    if (typeof raw.templates === 'string' && raw.templates.length > 0 && !raw.templates.split('/').includes('..')) templates = raw.templates.replace(/\/+$/, '');
-    else problems.push({ path: 'templates', message: 'Expected a folder path relative to the workspace root.' });
+    const folder = templatesFolder(raw.templates);
+    if (typeof folder === 'string') templates = folder;
+    else problems.push({ path: 'templates', message: `${folder.problem} The built-in templates are used.` });
   }
 
   let conventions: Conventions = base.conventions;
@@ -149,10 +176,10 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
           const problem = patternProblem(key, value);
           if (problem === null) next[key] = value;
           else problems.push({ path: `conventions.${key}`, message: problem });
-        } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-Za-z_][\w]*$/.test(v))) {
-          next[key] = value;
         } else {
-          problems.push({ path: `conventions.${key}`, message: 'Expected a non-empty array of words.' });
+          const problem = kindsProblem(value);
+          if (problem === null) next[key] = value;
+          else problems.push({ path: `conventions.${key}`, message: problem });
         }
       }
       conventions = next as unknown as Conventions;
