@@ -8,8 +8,8 @@ const ARCHIVES_DESCRIPTION =
 const conventions: Record<string, unknown> = {};
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {
   conventions[k] = Array.isArray(v)
-    ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' }, minItems: 1, default: v }
-    : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes).', default: v };
+    ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$', not: { enum: Object.getOwnPropertyNames(Object.prototype) } }, minItems: 1, default: v }
+    : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes). A pattern other than the default runs on a backtracking-free engine (RE2): lookahead, lookbehind and backreferences are refused.', default: v };
 }
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -33,8 +33,8 @@ const schema = {
         { type: 'object', additionalProperties: false, properties: { field: { type: 'integer', minimum: 0, maximum: 1000, default: 30 }, heading: { type: 'integer', minimum: 0, maximum: 1000, default: 40 } } },
       ],
     },
-    maxFileSize: { type: 'number', exclusiveMinimum: 0, default: 2097152, description: 'Files larger than this many bytes are reported as file-skipped.' },
-    templates: { type: 'string', description: 'A folder (relative to the root) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
+    maxFileSize: { type: 'integer', minimum: 1, default: 2097152, description: 'Files larger than this many bytes (a whole number) are reported as file-skipped.' },
+    templates: { type: 'string', minLength: 1, pattern: '^(?![/\\\\~]|[A-Za-z]:)', description: 'A folder inside the root (relative: not absolute, not starting with ~, no ..) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
     archives: { type: 'array', items: { type: 'string' }, default: DEFAULT_ARCHIVES, description: ARCHIVES_DESCRIPTION },
     checkArchives: { type: 'boolean', default: false, description: 'Check the references and claims of documents in archive folders too.' },
     conventions: { type: 'object', additionalProperties: false, properties: conventions },

@@ -7,7 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
 import { readEngineSettings, SETTINGS_SECTION } from './settings';
 
 /** The engine settings only (not `trace.server`, no nulls), in the shape of a `.proofmark.json`. */
@@ -16,8 +16,9 @@ function engineSettings(scope?: vscode.Uri): Record<string, unknown> {
   return readEngineSettings((key) => config.get(key));
 }
 
+/** The storage folder, the settings, and whether the workspace is trusted (untrusted, the server ignores configured conventions and templates). */
 function initializationOptions(context: vscode.ExtensionContext): InitializationOptions {
-  return { storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, settings: engineSettings() };
+  return { storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, settings: engineSettings(), trusted: vscode.workspace.isTrusted };
 }
 
 /**
@@ -60,6 +61,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION) || !client.isRunning()) return;
       void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SETTINGS_SECTION]: engineSettings() } });
+    }),
+    // VS Code grants trust without a restart (revoking it reloads the window).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (!client.isRunning()) return;
+      const params: TrustChangedParams = { trusted: true };
+      void client.sendNotification(TrustChangedNotification, params);
     }),
   );
   return client;

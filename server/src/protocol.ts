@@ -190,4 +190,19 @@ export interface InitializationOptions {
   readonly settings?: unknown;
   /** Milliseconds the server waits after an edit before re-analysing (default 100). */
   readonly debounceMs?: number;
+  /**
+   * `false` when the editor does not trust the workspace (VS Code's Restricted Mode); absent or
+   * `true` otherwise. Untrusted, the server ignores the conventions (patterns) and templates that
+   * the repository's `.proofmark.json` and the settings name, and uses its built-in ones.
+   */
+  readonly trusted?: boolean;
+}
+
+/**
+ * Client → server: the editor's trust in the workspace changed (VS Code grants trust without a
+ * restart). The server re-indexes every folder with, or without, the configured conventions and templates.
+ */
+export const TrustChangedNotification = 'proofmark/trustChanged';
+export interface TrustChangedParams {
+  readonly trusted: boolean;
 }

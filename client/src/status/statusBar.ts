@@ -3,17 +3,19 @@ import { TREE_VIEW_ID } from '../commandIds';
 import type { ProofmarkServer } from '../server/proofmarkServer';
 import { activeInitiative } from '../tree/activeInitiative';
 import type { TreeSource } from '../tree/treeSource';
-import { statusContent } from './statusText';
+import { restrictedContent, statusContent } from './statusText';
 
 /**
  * The status-bar item: progress of the active initiative's current phase and its open findings, or
- * a spinner while a folder is being indexed.
+ * a spinner while a folder is being indexed; a shield in an untrusted workspace, where the server
+ * ignores the repository's conventions and templates.
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('proofmark.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
   /** Folders being indexed, with the documents done so far. */
   private readonly indexing = new Map<string, number>();
+  private trusted = vscode.workspace.isTrusted;
 
   constructor(
     private readonly source: TreeSource,
@@ -25,6 +27,10 @@ export class StatusBar implements vscode.Disposable {
       this.item,
       source.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.trusted = true;
+        this.update();
+      }),
       server.onIndexStatus((status) => {
         if (status.state === 'indexing') this.indexing.set(status.root, status.documents);
         else this.indexing.delete(status.root);
@@ -37,7 +43,7 @@ export class StatusBar implements vscode.Disposable {
   private update(): void {
     if (this.indexing.size > 0) {
       const documents = [...this.indexing.values()].reduce((a, b) => a + b, 0);
-      this.item.text = `$(sync~spin) Proofmark ${documents}`;
+      this.item.text = `${this.trusted ? '' : '$(shield) '}$(sync~spin) Proofmark ${documents}`;
       this.item.tooltip = `Proofmark is reading the workspace: ${documents} documents so far.`;
       this.item.accessibilityInformation = { label: this.item.tooltip };
       this.item.show();
@@ -45,11 +51,11 @@ export class StatusBar implements vscode.Disposable {
     }
     const tree = this.source.tree;
     const node = tree ? activeInitiative(tree, vscode.window.activeTextEditor?.document.uri.toString()) : null;
-    if (node === null) {
+    if (node === null && this.trusted) {
       this.item.hide();
       return;
     }
-    const content = statusContent(node);
+    const content = node === null ? restrictedContent() : statusContent(node, this.trusted);
     this.item.text = content.text;
     this.item.tooltip = content.tooltip;
     this.item.accessibilityInformation = { label: content.accessibilityLabel };

@@ -8,8 +8,36 @@ export interface StatusContent {
   readonly accessibilityLabel: string;
 }
 
-/** What the status bar shows for the active initiative: the current phase's progress, else the initiative's, and open findings. */
-export function statusContent(node: InitiativeNode): StatusContent {
+/** What an untrusted workspace (VS Code's Restricted Mode) changes, for the tooltip. */
+export const RESTRICTED_NOTE =
+  "Restricted Mode: the conventions (patterns) and templates of this repository's .proofmark.json and of the settings are ignored; Proofmark uses its built-in ones until you trust the workspace.";
+
+const RESTRICTED_LABEL = "Restricted Mode, the repository's conventions and templates are ignored";
+
+/** Marks content as seen in an untrusted workspace: a shield first, the note last. */
+function restricted(content: StatusContent): StatusContent {
+  return {
+    text: `$(shield) ${content.text}`,
+    tooltip: `${content.tooltip}\n${RESTRICTED_NOTE}`,
+    accessibilityLabel: `${content.accessibilityLabel}, ${RESTRICTED_LABEL}`,
+  };
+}
+
+/** What the status bar shows in an untrusted workspace when there is no active initiative. */
+export function restrictedContent(): StatusContent {
+  return { text: '$(shield) Proofmark', tooltip: RESTRICTED_NOTE, accessibilityLabel: `Proofmark: ${RESTRICTED_LABEL}` };
+}
+
+/**
+ * What the status bar shows for the active initiative: the current phase's progress, else the
+ * initiative's, and open findings; in an untrusted workspace, that the configured conventions and templates are ignored.
+ */
+export function statusContent(node: InitiativeNode, trusted = true): StatusContent {
+  const content = progressContent(node);
+  return trusted ? content : restricted(content);
+}
+
+function progressContent(node: InitiativeNode): StatusContent {
   const phase = node.phases.find((p) => p.number === node.currentPhase) ?? null;
   const scope = phase ? `Phase ${phase.number}` : node.name;
   const done = phase ? phase.done : node.done;

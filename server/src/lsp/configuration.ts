@@ -2,15 +2,28 @@ import type { Connection, Disposable } from 'vscode-languageserver';
 import type { Root } from './roots';
 import type { Session } from './session';
 import { configStamp } from './cache';
-import { withEditorSettings } from './settings';
+import { TrustChangedNotification, type TrustChangedParams } from '../protocol';
+import { withEditorSettings, withTrust } from './settings';
 
 function proofmarkSection(settings: unknown): unknown {
   return typeof settings === 'object' && settings !== null && 'proofmark' in settings ? (settings as { proofmark: unknown }).proofmark : undefined;
 }
 
-/** Editor settings changed: take them from the notification, or ask for them, then re-index every folder. */
+/**
+ * Editor settings changed: take them from the notification, or ask for them, then re-index every
+ * folder. The workspace's trust changed: re-index every folder, with or without its conventions and templates.
+ */
 export function registerConfigurationSupport(connection: Connection, session: Session, canAsk: boolean, reindex: (root: Root) => void): Disposable {
-  return connection.onDidChangeConfiguration((params) => {
+  const trust = connection.onNotification(TrustChangedNotification, (params: TrustChangedParams | null) => {
+    if (typeof params?.trusted !== 'boolean') return;
+    const trusted = params.trusted;
+    void session.enqueue(async () => {
+      if (session.settings.trusted === trusted) return;
+      session.settings = withTrust(session.settings, trusted);
+      for (const root of session.roots.all()) reindex(root);
+    });
+  });
+  const settings = connection.onDidChangeConfiguration((params) => {
     void session.enqueue(async () => {
       let raw = proofmarkSection(params?.settings);
       if (raw === undefined && canAsk) raw = (await connection.workspace.getConfiguration('proofmark')) as unknown;
@@ -21,4 +34,5 @@ export function registerConfigurationSupport(connection: Connection, session: Se
       for (const root of session.roots.all()) reindex(root);
     });
   });
+  return { dispose: () => [trust, settings].forEach((d) => d.dispose()) };
 }

@@ -22,6 +22,8 @@ export interface StartOptions {
   readonly transport?: '--stdio' | '--node-ipc';
   /** The server's debounce after an edit (tests use a short one; results never depend on it). */
   readonly debounceMs?: number;
+  /** More initialization options (e.g. `trusted: false`), over the ones above. */
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 type Waiter = { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void; from: number };
@@ -99,7 +101,7 @@ export class TestClient {
       rootUri: options.roots[0] ? uriOf(options.roots[0]) : null,
       workspaceFolders: options.roots.map((r) => ({ uri: uriOf(r), name: path.basename(r) })),
       capabilities,
-      initializationOptions: { storagePath: options.storagePath, settings: options.settings, debounceMs: options.debounceMs ?? 20 },
+      initializationOptions: { storagePath: options.storagePath, settings: options.settings, debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return client;

@@ -22,9 +22,8 @@ export interface TodoInput {
 
 /** Removes the status marker, separators and emphasis from "✅ COMPLETED - Title" or "Title ✅ COMPLETED". */
 export function stripStatus(text: string, c: CompiledConventions): string {
-  const source = `(?:${c.source.statusDone})|(?:${c.source.statusInProgress})|(?:${c.source.statusFailed})`;
   return text
-    .replace(new RegExp(source, 'gu'), ' ')
+    .replace(c.statusMarkers, ' ')
     .replace(/\b(?:SUCCESSFULLY|AND SUCCESSFUL)\b/g, ' ')
     .replace(/\(\s*\d{1,3}(?:\.\d+)?%\s*\)|\d{1,3}(?:\.\d+)?%/g, ' ')
     .replace(/[*_`[\]()⚠️]/gu, ' ')

@@ -1,6 +1,8 @@
 import { FINDING_CODES, isFindingCode, type FindingCode } from '../findings/codes';
 import { SEVERITIES, type Severity } from '../findings/finding';
+import { isPatternConvention, statusFieldSource } from './compiled';
 import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
+import { compileLinear } from './pattern';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -91,13 +93,43 @@ function isSeveritySetting(value: unknown): value is SeveritySetting {
   return value === 'off' || (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value));
 }
 
-function validRegex(source: string): string | null {
-  try {
-    new RegExp(source, 'u');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/**
+ * Why a configured pattern cannot be used, or null. A built-in default runs natively; any other
+ * pattern must run on the linear-time engine (config/pattern.ts), so that no configuration can
+ * stall the analysis with a catastrophic pattern.
+ */
+function patternProblem(key: string, value: unknown): string | null {
+  if (typeof value !== 'string') return 'Expected a regular expression (a string); the default is used.';
+  if (isPatternConvention(key) && value === DEFAULT_CONVENTIONS[key]) return null;
+  const compiled = compileLinear(key === 'statusFieldLabel' ? statusFieldSource(value) : value);
+  if (compiled.ok) return null;
+  if (compiled.problem === 'invalid') return `Not a valid regular expression (${compiled.reason}); the default is used.`;
+  return `Patterns from the configuration run on a backtracking-free engine, which cannot run this one: ${compiled.reason}. Lookahead, lookbehind and backreferences are not supported; the default is used.`;
+}
+
+/**
+ * The templates folder as a root-relative path (`./` and trailing slashes dropped), or why it is
+ * refused: the handoff generator reads from it, and nothing outside the workspace is read.
+ */
+function templatesFolder(value: unknown): string | { problem: string } {
+  if (typeof value !== 'string' || value.trim().length === 0) return { problem: 'Expected a folder path relative to the workspace root.' };
+  if (/^(?:[\\/]|[A-Za-z]:)/.test(value)) return { problem: `"${value}" is an absolute path; the templates folder must be relative to the workspace root.` };
+  if (value.startsWith('~')) return { problem: `"${value}" starts with "~"; the templates folder must be relative to the workspace root.` };
+  const segments = value.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { problem: `"${value}" climbs out with ".."; the templates folder must be inside the workspace root.` };
+  if (segments.length === 0) return { problem: 'Expected a folder below the workspace root, not the root itself.' };
+  return segments.join('/');
+}
+
+/** Names an output or requirement kind cannot take: an object's own built-ins (`constructor`, `__proto__`…). */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Why a list of kinds cannot be used, or null. */
+function kindsProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && /^[A-Za-z_][\w]*$/.test(v))) return 'Expected a non-empty array of words.';
+  const reserved = value.filter((v: string) => PROTOTYPE_NAMES.has(v));
+  if (reserved.length > 0) return `${reserved.map((v) => `"${v}"`).join(', ')} cannot be a kind: JavaScript objects have a built-in member of that name. The default is used.`;
+  return null;
 }
 
 /**
@@ -146,14 +178,16 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let maxFileSize = base.maxFileSize;
   if (raw.maxFileSize !== undefined) {
-    if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 && Number.isFinite(raw.maxFileSize)) maxFileSize = Math.floor(raw.maxFileSize);
-    else problems.push({ path: 'maxFileSize', message: 'Expected a positive number of bytes.' });
+    // A whole number: 0.5 would have become 0 and skipped every file.
+    if (typeof raw.maxFileSize === 'number' && Number.isSafeInteger(raw.maxFileSize) && raw.maxFileSize >= 1) maxFileSize = raw.maxFileSize;
+    else problems.push({ path: 'maxFileSize', message: `Expected a whole number of bytes, at least 1; got ${JSON.stringify(raw.maxFileSize)}. The default (${base.maxFileSize}) is used.` });
   }
 
   let templates = base.templates;
   if (raw.templates !== undefined) {
-    if (typeof raw.templates === 'string' && raw.templates.length > 0 && !raw.templates.split('/').includes('..')) templates = raw.templates.replace(/\/+$/, '');
-    else problems.push({ path: 'templates', message: 'Expected a folder path relative to the workspace root.' });
+    const folder = templatesFolder(raw.templates);
+    if (typeof folder === 'string') templates = folder;
+    else problems.push({ path: 'templates', message: `${folder.problem} The built-in templates are used.` });
   }
 
   let archives = base.archives;
@@ -174,17 +208,18 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
     else {
       const next: Record<string, unknown> = { ...base.conventions };
       for (const [key, value] of Object.entries(raw.conventions)) {
-        const current = (base.conventions as unknown as Record<string, unknown>)[key];
+        // Own properties only: `constructor` or `__proto__` is no convention.
+        const current = Object.hasOwn(DEFAULT_CONVENTIONS, key) ? (base.conventions as unknown as Record<string, unknown>)[key] : undefined;
         if (current === undefined) {
           problems.push({ path: `conventions.${key}`, message: `Unknown convention "${key}".` });
         } else if (typeof current === 'string') {
-          const error = typeof value === 'string' ? validRegex(value) : 'not a string';
-          if (error === null) next[key] = value;
-          else problems.push({ path: `conventions.${key}`, message: `Not a valid regular expression (${error}); the default is used.` });
-        } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-Za-z_][\w]*$/.test(v))) {
-          next[key] = value;
+          const problem = patternProblem(key, value);
+          if (problem === null) next[key] = value;
+          else problems.push({ path: `conventions.${key}`, message: problem });
         } else {
-          problems.push({ path: `conventions.${key}`, message: 'Expected a non-empty array of words.' });
+          const problem = kindsProblem(value);
+          if (problem === null) next[key] = value;
+          else problems.push({ path: `conventions.${key}`, message: problem });
         }
       }
       conventions = next as unknown as Conventions;

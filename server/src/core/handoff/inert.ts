@@ -7,24 +7,13 @@ import type { CompiledConventions } from '../config/compiled';
  * engine's line patterns no longer read a claim, a percentage of success or a fractional count.
  */
 
-const doneGlobal = new WeakMap<CompiledConventions, RegExp>();
-
-function doneMarkers(c: CompiledConventions): RegExp {
-  let re = doneGlobal.get(c);
-  if (!re) {
-    re = new RegExp(c.done.source, 'gu');
-    doneGlobal.set(c, re);
-  }
-  return re;
-}
-
 /**
  * Done markers are removed, not reworded: in copied plan text a marker is the TODO author's claim,
  * and the generated file must not carry it over. Ordinary words ("completed") are no markers by
  * default (the patterns are case-sensitive); a workspace that makes them markers gets them removed.
  */
 function withoutDoneMarkers(text: string, c: CompiledConventions): string {
-  return text.replace(doneMarkers(c), '');
+  return text.replace(c.doneMarkers, '');
 }
 
 /** `99% success`, `44.1/45 tests`: the percent sign and the fraction slash become entities. */

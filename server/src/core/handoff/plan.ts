@@ -83,7 +83,8 @@ export function planHandoff(project: Project, key: InitiativeKey, phase: string,
     // Evidence links are relative to the file they are written in, so each file gets its own table.
     const trace = traceabilityBlocks(h, dirname(t.path));
     const values = { ...shared, kind: t.kind, kindTitle: kindTitle(t.kind), traceability: trace.table, evidenceFound: trace.evidence };
-    const template = options.templates?.[t.kind] ?? BUILT_IN_TEMPLATES[t.kind] ?? GENERIC_TEMPLATE;
+    const own = options.templates && Object.hasOwn(options.templates, t.kind) ? options.templates[t.kind] : undefined;
+    const template = own ?? BUILT_IN_TEMPLATES.get(t.kind) ?? GENERIC_TEMPLATE;
     return { kind: t.kind, path: t.path, exists: t.exists, content: renderTemplate(template, values) };
   });
 

@@ -7,14 +7,15 @@ import { TESTING_SUMMARY_TEMPLATE } from './testingSummary';
 /**
  * The project's own templates, by output kind. A workspace overrides one by putting `<kind>.md`
  * in the folder named by `templates` in `.proofmark.json`; the caller reads those files and passes
- * them as `HandoffOptions.templates`.
+ * them as `HandoffOptions.templates`. A Map, so that an output kind named like an `Object.prototype`
+ * member (`constructor`) finds no template instead of a function.
  */
-export const BUILT_IN_TEMPLATES: Readonly<Record<string, string>> = {
-  notes: NOTES_TEMPLATE,
-  decisions: DECISIONS_TEMPLATE,
-  handoff: HANDOFF_TEMPLATE,
-  testing_summary: TESTING_SUMMARY_TEMPLATE,
-};
+export const BUILT_IN_TEMPLATES: ReadonlyMap<string, string> = new Map([
+  ['notes', NOTES_TEMPLATE],
+  ['decisions', DECISIONS_TEMPLATE],
+  ['handoff', HANDOFF_TEMPLATE],
+  ['testing_summary', TESTING_SUMMARY_TEMPLATE],
+]);
 
 export { GENERIC_TEMPLATE };
 
