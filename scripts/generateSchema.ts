@@ -57,6 +57,14 @@ if (severitySetting) {
     Object.entries(FINDING_CODES).map(([code, d]) => [code, { ...severity, default: d.severity, description: `${d.title} (default: ${d.severity}).` }]),
   );
 }
+const conventionSetting = properties['proofmark.conventions'] as { properties?: Record<string, unknown> } | undefined;
+if (conventionSetting?.properties) {
+  for (const [key, value] of Object.entries(DEFAULT_CONVENTIONS)) {
+    conventionSetting.properties[key] ??= Array.isArray(value)
+      ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' }, minItems: 1, description: key }
+      : { type: 'string', format: 'regex', description: `Regular expression for ${key.replace(/^status/, '').toLowerCase()} markers.` };
+  }
+}
 properties['proofmark.archives'] = { type: 'array', scope: 'resource', items: { type: 'string' }, default: DEFAULT_ARCHIVES, markdownDescription: ARCHIVES_DESCRIPTION };
 properties['proofmark.checkArchives'] = { type: 'boolean', scope: 'resource', default: false, markdownDescription: 'Check the references and claims of documents in `proofmark.archives` folders too.' };
 writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);

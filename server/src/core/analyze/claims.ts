@@ -78,7 +78,7 @@ export function findClaims(input: ClaimInput): Claim[] {
     if (text.trim().length === 0) continue;
     const field = c.statusField.exec(text);
     if (field) {
-      const marker = readStatus(field[2] ?? '', c);
+      const marker = readStatus(field[2] ?? '', c, 'field');
       if (marker?.status === 'done') {
         const section = sections.directSection(line);
         add('field', line, marker, section.start, Math.min(section.end, line + input.window.field), true);

@@ -19,7 +19,7 @@ export class Sections {
           break;
         }
       }
-      return { ...h, sectionEnd: end, status: readStatus(h.text, c) };
+      return { ...h, sectionEnd: end, status: readStatus(h.text, c, 'heading') };
     });
     this.nearest = new Int32Array(lineCount + 2).fill(-1);
     let k = -1;

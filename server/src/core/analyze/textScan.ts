@@ -45,7 +45,7 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
   if (EVIDENCE_SLOT.test(text)) into.evidenceSlots.push(line);
   if (/^\s*\|.*\|\s*$/.test(text)) into.tableRows.push(line);
   const field = c.statusField.exec(text);
-  const marker = field ? readStatus(field[2] ?? '', c) : null;
+  const marker = field ? readStatus(field[2] ?? '', c, 'field') : null;
   if (field && marker) {
     const first = text.search(/\S/);
     into.statusFields.push({ line, range: span(line, first, text.trimEnd().length - first), label: (field[1] ?? '').trim(), marker });

@@ -5,7 +5,8 @@ import { normalisePhase } from '../parse/role';
 import type { LineIndex, Range } from '../text/position';
 import type { Sections } from './sections';
 
-const PHASE_HEADING = /^(?:\*\*)?Phase\s+(\d+(?:[._]\d+)?)(?:\*\*)?\s*(?:[:\-–—.]|$)\s*(.*)$/i;
+/** `## Phase 2: Title`, `## 🚀 **PHASE 2**`, `### Phase III — Title`, `## Phase B`. */
+const PHASE_HEADING = /^[^\p{L}\p{N}*]*(?:\*\*)?(?:[Pp]hase|PHASE)\s+(\d+(?:[._]\d+)?|[IVX]{1,5}|[A-Z])(?![\w.])(?:\*\*)?\s*(?:[:\-–—.]|$)\s*(.*)$/u;
 const SUMMARY_BULLET = /^\s*[-*+]\s+(?:\*\*)?Phase\s+(\d+(?:[._]\d+)?)(?:\*\*)?\s*:?\s*(.*)$/i;
 const PHASE_FIELD = /^\s*(?:[-*+]\s+)?\*{0,2}Phase\s+(\d+(?:[._]\d+)?)\s+Status\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/i;
 const TASK_HEADING = /^(?:\*\*)?(T\d+(?:\.\d+)+)(?:\*\*)?\s*[:\-–—.]?\s*(.*)$/;
@@ -76,12 +77,12 @@ export function analyseTodo(input: TodoInput): TodoModel {
     const text = lines.line(line);
     const field = PHASE_FIELD.exec(text);
     if (field) {
-      addStatement(normalisePhase(field[1] ?? ''), { source: 'field', marker: readStatus(field[2] ?? '', c), title: null, line, range: lineRangeOf(lines, line) });
+      addStatement(normalisePhase(field[1] ?? ''), { source: 'field', marker: readStatus(field[2] ?? '', c, 'field'), title: null, line, range: lineRangeOf(lines, line) });
       continue;
     }
     const bullet = SUMMARY_BULLET.exec(text);
     if (!bullet) continue;
-    const marker = readStatus(bullet[2] ?? '', c);
+    const marker = readStatus(bullet[2] ?? '', c, 'field');
     if (!marker) continue;
     addStatement(normalisePhase(bullet[1] ?? ''), { source: 'summary', marker, title: stripStatus(bullet[2] ?? '', c) || null, line, range: lineRangeOf(lines, line) });
   }

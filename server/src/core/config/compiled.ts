@@ -24,6 +24,7 @@ export interface CompiledConventions {
   readonly done: Pattern;
   readonly inProgress: Pattern;
   readonly failed: Pattern;
+  readonly planned: Pattern;
   /** Every done marker of a text, for `text.replace(c.doneMarkers, …)`. */
   readonly doneMarkers: GlobalPattern;
   /** Every status marker (done, in progress, failed) of a text, for `text.replace(c.statusMarkers, …)`. */
@@ -36,7 +37,7 @@ export interface CompiledConventions {
   readonly outputKinds: readonly string[];
 }
 
-export type PatternConvention = 'anchorFile' | 'phaseOutputFile' | 'phasePromptFile' | 'phaseDocFile' | 'statusDocFile' | 'statusDone' | 'statusInProgress' | 'statusFailed' | 'statusFieldLabel';
+export type PatternConvention = 'anchorFile' | 'phaseOutputFile' | 'phasePromptFile' | 'phaseDocFile' | 'statusDocFile' | 'statusDone' | 'statusInProgress' | 'statusFailed' | 'statusPlanned' | 'statusFieldLabel';
 
 export function isPatternConvention(key: string): key is PatternConvention {
   return Object.hasOwn(DEFAULT_CONVENTIONS, key) && typeof (DEFAULT_CONVENTIONS as unknown as Record<string, unknown>)[key] === 'string';
@@ -49,11 +50,11 @@ export function statusFieldSource(label: string): string {
   return `^\\s*(?:[-*+]\\s+)?\\*{0,2}((?:[A-Za-z][\\w /-]{0,30}?\\s)?(?:${label}))\\*{0,2}\\s*:\\s*\\*{0,2}\\s*(.*)$`;
 }
 
-function statusMarkersSource(done: string, inProgress: string, failed: string): string {
-  return `(?:${done})|(?:${inProgress})|(?:${failed})`;
+function statusMarkersSource(done: string, inProgress: string, failed: string, planned: string): string {
+  return `(?:${done})|(?:${inProgress})|(?:${failed})|(?:${planned})`;
 }
 
-const STATUS_KEYS = ['statusDone', 'statusInProgress', 'statusFailed'] as const;
+const STATUS_KEYS = ['statusDone', 'statusInProgress', 'statusFailed', 'statusPlanned'] as const;
 
 /**
  * Compiles the pattern conventions: a built-in default natively, a configured one on the
@@ -86,16 +87,17 @@ class PatternCompiler {
   }
 
   statusMarkers(): GlobalPattern {
-    const [done, inProgress, failed] = STATUS_KEYS.map((k) => this.effective(k)) as [string, string, string];
-    const source = statusMarkersSource(done, inProgress, failed);
+    const [done, inProgress, failed, planned] = STATUS_KEYS.map((k) => this.effective(k)) as [string, string, string, string];
+    const source = statusMarkersSource(done, inProgress, failed, planned);
     const linear = STATUS_KEYS.some((k) => this.linear.has(k)) ? compileLinear(source) : null;
-    return linear?.ok ? linear.pattern : new RegExp(statusMarkersSource(DEFAULT_CONVENTIONS.statusDone, DEFAULT_CONVENTIONS.statusInProgress, DEFAULT_CONVENTIONS.statusFailed), 'gu');
+    const d = DEFAULT_CONVENTIONS;
+    return linear?.ok ? linear.pattern : new RegExp(statusMarkersSource(d.statusDone, d.statusInProgress, d.statusFailed, d.statusPlanned), 'gu');
   }
 
   /** The conventions with every linear status pattern replaced by one matching nothing (see CompiledConventions.source). */
   nativeSafe(): Conventions {
     const safe = (key: (typeof STATUS_KEYS)[number]): string => (this.linear.has(key) ? NOTHING : DEFAULT_CONVENTIONS[key]);
-    return { ...this.conventions, statusDone: safe('statusDone'), statusInProgress: safe('statusInProgress'), statusFailed: safe('statusFailed') };
+    return { ...this.conventions, statusDone: safe('statusDone'), statusInProgress: safe('statusInProgress'), statusFailed: safe('statusFailed'), statusPlanned: safe('statusPlanned') };
   }
 }
 
@@ -117,6 +119,7 @@ export function compileConventions(conventions: Conventions): CompiledConvention
     done: p.one('statusDone'),
     inProgress: p.one('statusInProgress'),
     failed: p.one('statusFailed'),
+    planned: p.one('statusPlanned'),
     doneMarkers: p.one('statusDone', 'gu'),
     statusMarkers: p.statusMarkers(),
     statusField: p.one('statusFieldLabel'),
@@ -128,22 +131,86 @@ export function compileConventions(conventions: Conventions): CompiledConvention
   return compiled;
 }
 
-const PERCENT = /(\d{1,3}(?:\.\d+)?)\s*%/u;
+/**
+ * Where a status is written: a status field's value (`**Status**: Completed.`) is read in any case
+ * from its first words; a heading also states one in words at its end (`## Phase 2 — Done`); in
+ * running text only the markers count.
+ */
+export type StatusPosition = 'text' | 'field' | 'heading';
+
+/** A completion figure next to a done word: `COMPLETED (92%)`, `92% complete`, `80% done`; not `40% faster` or `5/6 PASSED (83%)`. */
+const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished)\b/i;
+/** The leading words of a status field's value, in any case. */
+const FIELD_WORDS: readonly [RegExp, Status][] = [
+  [/^(?:fail(?:ed|ing)?|blocked|broken|rejected|not (?:met|passing|working))\b/i, 'failed'],
+  [/^(?:in[ _-]?progress|ongoing|wip|work in progress|partial(?:ly)?|started|underway|active|in review|under review)\b/i, 'in-progress'],
+  [/^(?:not (?:started|begun|yet started)|planned|planning|proposed|draft|to ?do|pending|backlog|deferred|postponed|on hold|paused|ready for (?:implementation|planning|development|review)|specified|idea|open)\b/i, 'planned'],
+  [/^(?:complete[d]?|done|finished|implemented|passed|passing|achieved|resolved|fixed|delivered|shipped|merged|accepted|verified|approved|closed|production[- ]ready)\b/i, 'done'],
+];
+/** A status in words at the end of a heading: `## Phase 2 — Done`, `### Task 3 (Completed)`. */
+const HEADING_WORDS = /(?:^|[\s\-–—:|([])\**\s*(complete[d]?|done|finished|in progress|not started|planned|deferred|blocked)\s*\**\s*[)\]]?\s*\.?\s*$/i;
+/** `✅ TODO:`, `✅ Next:` — a checkbox glyph before an action, not a status. */
+const IMPERATIVE = /(?:✅|☑️?|✔️?)\s*\**\s*(?:TODO|FIXME|Action(?:\s+items?)?|Next(?:\s+steps?)?|To\s*do)\b\s*\**\s*:/i;
+/** Words that may follow a status word in a status (`COMPLETED SUCCESSFULLY`, `DONE AND VERIFIED`); any other capitalised word makes it an adjective (`COMPLETE REDESIGN`). */
+const STATUS_COMPANION = /^(?:SUCCESSFULLY|AND|WITH|BUT|EXCEPT|FOR|IN|ON|AT|TO|OF|VIA|ALL|FULLY|PHASE|PASSED|VERIFIED|VALIDATED|TESTED|READY|NOW|AS|ONLY|YET|&)\b/;
+
+function wordIsAdjective(text: string, match: RegExpExecArray): boolean {
+  if (!/^[A-Za-z]/.test(match[0])) return false;
+  const next = text.slice(match.index + match[0].length).replace(/^[*_`]+/, '');
+  if (!/^ [A-Z]/.test(next)) return false;
+  return !STATUS_COMPANION.test(next.slice(1));
+}
+
+/** A line that lists statuses as options or a legend (`⬜ Not started / 🟡 In progress / ✅ Done`) states none. */
+function isOptionList(text: string, c: CompiledConventions): boolean {
+  if (!/[/|·]|\blegend\b|\bkey\s*:/i.test(text)) return false;
+  const classes = [c.failed, c.inProgress, c.planned, c.done].filter((p) => p.test(text)).length;
+  return classes >= 2 || /\blegend\b|\bkey\s*:/i.test(text);
+}
+
+function completionPercent(text: string): number | null {
+  const m = COMPLETION_FIGURE.exec(text);
+  const figure = m?.[1] ?? m?.[2];
+  return figure === undefined ? null : Number(figure);
+}
 
 /**
- * The status a piece of text states, by the precedence failed > in progress > done, so that
- * "⚠️ 50% PARTIAL SUCCESS" is not done. Null when the text states none.
+ * The status a piece of text states, by the precedence failed > in progress > done > planned, so
+ * that "⚠️ 50% PARTIAL SUCCESS" is not done. Null when the text states none: no marker, a marker
+ * used as an adjective (`COMPLETE REDESIGN`), an option list or legend, an imperative (`✅ TODO:`).
  */
-export function readStatus(text: string, c: CompiledConventions): StatusMarker | null {
+export function readStatus(text: string, c: CompiledConventions, where: StatusPosition = 'text'): StatusMarker | null {
+  if (IMPERATIVE.test(text) || isOptionList(text, c)) return null;
+  if (where === 'field') {
+    const lead = /^[\s*_`>]*/.exec(text)?.[0].length ?? 0;
+    const value = text.slice(lead).replace(/^(?:[^\p{L}\p{N}\s*_`]+\s*)?\**\s*/u, '');
+    for (const [pattern, status] of FIELD_WORDS) {
+      if (pattern.test(value)) return { status, text: markerText(text, lead), percent: status === 'done' ? completionPercent(text) : null };
+    }
+  }
   let status: Status | null = null;
-  let match: RegExpExecArray | null = c.failed.exec(text);
-  if (match) status = 'failed';
-  else if ((match = c.inProgress.exec(text))) status = 'in-progress';
-  else if ((match = c.done.exec(text))) status = 'done';
-  if (status === null || match === null) return null;
-  const percentMatch = PERCENT.exec(text);
-  const percent = percentMatch ? Number(percentMatch[1]) : null;
-  return { status, text: markerText(text, match.index), percent };
+  let match: RegExpExecArray | null = null;
+  for (const [pattern, s] of [
+    [c.failed, 'failed'],
+    [c.inProgress, 'in-progress'],
+    [c.done, 'done'],
+    [c.planned, 'planned'],
+  ] as const) {
+    const m = pattern.exec(text);
+    if (m && !wordIsAdjective(text, m)) {
+      status = s;
+      match = m;
+      break;
+    }
+  }
+  if (status === null || match === null) {
+    const words = where === 'heading' ? HEADING_WORDS.exec(text) : null;
+    if (!words) return null;
+    const word = (words[1] ?? '').toLowerCase();
+    status = /^(?:complete|completed|done|finished)$/.test(word) ? 'done' : word === 'in progress' ? 'in-progress' : word === 'blocked' ? 'failed' : 'planned';
+    return { status, text: markerText(text, words.index + (words[0].length - words[0].trimStart().length)), percent: status === 'done' ? completionPercent(text) : null };
+  }
+  return { status, text: markerText(text, match.index), percent: status === 'done' ? completionPercent(text) : null };
 }
 
 /** The status words as written from the marker on: `✅ COMPLETED` out of `✅ COMPLETED - Title`. */

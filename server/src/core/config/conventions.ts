@@ -21,6 +21,8 @@ export interface Conventions {
   readonly statusDone: string;
   readonly statusInProgress: string;
   readonly statusFailed: string;
+  /** Not begun, or put off: `⬜`, `NOT STARTED`, `PLANNED`, `DEFERRED`, `DRAFT`. */
+  readonly statusPlanned: string;
   /** Labels of status fields (`**Status**: ✅ …`). */
   readonly statusFieldLabel: string;
 }
@@ -35,6 +37,7 @@ export const DEFAULT_CONVENTIONS: Conventions = {
   requirementKinds: ['FR', 'NFR', 'AC'],
   statusDone: '✅|✔️?|☑️?|\\bCOMPLETED?\\b|\\bDONE\\b|\\bACHIEVED\\b|\\bPASSED\\b',
   statusInProgress: '🔄|🚧|⏳|\\bIN[ _]PROGRESS\\b|\\bONGOING\\b|\\bPENDING\\b|\\bPARTIAL(?:LY)?\\b',
-  statusFailed: '❌|✗|✖️?|\\bFAILED\\b|\\bBLOCKED\\b|\\bNOT STARTED\\b',
+  statusFailed: '❌|✗|✖️?|\\bFAILED\\b|\\bBLOCKED\\b',
+  statusPlanned: '⬜|🔲|⏸️?|\\bNOT STARTED\\b|\\bPLANNED\\b|\\bDEFERRED\\b|\\bPOSTPONED\\b|\\bON HOLD\\b|\\bPAUSED\\b|\\bDRAFT\\b|\\bBACKLOG\\b',
   statusFieldLabel: 'Status|Result|Outcome|Verdict',
 };

@@ -1,5 +1,6 @@
 /** A status as written in a document, reduced to what the rules compare. */
-export type Status = 'done' | 'in-progress' | 'failed';
+/** `planned`: not begun, or put off (not started, planned, deferred, draft). */
+export type Status = 'done' | 'in-progress' | 'failed' | 'planned';
 
 export interface StatusMarker {
   readonly status: Status;

@@ -3,10 +3,17 @@ import type { DocumentRole } from '../model/document';
 
 /** `2.5` for `2.5`, `2_5` and `2.50`; phases compare as numbers but are kept as written otherwise. */
 export function normalisePhase(raw: string): string {
+  const roman = ROMAN[raw];
+  if (roman !== undefined) return String(roman);
   const dotted = raw.replace('_', '.');
   const n = Number(dotted);
   return Number.isFinite(n) ? String(n) : dotted;
 }
+
+/** Roman phase numbers as written in headings (`Phase III`). */
+const ROMAN: Readonly<Record<string, number>> = Object.fromEntries(
+  ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'].map((r, i) => [r, i + 1]),
+);
 
 export function basename(path: string): string {
   const i = path.lastIndexOf('/');

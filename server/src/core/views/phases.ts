@@ -32,7 +32,7 @@ export interface PhaseSummary {
  */
 export function phaseState(phase: Phase): { state: PhaseState; text: string } {
   const stated = phase.statuses.find((s) => s.source === 'heading' && s.marker) ?? phase.statuses.find((s) => s.marker);
-  if (stated?.marker) return { state: stated.marker.status, text: stated.marker.text };
+  if (stated?.marker) return { state: stated.marker.status === 'planned' ? 'not-started' : stated.marker.status, text: stated.marker.text };
   const { total, checked } = phase.checklist;
   if (total > 0 && checked === total) return { state: 'done', text: '' };
   return { state: checked > 0 ? 'in-progress' : 'not-started', text: '' };
