@@ -76,6 +76,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.log(message);
   let session: Session | null = null;
   let watchFiles = false;
+  let folderChanges = false;
 
   const index = (root: Root, live: boolean): void => {
     if (!session) return;
@@ -95,6 +96,7 @@ export function startServer(connection: Connection): void {
       disabledActions: caps.textDocument?.codeAction?.disabledSupport === true,
     };
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChanges = caps.workspace?.workspaceFolders === true;
 
     registerDocumentSyncSupport(connection, s);
     registerDiagnosticsSupport(connection, s, { pull, refresh: caps.workspace?.diagnostics?.refreshSupport === true });
@@ -113,7 +115,6 @@ export function startServer(connection: Connection): void {
     registerCustomRequests(connection, s);
     registerWatchedFilesSupport(connection, s, (root) => index(root, false));
     registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
-    registerFolderSupport(connection, s, (root) => index(root, true));
     registerLooseFileSupport(s, (root) => index(root, true));
 
     return {
@@ -138,6 +139,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Only now: subscribing while answering initialize made the library register the folder
+    // notification dynamically, a request VS Code refuses before it has the initialize result
+    // (and a client without workspace folders made the subscription throw, failing initialize).
+    // The notification is announced in the initialize result instead, so nothing registers it.
+    if (session && folderChanges) registerFolderSupport(connection, session, (root) => index(root, true));
     if (watchFiles) {
       connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
