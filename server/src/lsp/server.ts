@@ -19,7 +19,7 @@ import { registerCustomRequests } from './customRequests';
 import { registerDefinitionSupport } from './definition';
 import { registerDiagnosticsSupport } from './diagnostics';
 import { registerDocumentLinkSupport } from './documentLinks';
-import { registerDocumentSyncSupport } from './documentSync';
+import { checkedSync, registerDocumentSyncSupport } from './documentSync';
 import type { EditCapabilities } from './edits';
 import { registerFolderSupport } from './folders';
 import { registerHoverSupport } from './hover';
@@ -139,10 +139,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    // Only now: subscribing while answering initialize made the library register the folder
-    // notification dynamically, a request VS Code refuses before it has the initialize result
-    // (and a client without workspace folders made the subscription throw, failing initialize).
-    // The notification is announced in the initialize result instead, so nothing registers it.
+    // Folder changes are announced in the initialize result (changeNotifications), so nothing
+    // registers them at run time. The library's own subscription (connection.workspace) did,
+    // while initialize was being answered: a request VS Code refuses before it has the result
+    // ("Unhandled method client/registerCapability" on every start), and one that threw for a
+    // client without workspace folders, failing initialize. folders.ts handles the notification itself.
     if (session && folderChanges) registerFolderSupport(connection, session, (root) => index(root, true));
     if (watchFiles) {
       connection.client
@@ -156,6 +157,6 @@ export function startServer(connection: Connection): void {
     session?.dispose();
     await Promise.all((session?.roots.all() ?? []).map((r) => r.saving));
   });
-  documents.listen(connection);
+  documents.listen(checkedSync(connection));
   connection.listen();
 }
