@@ -80,5 +80,6 @@ export function registerCommandSupport(connection: Connection, session: Session,
       if (params.command === ServerCommands.createOutput) return createOutput(connection, session, caps, checked(METHOD, first, createArgs, 'params.arguments[0]'));
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
     },
+    { effects: true },
   );
 }

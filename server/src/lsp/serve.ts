@@ -1,9 +1,21 @@
-import { ErrorCodes, NotificationType, ParameterStructures, RequestType, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, NotificationType, ParameterStructures, RequestType, ResponseError, type CancellationToken, type Connection, type Disposable } from 'vscode-languageserver';
 import { isRecord, type Shape } from './params';
 import type { Session } from './session';
 
+export interface ServeOptions {
+  /**
+   * The handler changes something outside the server (it applies an edit through the client), so
+   * once it has run its answer says what it did, even when the request was cancelled meanwhile.
+   */
+  readonly effects?: boolean;
+}
+
 function invalid(method: string, problem: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
+}
+
+function cancelled(method: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, `${method} was cancelled.`);
 }
 
 /**
@@ -34,23 +46,29 @@ export function checked<T>(method: string, value: unknown, shape: Shape<T>, at: 
 
 /**
  * Registers a request handler behind the checks every request gets: the parameters have `shape`
- * (else InvalidParams, naming what is wrong) and positions lie in their document. A handler that
- * fails unexpectedly is logged with its stack and answered InternalError; the server goes on.
+ * (else InvalidParams, naming what is wrong), positions lie in their document, and a request that
+ * was cancelled answers RequestCancelled, never a half-computed result (vscode-jsonrpc answered
+ * what the handler returned, often null). A handler that fails unexpectedly is logged with its
+ * stack and answered InternalError; the server goes on.
  */
-export function serve<P, R>(connection: Connection, session: Session, method: string, shape: Shape<P>, handler: (params: P, token: CancellationToken) => R | Promise<R>): Disposable {
+export function serve<P, R>(connection: Connection, session: Session, method: string, shape: Shape<P>, handler: (params: P, token: CancellationToken) => R | Promise<R>, options: ServeOptions = {}): Disposable {
   // By name: the library itself answers InvalidParams to parameters that are absent or an array.
   const type = new RequestType<unknown, unknown, void>(method, ParameterStructures.byName);
   return connection.onRequest(type, async (params: unknown, token: CancellationToken): Promise<unknown> => {
     const problem = shape(params, 'params') ?? outsideDocument(session, params);
     if (problem) throw invalid(method, problem);
+    if (token.isCancellationRequested) throw cancelled(method);
+    let result: R;
     try {
-      return await handler(params as P, token);
+      result = await handler(params as P, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
       connection.console.error(`${method} failed: ${text}`);
       throw new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (token.isCancellationRequested && !options.effects) throw cancelled(method);
+    return result;
   });
 }
 
