@@ -71,6 +71,8 @@ function methods(root: string): Record<string, MethodCase> {
         { command: ServerCommands.generateHandoff, arguments: [{ initiative: initiativeOf(root), phase: 2 }] },
         { command: ServerCommands.generateHandoff, arguments: [{ initiative: { root }, phase: '2' }] },
         { command: ServerCommands.generateHandoff, arguments: [] },
+        { command: ServerCommands.createOutput, arguments: [{ uri }] },
+        { command: ServerCommands.createOutput, arguments: [{ uri: 5, file: uri }] },
         { command: 'proofmark.noSuchCommand', arguments: [] },
       ],
     },
@@ -191,13 +193,14 @@ describe('protocol hygiene: every request checks its parameters, and the server 
     for (const [method, c] of Object.entries(table)) {
       if (!c.at) continue;
       for (const p of outside) {
-        const params = c.at === 'position' ? { ...c.valid(uri), position: p } : { ...c.valid(uri), range: { start: zero, end: p } };
+        const params = c.at === 'position' ? { ...c.valid(uri), position: p } : { ...c.valid(uri), range: { start: p, end: { line: 2 ** 31 - 1, character: 0 } } };
         await invalidParams(method, params);
       }
     }
     const error = await failure('textDocument/hover', { textDocument: { uri }, position: { line: lines, character: 0 } });
     assert.equal(error.message, `textDocument/hover: params.position is on line ${lines} (0-based), past the end of ${uri} (${lines} lines).`);
-    // A character past the end of its line is the end of the line, as the spec says.
+    // A range may end past the last line (the whole buffer), and a character past the end of its line is the end of the line, as the spec says.
+    assert.ok(Array.isArray(await answer('textDocument/codeAction', { textDocument: { uri }, range: { start: zero, end: { line: lines + 10, character: 0 } }, context: { diagnostics: [] } })));
     assert.deepEqual(await answer('textDocument/definition', { textDocument: { uri }, position: { line: lines - 1, character: 10_000 } }), []);
   });
 

@@ -21,7 +21,8 @@ function cancelled(method: string): ResponseError<void> {
 /**
  * A position must lie in the document it names, when the server holds that document's text (it
  * is open): the client and the server have the same text, so a line past the end is a client bug,
- * answered as such. A character past the end of its line is the line's end, as the spec says.
+ * answered as such. A character past the end of its line is the line's end, as the spec says, and
+ * so is the end of a range past the last line (clients ask for the whole buffer that way).
  */
 function outsideDocument(session: Session, params: unknown): string | null {
   if (!isRecord(params) || !isRecord(params.textDocument) || typeof params.textDocument.uri !== 'string') return null;
@@ -34,7 +35,7 @@ function outsideDocument(session: Session, params: unknown): string | null {
     return typeof line === 'number' && line >= lines ? `${at} is on line ${line} (0-based), past the end of ${uri} (${lines} lines)` : null;
   };
   const range = isRecord(params.range) ? params.range : {};
-  return check(params.position, 'params.position') ?? check(range.start, 'params.range.start') ?? check(range.end, 'params.range.end');
+  return check(params.position, 'params.position') ?? check(range.start, 'params.range.start');
 }
 
 /** A value of `shape` taken from inside a request's parameters (a command's arguments); otherwise InvalidParams. */
