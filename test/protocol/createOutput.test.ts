@@ -74,6 +74,6 @@ describe('"Create output" quick fixes and the disk', () => {
   it('refuses a fix for a file that is no missing output of the TODO', T, async () => {
     const command: Command = { title: 'Create', command: 'proofmark.createOutput', arguments: [{ uri: uriOf(at('TODO001.md')), file: uriOf(at('PRD001.md')) }] };
     await assert.rejects(client.request('workspace/executeCommand', command), /PRD001\.md is not a missing output of TODO001\.md any more; nothing was created/);
-    await assert.rejects(client.request('workspace/executeCommand', { ...command, arguments: [{ uri: 42 }] }), /Expected \{uri, file\}/);
+    await assert.rejects(client.request('workspace/executeCommand', { ...command, arguments: [{ uri: 42 }] }), { code: -32602, message: 'workspace/executeCommand: params.arguments[0].uri must be a string, got 42.' });
   });
 });

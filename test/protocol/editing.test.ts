@@ -142,7 +142,7 @@ describe('editing features on examples/orbit', () => {
       assert.ok(plan.openItems.length > 0 && plan.openItems.every((o) => o.location.uri === uriOf(at('TODO001.md'))));
     });
     it('rejects a malformed initiative with InvalidParams', async () => {
-      await assert.rejects(client.request('proofmark/handoffPlan', { initiative: 42, phase: '2' }), /Expected an initiative/);
+      await assert.rejects(client.request('proofmark/handoffPlan', { initiative: 42, phase: '2' }), { code: -32602, message: 'proofmark/handoffPlan: params.initiative must be an object, got 42.' });
     });
   });
 

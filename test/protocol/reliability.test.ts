@@ -44,9 +44,11 @@ describe('reliability: the server answers or reports, never exits', () => {
     assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri }, position: far }), []);
     assert.deepEqual(await client.request('textDocument/references', { textDocument: { uri }, position: far, context: { includeDeclaration: true } }), []);
     await assert.rejects(client.request('textDocument/prepareRename', { textDocument: { uri }, position: far }), /Only a requirement id/);
+    // In an open document the server has the client's text: a line past its end is refused, a character past its line's end is the line's end.
     const open = await client.open(at('TODO001.md'));
-    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: open }, position: far }), []);
-    assert.ok(Array.isArray(await client.request('textDocument/codeAction', { textDocument: { uri: open }, range: { start: far, end: far }, context: { diagnostics: [] } })));
+    await assert.rejects(client.request('textDocument/completion', { textDocument: { uri: open }, position: far }), { code: -32602 });
+    await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri: open }, range: { start: far, end: far }, context: { diagnostics: [] } }), { code: -32602 });
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: open }, position: { line: 0, character: 100_000 } }), []);
     await client.close(open);
   });
 

@@ -4,6 +4,8 @@ import { ServerCommands } from '../protocol';
 import { lineSpan, toDiagnostic } from './convert';
 import { checkCreates, toWorkspaceEdit, type EditCapabilities } from './edits';
 import { actionOptions } from './handoff';
+import { object, range, textDocument } from './params';
+import { serve } from './serve';
 import type { DocumentContext, Session } from './session';
 
 function toAction(session: Session, doc: DocumentContext, a: ActionView): CodeAction {
@@ -32,7 +34,7 @@ async function createAction(session: Session, doc: DocumentContext, caps: EditCa
 
 /** Quick fixes and rewrites, each a WorkspaceEdit computed in core/views; files to create are asked of the disk. */
 export function registerCodeActionSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
-  return connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
+  return serve(connection, session, 'textDocument/codeAction', object({ textDocument, range }), async (params, token): Promise<CodeAction[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc || doc.text === null) return [];
     const { from, to } = lineSpan(params.range);

@@ -7,13 +7,17 @@ import { checkCreates, toWorkspaceEdit, type EditCapabilities } from './edits';
 import { actionOptions, planFor, readText } from './handoff';
 import { safeParse } from './roots';
 import { resolveInitiative } from './customRequests';
+import { anything, array, initiativeId, object, optional, string, uinteger, type ShapeType } from './params';
+import { checked, serve } from './serve';
 import type { Session } from './session';
 
 export const COMMANDS: readonly string[] = [ServerCommands.generateHandoff, ServerCommands.toggleCheckbox, ServerCommands.createOutput];
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
+const METHOD = 'workspace/executeCommand';
+const commandParams = object({ command: string, arguments: optional(array(anything)) });
+const toggleArgs = object({ uri: string, line: uinteger });
+const handoffArgs = object({ initiative: initiativeId, phase: string });
+const createArgs = object({ uri: string, file: string });
 
 async function apply(connection: Connection, edit: WorkspaceEdit | null, label: string): Promise<WorkspaceEdit> {
   if (!edit) throw new ResponseError(ErrorCodes.InvalidRequest, `${label}: the client cannot create files in a workspace edit.`);
@@ -22,18 +26,17 @@ async function apply(connection: Connection, edit: WorkspaceEdit | null, label: 
   return edit;
 }
 
-async function toggleCheckbox(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
-  const doc = typeof args.uri === 'string' ? await session.document(args.uri) : null;
-  const line = typeof args.line === 'number' ? args.line : -1;
-  const edit = doc?.model ? toggleEdit(doc.model, line + 1) : null;
-  if (!doc || !edit) throw new ResponseError(ErrorCodes.InvalidParams, `There is no checkbox on line ${line + 1} of ${String(args.uri)}.`);
+async function toggleCheckbox(connection: Connection, session: Session, caps: EditCapabilities, args: ShapeType<typeof toggleArgs>): Promise<WorkspaceEdit> {
+  const doc = await session.document(args.uri);
+  const edit = doc?.model ? toggleEdit(doc.model, args.line + 1) : null;
+  if (!doc || !edit) throw new ResponseError(ErrorCodes.InvalidParams, `There is no checkbox on line ${args.line + 1} of ${args.uri}.`);
   return apply(connection, toWorkspaceEdit(session, doc.root, caps, [edit], []), 'Toggle checkbox');
 }
 
-async function generateHandoff(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
+async function generateHandoff(connection: Connection, session: Session, caps: EditCapabilities, args: ShapeType<typeof handoffArgs>): Promise<WorkspaceEdit> {
   await session.settled();
   const { root, key } = resolveInitiative(session, args.initiative);
-  const result = await planFor(session, root, key, String(args.phase));
+  const result = await planFor(session, root, key, args.phase);
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
   const label = `Generate Phase ${result.plan.phase} handoff`;
   // Every file is asked of the disk again: the index may lag behind it, an existing file is never
@@ -48,15 +51,15 @@ async function generateHandoff(connection: Connection, session: Session, caps: E
  * outputs and asked of the disk again, so a file that appeared since the fix was offered (written
  * by another tool, or under a folder the index ignores) is never sent to the client.
  */
-async function createOutput(connection: Connection, session: Session, caps: EditCapabilities, args: Record<string, unknown>): Promise<WorkspaceEdit> {
-  const doc = typeof args.uri === 'string' ? await session.document(args.uri) : null;
-  const file = typeof args.file === 'string' ? safeParse(args.file) : null;
+async function createOutput(connection: Connection, session: Session, caps: EditCapabilities, args: ShapeType<typeof createArgs>): Promise<WorkspaceEdit> {
+  const doc = await session.document(args.uri);
+  const file = safeParse(args.file);
   if (!doc?.model || file?.scheme !== 'file') throw new ResponseError(ErrorCodes.InvalidParams, `Expected {uri, file}: a TODO of this workspace and the URI of one of its outputs (got ${JSON.stringify(args)}).`);
   const text = doc.text ?? (await readText(session, doc.root, doc.path)) ?? '';
   const options = await actionOptions(session, doc.root, doc.path, text);
   const action = createOutputActionsIn(doc.project, doc.path, options).find((a) => a.creates.some((c) => nodePath.resolve(doc.root.fsPath, c.file) === nodePath.resolve(file.fsPath)));
   const create = action?.creates[0];
-  if (!action || !create) throw new ResponseError(LSPErrorCodes.RequestFailed, `${String(args.file)} is not a missing output of ${doc.path} any more; nothing was created.`);
+  if (!action || !create) throw new ResponseError(LSPErrorCodes.RequestFailed, `${args.file} is not a missing output of ${doc.path} any more; nothing was created.`);
   const checked = await checkCreates(doc.root, [create]);
   if (checked.refused.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${action.title}: nothing was created. ${checked.refused.join('; ')}.`);
   if (checked.existing.length > 0) throw new ResponseError(LSPErrorCodes.RequestFailed, `${action.title}: ${create.file} exists on disk, so it was left exactly as it is.`);
@@ -65,11 +68,18 @@ async function createOutput(connection: Connection, session: Session, caps: Edit
 
 /** proofmark.generateHandoff, proofmark.toggleCheckbox and proofmark.createOutput: each applies its edit through the client and returns it. */
 export function registerCommandSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
-  return connection.onExecuteCommand(async (params) => {
-    const args = record(params.arguments?.[0]);
-    if (params.command === ServerCommands.toggleCheckbox) return toggleCheckbox(connection, session, caps, args);
-    if (params.command === ServerCommands.generateHandoff) return generateHandoff(connection, session, caps, args);
-    if (params.command === ServerCommands.createOutput) return createOutput(connection, session, caps, args);
-    throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
-  });
+  return serve(
+    connection,
+    session,
+    METHOD,
+    commandParams,
+    async (params) => {
+      const first = params.arguments?.[0];
+      if (params.command === ServerCommands.toggleCheckbox) return toggleCheckbox(connection, session, caps, checked(METHOD, first, toggleArgs, 'params.arguments[0]'));
+      if (params.command === ServerCommands.generateHandoff) return generateHandoff(connection, session, caps, checked(METHOD, first, handoffArgs, 'params.arguments[0]'));
+      if (params.command === ServerCommands.createOutput) return createOutput(connection, session, caps, checked(METHOD, first, createArgs, 'params.arguments[0]'));
+      throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
+    },
+    { effects: true },
+  );
 }

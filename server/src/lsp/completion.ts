@@ -1,6 +1,8 @@
 import { CompletionItemKind, type CompletionItem, type Connection, type Disposable } from 'vscode-languageserver';
 import { completionsAt, type CompletionKind } from '../core/views/completion';
 import { fromPosition, toRange } from './convert';
+import { textDocumentPosition } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -13,7 +15,7 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
 export const TRIGGER_CHARACTERS = ['@', '`', ':', 'R', 'C', 'T', '.'];
 
 export function registerCompletionSupport(connection: Connection, session: Session): Disposable {
-  return connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+  return serve(connection, session, 'textDocument/completion', textDocumentPosition, async (params, token): Promise<CompletionItem[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc || doc.text === null) return [];
     const p = fromPosition(params.position);

@@ -1,8 +1,10 @@
 import type { Connection, Disposable } from 'vscode-languageserver';
 import type { Root } from './roots';
+import { anything, boolean, object } from './params';
+import { listen } from './serve';
 import type { Session } from './session';
 import { configStamp } from './cache';
-import { TrustChangedNotification, type TrustChangedParams } from '../protocol';
+import { TrustChangedNotification } from '../protocol';
 import { withEditorSettings, withTrust } from './settings';
 
 function proofmarkSection(settings: unknown): unknown {
@@ -14,18 +16,16 @@ function proofmarkSection(settings: unknown): unknown {
  * folder. The workspace's trust changed: re-index every folder, with or without its conventions and templates.
  */
 export function registerConfigurationSupport(connection: Connection, session: Session, canAsk: boolean, reindex: (root: Root) => void): Disposable {
-  const trust = connection.onNotification(TrustChangedNotification, (params: TrustChangedParams | null) => {
-    if (typeof params?.trusted !== 'boolean') return;
-    const trusted = params.trusted;
+  const trust = listen(connection, TrustChangedNotification, object({ trusted: boolean }), ({ trusted }) => {
     void session.enqueue(async () => {
       if (session.settings.trusted === trusted) return;
       session.settings = withTrust(session.settings, trusted);
       for (const root of session.roots.all()) reindex(root);
     });
   });
-  const settings = connection.onDidChangeConfiguration((params) => {
+  const settings = listen(connection, 'workspace/didChangeConfiguration', object({ settings: anything }), (params) => {
     void session.enqueue(async () => {
-      let raw = proofmarkSection(params?.settings);
+      let raw = proofmarkSection(params.settings);
       if (raw === undefined && canAsk) raw = (await connection.workspace.getConfiguration('proofmark')) as unknown;
       const next = withEditorSettings(session.settings, raw);
       const same = configStamp(next.editor.config) === configStamp(session.settings.editor.config);

@@ -15,6 +15,8 @@ import {
   type TraceabilityResult,
 } from '../protocol';
 import { planFor } from './handoff';
+import { initiativeId, object, optional, string } from './params';
+import { serve } from './serve';
 import type { Root } from './roots';
 import type { Session } from './session';
 
@@ -22,23 +24,20 @@ export function locatorOf(session: Session, root: Root): Locator {
   return { root: root.root, uri: (path) => session.uriOf(root, path) };
 }
 
-function isInitiativeId(value: unknown): value is InitiativeId {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.root === 'string' && typeof v.folder === 'string' && typeof v.id === 'string';
-}
+const treeParams = object({});
+const traceabilityParams = object({ initiative: optional(initiativeId) });
+const handoffParams = object({ initiative: initiativeId, phase: string });
 
-/** The folder and key of an initiative id from the client; a malformed one is an InvalidParams error. */
-export function resolveInitiative(session: Session, id: unknown): { root: Root; key: InitiativeKey } {
-  if (!isInitiativeId(id)) throw new ResponseError(ErrorCodes.InvalidParams, 'Expected an initiative {root, folder, id}.');
+/** The folder and key of an initiative id from the client (checked by its shape); an unknown folder is an InvalidParams error. */
+export function resolveInitiative(session: Session, id: InitiativeId): { root: Root; key: InitiativeKey } {
   const root = session.roots.byUri(id.root);
   if (!root) throw new ResponseError(ErrorCodes.InvalidParams, `${id.root} is not a workspace folder of this server.`);
   return { root, key: { folder: id.folder, id: id.id } };
 }
 
 async function handoffPlan(session: Session, params: HandoffPlanParams): Promise<HandoffPlanResult> {
-  const { root, key } = resolveInitiative(session, params?.initiative);
-  const result = await planFor(session, root, key, String(params.phase));
+  const { root, key } = resolveInitiative(session, params.initiative);
+  const result = await planFor(session, root, key, params.phase);
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
   const plan = result.plan;
   const locator = locatorOf(session, root);
@@ -59,13 +58,13 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
 /** proofmark/completionTree, proofmark/traceability, proofmark/handoffPlan, and proofmark/treeChanged after every change. */
 export function registerCustomRequests(connection: Connection, session: Session): Disposable {
   const disposables: Disposable[] = [
-    connection.onRequest(CompletionTreeRequest, async (): Promise<CompletionTree> => {
+    serve(connection, session, CompletionTreeRequest, treeParams, async (): Promise<CompletionTree> => {
       await session.settled();
       return { revision: session.revision, initiatives: session.roots.all().flatMap((root) => initiativeNodes(root.project, locatorOf(session, root))) };
     }),
-    connection.onRequest(TraceabilityRequest, async (params: TraceabilityParams | undefined): Promise<TraceabilityResult> => {
+    serve(connection, session, TraceabilityRequest, traceabilityParams, async (params: TraceabilityParams): Promise<TraceabilityResult> => {
       await session.settled();
-      const wanted = params?.initiative ? resolveInitiative(session, params.initiative) : null;
+      const wanted = params.initiative ? resolveInitiative(session, params.initiative) : null;
       const roots = wanted ? [wanted.root] : session.roots.all();
       return {
         matrices: roots.flatMap((root) =>
@@ -76,7 +75,7 @@ export function registerCustomRequests(connection: Connection, session: Session)
         ),
       };
     }),
-    connection.onRequest(HandoffPlanRequest, async (params: HandoffPlanParams) => {
+    serve(connection, session, HandoffPlanRequest, handoffParams, async (params: HandoffPlanParams) => {
       await session.settled();
       return handoffPlan(session, params);
     }),

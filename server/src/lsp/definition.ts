@@ -1,10 +1,12 @@
 import type { Connection, Disposable, Location } from 'vscode-languageserver';
 import { definitionAt } from '../core/views/navigation';
 import { fromPosition, toRange } from './convert';
+import { textDocumentPosition } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
 
 export function registerDefinitionSupport(connection: Connection, session: Session): Disposable {
-  return connection.onDefinition(async (params, token): Promise<Location[]> => {
+  return serve(connection, session, 'textDocument/definition', textDocumentPosition, async (params, token): Promise<Location[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return [];
     const p = fromPosition(params.position);

@@ -1,6 +1,11 @@
-import { DocumentDiagnosticReportKind, type Connection, type Disposable, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, type Connection, type Disposable, type DocumentDiagnosticReport, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { DiagnosticLedger, fileDiagnostics, pathsWithFindings } from './diagnosticSets';
+import { array, object, optional, string, textDocument } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
+
+const documentParams = object({ textDocument, previousResultId: optional(string) });
+const workspaceParams = object({ previousResultIds: optional(array(object({ uri: string, value: string }))) });
 
 export interface DiagnosticsMode {
   /** The client pulls (textDocument/diagnostic); otherwise the server publishes. */
@@ -20,7 +25,7 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
   const disposables: Disposable[] = [];
   if (mode.pull) {
     disposables.push(
-      connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+      serve(connection, session, 'textDocument/diagnostic', documentParams, async (params, token): Promise<DocumentDiagnosticReport> => {
         const doc = await session.document(params.textDocument.uri, token);
         if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const d = fileDiagnostics(session, doc.root, doc.path);
@@ -29,7 +34,7 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
       }),
     );
     disposables.push(
-      connection.languages.diagnostics.onWorkspace(async (params, token) => {
+      serve(connection, session, 'workspace/diagnostic', workspaceParams, async (params, token): Promise<WorkspaceDiagnosticReport> => {
         await session.settled();
         const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
         const items: WorkspaceDocumentDiagnosticReport[] = [];

@@ -1,6 +1,31 @@
-import type { Connection, Disposable } from 'vscode-languageserver';
+import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFileEvent } from './fileEvents';
+import { array, integer, object, optional, range, string, textDocument } from './params';
+import { listen } from './serve';
 import type { Session } from './session';
+
+const openParams = object({ textDocument: object({ uri: string, languageId: string, version: integer, text: string }) });
+const changeParams = object({ textDocument: object({ uri: string, version: integer }), contentChanges: array(object({ text: string, range: optional(range) })) });
+const closeParams = object({ textDocument });
+
+type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+/**
+ * The connection as `TextDocuments` sees it: open, change and close notifications reach it only
+ * with parameters of their shape (a malformed one is logged and dropped, not thrown inside the
+ * library); save notifications, which the server does not ask for, pass as they are.
+ */
+export function checkedSync(connection: Connection): TextDocumentConnection {
+  return {
+    onDidOpenTextDocument: (handler) => listen(connection, 'textDocument/didOpen', openParams, handler),
+    onDidChangeTextDocument: (handler) => listen(connection, 'textDocument/didChange', changeParams, handler),
+    onDidCloseTextDocument: (handler) => listen(connection, 'textDocument/didClose', closeParams, handler),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(handler),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(handler),
+  };
+}
 
 /** Open, edit and close: an edit re-analyses its document (debounced); a close lets the disk copy win again. */
 export function registerDocumentSyncSupport(_connection: Connection, session: Session): Disposable {

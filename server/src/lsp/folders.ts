@@ -3,7 +3,12 @@ import type { Connection, Disposable } from 'vscode-languageserver';
 import { insideRoot } from '../node/folderPaths';
 import { openLooseRoot } from './looseFiles';
 import { safeParse, type Root } from './roots';
+import { anything, array, object, string } from './params';
+import { listen } from './serve';
 import type { Session } from './session';
+
+const folder = object({ uri: string, name: anything });
+const folderParams = object({ event: object({ added: array(folder), removed: array(folder) }) });
 
 function overlaps(a: string, b: string): boolean {
   return insideRoot(a, b) !== null || insideRoot(b, a) !== null;
@@ -13,9 +18,10 @@ function overlaps(a: string, b: string): boolean {
  * Workspace folders added and removed while running: each folder is its own project. A loose root
  * (see looseFiles.ts) that overlaps an added folder gives way to it, so no file has two projects,
  * and open documents left outside every folder get a new loose root (also when a folder is removed).
+ * The notification is handled here directly, in place of the library's handler: see server.ts.
  */
 export function registerFolderSupport(connection: Connection, session: Session, index: (root: Root) => void): Disposable {
-  return connection.workspace.onDidChangeWorkspaceFolders((event) => {
+  return listen(connection, 'workspace/didChangeWorkspaceFolders', folderParams, ({ event }) => {
     for (const f of event.removed) {
       const root = session.roots.remove(f.uri);
       if (root) root.generation++;

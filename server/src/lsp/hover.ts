@@ -1,10 +1,12 @@
-import { MarkupKind, type Connection, type Disposable } from 'vscode-languageserver';
+import { MarkupKind, type Connection, type Disposable, type Hover } from 'vscode-languageserver';
 import { hoverAt } from '../core/views/hover';
 import { fromPosition, toRange } from './convert';
+import { textDocumentPosition } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
 
 export function registerHoverSupport(connection: Connection, session: Session): Disposable {
-  return connection.onHover(async (params, token) => {
+  return serve(connection, session, 'textDocument/hover', textDocumentPosition, async (params, token): Promise<Hover | null> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return null;
     const p = fromPosition(params.position);

@@ -7,6 +7,7 @@ import { MARKDOWN_FILE, Project } from '../core/project/project';
 import { contentHash } from '../core/text/hash';
 import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
+import { reapplyEvents } from './fileEvents';
 import type { Root } from './roots';
 import type { Session } from './session';
 import { folderConfig } from './settings';
@@ -136,6 +137,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     root.project = project;
     root.ignored = ignored;
   }
+  await reapplyEvents(session, root);
+  if (stale()) return;
   root.state = 'ready';
   session.log(`Indexed ${root.fsPath}: ${markdown.length} documents (${cached} models cached, ${misses.length} analysed${parser ? ' by worker threads' : ''}) in ${Math.round(performance.now() - started)} ms.`);
   session.changed([], true);

@@ -11,10 +11,16 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
  * process, worker threads included, whichever editor starts the server.
  */
 setFlagsFromString('--heap-growing-percent=50');
+import { LifecycleGate } from './lifecycle';
 import { startServer } from './server';
+import { guardStdio, openTransport } from './transport';
 
-// The transport (--stdio, --node-ipc, --socket=N) is read from argv by createConnection.
-const connection = createConnection(ProposedFeatures.all);
+// The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) is read from argv; every message
+// passes the lifecycle gate before the connection sees it.
+const transport = openTransport(process.argv.slice(2));
+const gate = new LifecycleGate(transport.reader, transport.writer);
+const connection = createConnection(ProposedFeatures.all, gate, transport.writer);
+if (transport.stdio) guardStdio(connection.console, () => gate.shutdownReceived);
 
 // A bug in one handler must not end the session: report it on the protocol's log, never on stdout.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));

@@ -1,10 +1,14 @@
 import type { Connection, Disposable, Location } from 'vscode-languageserver';
 import { referencesAt } from '../core/views/navigation';
 import { fromPosition, toRange } from './convert';
+import { boolean, object, optional, position, textDocument } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
 
+const referenceParams = object({ textDocument, position, context: optional(object({ includeDeclaration: optional(boolean) })) });
+
 export function registerReferencesSupport(connection: Connection, session: Session): Disposable {
-  return connection.onReferences(async (params, token): Promise<Location[]> => {
+  return serve(connection, session, 'textDocument/references', referenceParams, async (params, token): Promise<Location[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return [];
     const p = fromPosition(params.position);

@@ -2,11 +2,15 @@ import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vsc
 import { prepareRenameAt, renameAt } from '../core/views/rename';
 import { fromPosition, toRange } from './convert';
 import { toWorkspaceEdit, type EditCapabilities } from './edits';
+import { object, position, string, textDocument, textDocumentPosition } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
+
+const renameParams = object({ textDocument, position, newName: string });
 
 /** Renames requirement and task ids across the initiative; a refusal is an error the editor shows. */
 export function registerRenameSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
-  const prepare = connection.onPrepareRename(async (params, token) => {
+  const prepare = serve(connection, session, 'textDocument/prepareRename', textDocumentPosition, async (params, token) => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return null;
     const p = fromPosition(params.position);
@@ -14,11 +18,11 @@ export function registerRenameSupport(connection: Connection, session: Session, 
     if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
     return { range: toRange(view.range), placeholder: view.placeholder };
   });
-  const rename = connection.onRenameRequest(async (params, token) => {
+  const rename = serve(connection, session, 'textDocument/rename', renameParams, async (params, token) => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return null;
     const p = fromPosition(params.position);
-    const view = renameAt(doc.project, doc.path, p.line, p.column, String(params.newName));
+    const view = renameAt(doc.project, doc.path, p.line, p.column, params.newName);
     if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
     return toWorkspaceEdit(session, doc.root, caps, view.edits, []);
   });

@@ -16,6 +16,12 @@ export class Root implements Locator {
   /** Bumped by every (re)index, so an index run that was superseded stops. */
   generation = 0;
   ignored: (path: string) => boolean = ignoreMatcher(DEFAULT_CONFIG.ignore);
+  /**
+   * Paths of the file events applied while an index ran. The index may write what it read of them
+   * before the event (a worker parsed the file, then it was deleted, replaced or renamed), so they
+   * are applied again, from the disk, once the index is complete.
+   */
+  readonly eventPaths = new Set<string>();
   /** The cache write of the last index, awaited at shutdown so a quick exit does not lose it. */
   saving: Promise<void> = Promise.resolve();
 

@@ -19,7 +19,7 @@ import { registerCustomRequests } from './customRequests';
 import { registerDefinitionSupport } from './definition';
 import { registerDiagnosticsSupport } from './diagnostics';
 import { registerDocumentLinkSupport } from './documentLinks';
-import { registerDocumentSyncSupport } from './documentSync';
+import { checkedSync, registerDocumentSyncSupport } from './documentSync';
 import type { EditCapabilities } from './edits';
 import { registerFolderSupport } from './folders';
 import { registerHoverSupport } from './hover';
@@ -76,6 +76,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.log(message);
   let session: Session | null = null;
   let watchFiles = false;
+  let folderChanges = false;
 
   const index = (root: Root, live: boolean): void => {
     if (!session) return;
@@ -95,6 +96,7 @@ export function startServer(connection: Connection): void {
       disabledActions: caps.textDocument?.codeAction?.disabledSupport === true,
     };
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChanges = caps.workspace?.workspaceFolders === true;
 
     registerDocumentSyncSupport(connection, s);
     registerDiagnosticsSupport(connection, s, { pull, refresh: caps.workspace?.diagnostics?.refreshSupport === true });
@@ -113,7 +115,6 @@ export function startServer(connection: Connection): void {
     registerCustomRequests(connection, s);
     registerWatchedFilesSupport(connection, s, (root) => index(root, false));
     registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
-    registerFolderSupport(connection, s, (root) => index(root, true));
     registerLooseFileSupport(s, (root) => index(root, true));
 
     return {
@@ -138,6 +139,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Folder changes are announced in the initialize result (changeNotifications), so nothing
+    // registers them at run time. The library's own subscription (connection.workspace) did,
+    // while initialize was being answered: a request VS Code refuses before it has the result
+    // ("Unhandled method client/registerCapability" on every start), and one that threw for a
+    // client without workspace folders, failing initialize. folders.ts handles the notification itself.
+    if (session && folderChanges) registerFolderSupport(connection, session, (root) => index(root, true));
     if (watchFiles) {
       connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
@@ -150,6 +157,6 @@ export function startServer(connection: Connection): void {
     session?.dispose();
     await Promise.all((session?.roots.all() ?? []).map((r) => r.saving));
   });
-  documents.listen(connection);
+  documents.listen(checkedSync(connection));
   connection.listen();
 }

@@ -68,10 +68,20 @@ export class Session {
     return { uri, root: at.root, path: at.path, project: at.root.project, model: at.root.project.model(at.path), text: open ? open.getText() : null };
   }
 
-  /** Applies pending file events and edits (requests call this, directly or through `document`). */
+  /**
+   * Applies pending file events and edits (requests call this, directly or through `document`),
+   * and announces what they changed at once rather than on the next turn: the notifications of
+   * every change a request saw (diagnostics, tree, index status) go out before its answer, so a
+   * client that has the answer has them too.
+   */
   async settled(): Promise<void> {
-    await this.fileWork;
+    // Events queued while waiting are waited for too.
+    for (let work = this.fileWork; ; work = this.fileWork) {
+      await work;
+      if (work === this.fileWork) break;
+    }
     this.debouncer.flush();
+    this.announce();
   }
 
   /** Runs work after the file events queued before it; a failure is logged, never thrown. */

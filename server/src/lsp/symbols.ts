@@ -1,6 +1,8 @@
 import { SymbolKind, type Connection, type Disposable, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import { documentSymbols, workspaceSymbols, type SymbolKind as ViewKind, type SymbolView } from '../core/views/symbols';
 import { toRange } from './convert';
+import { object, string, textDocument } from './params';
+import { serve } from './serve';
 import type { Session } from './session';
 
 const KIND: Record<ViewKind, SymbolKind> = {
@@ -16,7 +18,7 @@ function toSymbol(s: SymbolView): DocumentSymbol {
 }
 
 export function registerDocumentSymbolSupport(connection: Connection, session: Session): Disposable {
-  return connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[]> => {
+  return serve(connection, session, 'textDocument/documentSymbol', object({ textDocument }), async (params, token): Promise<DocumentSymbol[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc?.model) return [];
     return documentSymbols(doc.model).map(toSymbol);
@@ -24,11 +26,11 @@ export function registerDocumentSymbolSupport(connection: Connection, session: S
 }
 
 export function registerWorkspaceSymbolSupport(connection: Connection, session: Session): Disposable {
-  return connection.onWorkspaceSymbol(async (params, token): Promise<WorkspaceSymbol[]> => {
+  return serve(connection, session, 'workspace/symbol', object({ query: string }), async (params, token): Promise<WorkspaceSymbol[]> => {
     await session.settled();
     if (token.isCancellationRequested) return [];
     return session.roots.all().flatMap((root) =>
-      workspaceSymbols(root.project, typeof params.query === 'string' ? params.query : '').map((s) => ({ name: s.name, kind: KIND[s.kind], containerName: s.container, location: { uri: session.uriOf(root, s.file), range: toRange(s.range) } })),
+      workspaceSymbols(root.project, params.query).map((s) => ({ name: s.name, kind: KIND[s.kind], containerName: s.container, location: { uri: session.uriOf(root, s.file), range: toRange(s.range) } })),
     );
   });
 }

@@ -1,14 +1,17 @@
 import { FileChangeType, type Connection, type Disposable } from 'vscode-languageserver';
 import { applyFileEvent, type FileEventKind } from './fileEvents';
 import type { Root } from './roots';
+import { array, object, oneOf, string } from './params';
+import { listen } from './serve';
 import type { Session } from './session';
+
+const watchedParams = object({ changes: array(object({ uri: string, type: oneOf(FileChangeType.Created, FileChangeType.Changed, FileChangeType.Deleted) })) });
 
 const KIND: Record<number, FileEventKind> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
 
 /** Created, changed, deleted and renamed files (any kind: references resolve against all files) update the index. */
 export function registerWatchedFilesSupport(connection: Connection, session: Session, reindex: (root: Root) => void): Disposable {
-  return connection.onDidChangeWatchedFiles((params) => {
-    const changes = Array.isArray(params?.changes) ? params.changes : [];
+  return listen(connection, 'workspace/didChangeWatchedFiles', watchedParams, ({ changes }) => {
     void session.enqueue(async () => {
       const configChanged = new Set<Root>();
       let files = false;

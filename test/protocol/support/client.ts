@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 
@@ -24,6 +24,8 @@ export interface StartOptions {
   readonly debounceMs?: number;
   /** More initialization options (e.g. `trusted: false`), over the ones above. */
   readonly initializationOptions?: Record<string, unknown>;
+  /** Client capabilities sent instead of the default set (which the other options shape). */
+  readonly capabilities?: ClientCapabilities;
 }
 
 type Waiter = { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void; from: number };
@@ -46,6 +48,8 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly exited: Promise<number | null>;
   initializeResult: InitializeResult | null = null;
+  /** Requests the server sent before the initialize response (the spec allows none; VS Code refuses them). */
+  readonly earlyRequests: string[] = [];
 
   private constructor(
     readonly process: ChildProcess,
@@ -59,6 +63,11 @@ export class TestClient {
     connection.onNotification((method: string, params: unknown) => this.record(method, params));
     connection.onRequest((method: string, params: unknown) => {
       this.record(method, params);
+      // As VS Code's client: a request before the initialize response finds no handler.
+      if (this.initializeResult === null) {
+        this.earlyRequests.push(method);
+        return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+      }
       if (method === 'workspace/applyEdit') {
         const edit = (params as { edit: WorkspaceEdit }).edit;
         this.applied.push(edit);
@@ -79,7 +88,7 @@ export class TestClient {
         ? createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
         : createMessageConnection(new (await import('vscode-jsonrpc/node')).IPCMessageReader(child), new (await import('vscode-jsonrpc/node')).IPCMessageWriter(child));
     const client = new TestClient(child, connection);
-    const capabilities: ClientCapabilities = {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
       workspace: {
         workspaceFolders: true,
         configuration: true,
@@ -96,13 +105,20 @@ export class TestClient {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    client.initializeResult = (await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: options.roots[0] ? uriOf(options.roots[0]) : null,
-      workspaceFolders: options.roots.map((r) => ({ uri: uriOf(r), name: path.basename(r) })),
-      capabilities,
-      initializationOptions: { storagePath: options.storagePath, settings: options.settings, debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
-    })) as InitializeResult;
+    try {
+      client.initializeResult = (await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: options.roots[0] ? uriOf(options.roots[0]) : null,
+        workspaceFolders: options.roots.map((r) => ({ uri: uriOf(r), name: path.basename(r) })),
+        capabilities,
+        initializationOptions: { storagePath: options.storagePath, settings: options.settings, debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
+      })) as InitializeResult;
+    } catch (error) {
+      // A server that refused to start must not outlive the test.
+      child.kill();
+      connection.dispose();
+      throw error;
+    }
     await connection.sendNotification('initialized', {});
     return client;
   }
