@@ -30,7 +30,7 @@ const schema = {
         { type: 'object', additionalProperties: false, properties: { field: { type: 'integer', minimum: 0, maximum: 1000, default: 30 }, heading: { type: 'integer', minimum: 0, maximum: 1000, default: 40 } } },
       ],
     },
-    maxFileSize: { type: 'number', exclusiveMinimum: 0, default: 2097152, description: 'Files larger than this many bytes are reported as file-skipped.' },
+    maxFileSize: { type: 'number', exclusiveMinimum: 0, maximum: 8388608, default: 2097152, description: 'Files larger than this many bytes are reported as file-skipped (at most 8 MB).' },
     templates: { type: 'string', description: 'A folder (relative to the root) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
     conventions: { type: 'object', additionalProperties: false, properties: conventions },
   },

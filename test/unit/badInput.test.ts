@@ -161,3 +161,45 @@ describe('bad input, through the CLI and its worker pool', { timeout: 300_000 },
     assert.equal(out.summary.files, 19 + 40);
   });
 });
+
+describe('unbounded reads', { timeout: 120_000 }, () => {
+  /** A --config that never ends or never comes must be refused at once: each case would grow or block for ever. */
+  const refusedAtOnce = { timeout: 30_000 };
+
+  it('caps a repository maxFileSize of 64 MB at 8 MB: a 20 MB document is skipped, not an out-of-memory abort', async () => {
+    const root = tempWorkspace({ '.proofmark.json': JSON.stringify({ maxFileSize: 64 * 1024 * 1024 }), 'TODO001.md': TODO, 'big.md': `# Big\n\n${'All work and no play. '.repeat((20 * 1024 * 1024) / 22)}\n` });
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const out = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[] };
+    const config = out.findings.filter((f) => f.code === 'config-invalid');
+    assert.deepEqual(config.map((f) => f.message), ['maxFileSize: 67108864 bytes is over the cap of 8388608 bytes (8 MB); the cap is used.']);
+    assert.match(out.findings.find((f) => f.file === 'big.md')?.message ?? '', /File is 20\.0 MB, over the 8\.0 MB limit/);
+    assert.ok(out.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.code}` === KNOWN));
+  });
+
+  it('refuses --config /dev/zero at once', refusedAtOnce, async () => {
+    const run = await runCli(['check', '--root', tempWorkspace({ 'TODO001.md': TODO }), '--config', '/dev/zero']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'proofmark: cannot read config file /dev/zero (not a regular file)\n');
+  });
+
+  it('refuses a --config that is a named pipe without waiting for a writer', refusedAtOnce, async () => {
+    const root = tempWorkspace({ 'TODO001.md': TODO });
+    execFileSync('mkfifo', [path.join(root, 'config.fifo')]);
+    const run = await runCli(['check', '--root', root, '--config', path.join(root, 'config.fifo')]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^proofmark: cannot read config file .*config\.fifo \(not a regular file\)\n$/);
+  });
+
+  it('refuses a --config over 1 MB, and reports a .proofmark.json over 1 MB with the defaults used', refusedAtOnce, async () => {
+    const big = `{"ignore": [${'"x", '.repeat(300_000)}"x"]}`;
+    const root = tempWorkspace({ 'TODO001.md': TODO, 'big.json': big, '.proofmark.json': big });
+    const explicit = await runCli(['check', '--root', root, '--config', path.join(root, 'big.json')]);
+    assert.equal(explicit.code, 2);
+    assert.match(explicit.stderr, /^proofmark: cannot read config file .*big\.json \(\d+ bytes, over the 1048576-byte limit\)\n$/);
+    const own = await runCli(['check', '--root', root, '--format', 'json']);
+    const out = JSON.parse(own.stdout) as { findings: { file: string; code: string; message: string }[] };
+    assert.deepEqual(out.findings.filter((f) => f.code === 'config-invalid').map((f) => `${f.file} ${f.message}`), ['.proofmark.json .proofmark.json is 1.4 MB, over the 1.0 MB limit for a configuration file; the defaults are used.']);
+    assert.ok(out.findings.some((f) => f.file === 'TODO001.md' && f.code === 'phase-done-checklist-open'));
+  });
+});

@@ -20,6 +20,13 @@ export interface ProofmarkConfig {
 
 export const CONFIG_FILE = '.proofmark.json';
 
+/**
+ * The largest maxFileSize a configuration may set. The repository chooses it, so without a cap a
+ * `.proofmark.json` could make every process read and parse documents of any size (a 20 MB one
+ * under a 64 MB limit ended the CLI with a heap out-of-memory abort).
+ */
+export const MAX_FILE_SIZE_CAP = 8 * 1024 * 1024;
+
 export const DEFAULT_IGNORE: readonly string[] = [
   '**/node_modules/**',
   '**/.git/**',
@@ -118,7 +125,10 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let maxFileSize = base.maxFileSize;
   if (raw.maxFileSize !== undefined) {
-    if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 && Number.isFinite(raw.maxFileSize)) maxFileSize = Math.floor(raw.maxFileSize);
+    if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > MAX_FILE_SIZE_CAP) {
+      maxFileSize = MAX_FILE_SIZE_CAP;
+      problems.push({ path: 'maxFileSize', message: `${raw.maxFileSize} bytes is over the cap of ${MAX_FILE_SIZE_CAP} bytes (8 MB); the cap is used.` });
+    } else if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 && Number.isFinite(raw.maxFileSize)) maxFileSize = Math.floor(raw.maxFileSize);
     else problems.push({ path: 'maxFileSize', message: 'Expected a positive number of bytes.' });
   }
 
