@@ -4,6 +4,8 @@
  * latency from a one-character didChange in TODO003.md to its fresh diagnostics, next to a plain
  * remark-parse + remark-gfm parse of the same file measured in this run. Then cold and warm
  * starts and peak RSS on the generated workspace (BENCH_FILES files, default 10000; 0 skips it).
+ * Last, the heavy documents of test/support/heavyShapes.ts, each alone in a workspace: the
+ * server's time and peak RSS next to bare remark-parse of the same text (BENCH_HEAVY=0 skips them).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,9 +19,11 @@ import { TestClient, uriOf } from '../test/protocol/support/client';
 import { tempDir } from '../test/protocol/support/fixtures';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
 import { generateWorkspace } from './generateWorkspace';
+import { heavyTable, measureHeavyDocuments } from './heavyDocuments';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const HEAVY = process.env.BENCH_HEAVY !== '0';
 
 function peakRss(pid: number | undefined): number {
   try {
@@ -122,6 +126,12 @@ async function main(): Promise<void> {
   ];
   printRows(`corpus skeleton: ${root}`, rows);
   if (FILES > 0) await generated(FILES);
+  if (HEAVY) await heavy();
+}
+
+async function heavy(): Promise<void> {
+  const measures = await measureHeavyDocuments();
+  process.stdout.write(`\n## heavy documents, each alone (target: ≤ ~2 s and ≤ ~200 MB in the server, or file-skipped)\n${heavyTable(measures)}\n`);
 }
 
 /** Cold and warm starts on the generated workspace: the same measures, at scale. */

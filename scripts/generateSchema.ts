@@ -33,7 +33,7 @@ const schema = {
         { type: 'object', additionalProperties: false, properties: { field: { type: 'integer', minimum: 0, maximum: 1000, default: 30 }, heading: { type: 'integer', minimum: 0, maximum: 1000, default: 40 } } },
       ],
     },
-    maxFileSize: { type: 'integer', minimum: 1, default: 2097152, description: 'Files larger than this many bytes (a whole number) are reported as file-skipped.' },
+    maxFileSize: { type: 'integer', minimum: 1, maximum: 8388608, default: 2097152, description: 'Files larger than this many bytes (a whole number, at most 8 MB) are reported as file-skipped.' },
     templates: { type: 'string', minLength: 1, pattern: '^(?![/\\\\~]|[A-Za-z]:)', description: 'A folder inside the root (relative: not absolute, not starting with ~, no ..) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
     archives: { type: 'array', items: { type: 'string' }, default: DEFAULT_ARCHIVES, description: ARCHIVES_DESCRIPTION },
     checkArchives: { type: 'boolean', default: false, description: 'Check the references and claims of documents in archive folders too.' },

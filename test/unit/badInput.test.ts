@@ -3,11 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/analyze/document';
+import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { checkWorkspace, type CheckResult } from '../../server/src/core/engine';
 import type { Finding } from '../../server/src/core/findings/finding';
 import type { Workspace } from '../../server/src/core/workspace';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { runCli, tempWorkspace } from '../support/cliHarness';
+import { WorkerPool } from '../../server/src/node/workerPool';
+import { buildCli, runCli, tempWorkspace } from '../support/cliHarness';
+import { heavyShapes, type HeavyShape } from '../support/heavyShapes';
 
 /** A TODO with one known finding: Phase 1 is marked done at line 3 while a box is open. */
 const TODO = '# TODO001\n\n## Phase 1: Setup ✅ COMPLETED\n\n### Progress Checklist\n\n- [x] one\n- [ ] two\n';
@@ -161,5 +165,103 @@ describe('bad input, through the CLI and its worker pool', { timeout: 300_000 },
     assert.deepEqual(skipped.filter((f) => f !== 'unreadable.md'), expected);
     assert.ok(out.findings.some((f) => f.code === 'config-invalid'));
     assert.equal(out.summary.files, 19 + 40);
+  });
+});
+
+describe('unbounded reads', { timeout: 120_000 }, () => {
+  /** A --config that never ends or never comes must be refused at once: each case would grow or block for ever. */
+  const refusedAtOnce = { timeout: 30_000 };
+
+  it('caps a repository maxFileSize of 64 MB at 8 MB: a 20 MB document is skipped, not an out-of-memory abort', async () => {
+    const root = tempWorkspace({ '.proofmark.json': JSON.stringify({ maxFileSize: 64 * 1024 * 1024 }), 'TODO001.md': TODO, 'big.md': `# Big\n\n${'All work and no play. '.repeat((20 * 1024 * 1024) / 22)}\n` });
+    const run = await runCli(['check', '--root', root, '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const out = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[] };
+    const config = out.findings.filter((f) => f.code === 'config-invalid');
+    assert.deepEqual(config.map((f) => f.message), ['maxFileSize: 67108864 bytes is over the cap of 8388608 bytes (8 MB); the cap is used.']);
+    assert.match(out.findings.find((f) => f.file === 'big.md')?.message ?? '', /File is 20\.0 MB, over the 8\.0 MB limit/);
+    assert.ok(out.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.code}` === KNOWN));
+  });
+
+  it('refuses --config /dev/zero at once', refusedAtOnce, async () => {
+    const run = await runCli(['check', '--root', tempWorkspace({ 'TODO001.md': TODO }), '--config', '/dev/zero']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'proofmark: cannot read config file /dev/zero (not a regular file)\n');
+  });
+
+  it('refuses a --config that is a named pipe without waiting for a writer', refusedAtOnce, async () => {
+    const root = tempWorkspace({ 'TODO001.md': TODO });
+    execFileSync('mkfifo', [path.join(root, 'config.fifo')]);
+    const run = await runCli(['check', '--root', root, '--config', path.join(root, 'config.fifo')]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^proofmark: cannot read config file .*config\.fifo \(not a regular file\)\n$/);
+  });
+
+  it('refuses a --config over 1 MB, and reports a .proofmark.json over 1 MB with the defaults used', refusedAtOnce, async () => {
+    const big = `{"ignore": [${'"x", '.repeat(300_000)}"x"]}`;
+    const root = tempWorkspace({ 'TODO001.md': TODO, 'big.json': big, '.proofmark.json': big });
+    const explicit = await runCli(['check', '--root', root, '--config', path.join(root, 'big.json')]);
+    assert.equal(explicit.code, 2);
+    assert.match(explicit.stderr, /^proofmark: cannot read config file .*big\.json \(\d+ bytes, over the 1048576-byte limit\)\n$/);
+    const own = await runCli(['check', '--root', root, '--format', 'json']);
+    const out = JSON.parse(own.stdout) as { findings: { file: string; code: string; message: string }[] };
+    assert.deepEqual(out.findings.filter((f) => f.code === 'config-invalid').map((f) => `${f.file} ${f.message}`), ['.proofmark.json .proofmark.json is 1.4 MB, over the 1.0 MB limit for a configuration file; the defaults are used.']);
+    assert.ok(out.findings.some((f) => f.file === 'TODO001.md' && f.code === 'phase-done-checklist-open'));
+  });
+});
+
+/**
+ * Documents under the size limit that cost a minute or gigabytes to parse (issue 14): each is
+ * refused before parsing, with its reason, or analysed. Their time and memory in the server, next
+ * to bare remark-parse, are in `npm run bench:lsp` (bench/heavyDocuments.ts).
+ */
+describe('heavy documents', { timeout: 120_000 }, () => {
+  const REFUSED: Record<string, RegExp> = {
+    'code-span-openers': /^File has about 664,099 Markdown constructs .*more than the 40,000 Proofmark parses in one document; not analysed/,
+    checkboxes: /^File has about 400,004 Markdown constructs/,
+    'link-definitions': /^File has about 150,002 Markdown constructs/,
+    'phase-status-lines': /^File has about 100,006 Markdown constructs/,
+    'wide-table': /^File has about 490,198 Markdown constructs/,
+    'ordinary-text': /^File has about 179,930 Markdown constructs/,
+    'setext-headings': /^Lines 1–10,001 hold 5,000 setext headings .*quadratic time; not analysed\.$/,
+    'emphasis-run': /^The paragraph at line 1 has 10,240 emphasis markers and brackets \(more than 2,000\), which the Markdown parser matches in quadratic time; not analysed\.$/,
+  };
+  const ANALYSED = new Set(['single-line']);
+  const shapes = new Map(heavyShapes().map((s) => [s.name, s]));
+  const shape = (name: string): HeavyShape => shapes.get(name) ?? assert.fail(`no shape ${name}`);
+
+  for (const [name, reason] of Object.entries(REFUSED)) {
+    it(`refuses ${shape(name).description} before parsing, saying why`, () => {
+      const { file, text } = shape(name);
+      assert.ok(text.length < DEFAULT_CONFIG.maxFileSize, 'under the size limit');
+      const out = analyzeText(file, text, DEFAULT_CONFIG);
+      assert.match('skipped' in out ? out.skipped : '(analysed)', reason);
+    });
+  }
+
+  it('analyses a 1.9 MB single line', () => {
+    const { file, text } = shape('single-line');
+    assert.ok('model' in analyzeText(file, text, DEFAULT_CONFIG));
+  });
+
+  it('refuses a single list too heavy to parse at once, even in a document within the total budget', () => {
+    const boxes = Array.from({ length: 4_000 }, (_, i) => `- [ ] item ${i}`).join('\n');
+    const out = analyzeText('TODO001.md', `# TODO001\n\n## Phase 1: Boxes\n\n${boxes}\n\n## Phase 2: Next\n\nText.\n`, DEFAULT_CONFIG);
+    assert.match('skipped' in out ? out.skipped : '(analysed)', /^Lines 1–4,005 hold about 16,00\d Markdown constructs that must be parsed at once .*more than the 12,000 Proofmark parses at once; not analysed\.$/);
+  });
+
+  it('lists every shape of the issue here', () => {
+    assert.deepEqual([...shapes.keys()].filter((n) => !(n in REFUSED) && !ANALYSED.has(n)), ['phase-headings']);
+  });
+
+  // Issue 15 item 3 (the lead's): the TODO analysis is quadratic in phases (8,000 phase headings:
+  // ~50–80 s). Measured through the worker pool with a 2 s budget, so it costs 2 s here; drop the
+  // `todo` once the analysis is linear.
+  it('analyses 8,000 phase headings within a 2 s budget', { todo: 'issue 15 item 3: the TODO analysis is quadratic in phases' }, async () => {
+    const { file, text } = shape('phase-headings');
+    const root = tempWorkspace({ [file]: text });
+    const pool = new WorkerPool(root, { workerScript: path.join(await buildCli(), 'worker.js'), inProcessBelow: 0, batchTimeoutMs: 2_000, fileTimeoutMs: 2_000 });
+    const [outcome] = await pool.analyze([file], DEFAULT_CONFIG).finally(() => pool.dispose());
+    assert.ok(outcome && 'model' in outcome, outcome && 'skipped' in outcome ? outcome.skipped : 'no outcome');
   });
 });

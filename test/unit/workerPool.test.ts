@@ -16,6 +16,7 @@ const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (m) => {
   if (m.paths.some((p) => p.includes('crash'))) throw new Error('boom');
   if (m.paths.some((p) => p.includes('hang'))) return;
+  if (m.paths.some((p) => p.includes('oom'))) { const hoard = []; for (;;) hoard.push(new Array(1e5).fill(hoard.length)); }
   if (m.paths.some((p) => p.includes('nonsense'))) return parentPort.postMessage({ id: m.id, outcomes: [] });
   parentPort.postMessage({ id: m.id, outcomes: m.paths.map((path) => ({ path, skipped: 'fake worker' })) });
 });
@@ -174,11 +175,20 @@ describe('worker pool', { timeout: 120_000 }, () => {
     assert.equal(stats.batchesByWorkers, 0);
   });
 
-  it('gives up on a file that hangs, after retrying its batch file by file', async () => {
+  it('gives up on a file that hangs past its own budget, after retrying its batch file by file', async () => {
     const { root, paths } = workspaceOf(numbered(16, (i) => (i === 5 ? 'docs/hang.md' : `docs/n-${i}.md`)));
-    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js'), batchTimeoutMs: 1500 });
-    const expected = paths.map((p) => (p === 'docs/hang.md' ? 'Analysis did not finish within 2 s; not analysed.' : 'fake worker'));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js'), batchTimeoutMs: 1500, fileTimeoutMs: 500 });
+    const expected = paths.map((p) => (p === 'docs/hang.md' ? 'Analysis did not finish within 0.5 s; not analysed.' : 'fake worker'));
     assert.deepEqual(skips(outcomes), expected);
+    assert.equal(stats.timeouts, 2, 'the batch, then the file alone');
+  });
+
+  it('gives up on a file that runs its worker out of memory, never retrying it in this thread', async () => {
+    const { root, paths } = workspaceOf(numbered(16, (i) => (i === 3 ? 'docs/oom.md' : `docs/n-${i}.md`)));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js'), resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 } });
+    const expected = paths.map((p) => (p === 'docs/oom.md' ? 'Analysis ran out of memory; not analysed.' : 'fake worker'));
+    assert.deepEqual(skips(outcomes), expected);
+    assert.equal(stats.batchesInProcess, 0);
     assert.equal(stats.timeouts, 2, 'the batch, then the file alone');
   });
 

@@ -1,7 +1,7 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkInBatches } from '../core/engine';
+import { checkInBatches, MAX_CONFIG_BYTES } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { WorkerPool } from '../node/workerPool';
@@ -12,20 +12,27 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import type { Io } from './io';
 import { insideRoot } from '../node/folderPaths';
+import { readRegularFileSync } from '../node/regularFile';
 import { isSelected, resolveRoot, resolveSelection } from './root';
 import { VERSION } from './version';
 
-/** An explicit --config file: its text and the path findings about it are reported at. */
+/**
+ * An explicit --config file: its text and the path findings about it are reported at. It is read
+ * like every other file (without blocking, a regular file only, at most MAX_CONFIG_BYTES), so
+ * `--config /dev/zero` or a named pipe is refused at once instead of filling memory or waiting.
+ */
 function readConfig(file: string, root: string, cwd: string): { path: string; text: string } | string {
   const full = nodePath.resolve(cwd, file);
+  const read = readRegularFileSync(full, MAX_CONFIG_BYTES);
+  if ('error' in read) return `cannot read config file ${file} (${read.error})`;
+  let real = full;
   try {
-    const text = readFileSync(full, 'utf8');
-    const path = insideRoot(root, realpathSync(full)) ?? full.split(nodePath.sep).join('/');
-    return { path, text };
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    return `cannot read config file ${file} (${code})`;
+    real = realpathSync(full);
+  } catch {
+    // Gone since it was read: report it where it was given.
   }
+  const path = insideRoot(root, real) ?? full.split(nodePath.sep).join('/');
+  return { path, text: new TextDecoder('utf-8', { fatal: false }).decode(read.bytes) };
 }
 
 function render(format: Format, report: Report): string {

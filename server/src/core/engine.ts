@@ -1,7 +1,8 @@
 import { analyzeBytes, type AnalysisOutcome } from './analyze/document';
 import { compileConventions } from './config/compiled';
-import { CONFIG_FILE, parseConfigText, type ProofmarkConfig } from './config/config';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type ProofmarkConfig } from './config/config';
 import { compareFindings, type Finding } from './findings/finding';
+import { formatBytes } from './parse/decode';
 import { planBatches } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
 import { MARKDOWN_FILE, Project } from './project/project';
@@ -40,6 +41,9 @@ export interface LoadOptions {
   readonly config?: { readonly path: string; readonly text: string };
 }
 
+/** A configuration file is a few hundred bytes; one larger than this is refused (the CLI's --config) or reported. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Reads `.proofmark.json` (or the given file) into the project; a broken file becomes findings, never an error. */
 export async function loadConfig(project: Project, workspace: Workspace, explicit?: { path: string; text: string }): Promise<void> {
   if (explicit) {
@@ -48,6 +52,11 @@ export async function loadConfig(project: Project, workspace: Workspace, explici
   }
   const bytes = await workspace.read(CONFIG_FILE);
   if (bytes === undefined) return;
+  if (bytes.length > MAX_CONFIG_BYTES) {
+    const problem = { path: '', message: `${CONFIG_FILE} is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_CONFIG_BYTES)} limit for a configuration file; the defaults are used.` };
+    project.setConfig({ config: DEFAULT_CONFIG, problems: [problem] }, { path: CONFIG_FILE, text: '' });
+    return;
+  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   project.setConfig(parseConfigText(text), { path: CONFIG_FILE, text });
 }

@@ -1,5 +1,6 @@
 import { analyzeText, type AnalysisOutcome } from '../core/analyze/document';
 import type { ProofmarkConfig } from '../core/config/config';
+import { loneCrToLf } from '../core/parse/decode';
 import type { ParseCache } from '../core/parse/parseCache';
 
 /** How far into a text to look for NUL characters, as the core does for bytes. */
@@ -8,10 +9,11 @@ const PROBE = 8192;
 /**
  * Analyses the text of a document open in the editor. The editor has already decoded it, so the
  * byte checks of the core are repeated on the text: a binary file is reported, not parsed.
- * With a parse cache, an edit re-parses only the chunks of the document that changed.
+ * Lone CRs become LFs, as when decoding (same positions). With a parse cache, an edit re-parses
+ * only the chunks of the document that changed.
  */
 export function analyzeOpenText(path: string, text: string, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
   if (text.length > config.maxFileSize) return analyzeText(path, text, config);
   if (text.slice(0, PROBE).includes('\u0000')) return { path, skipped: 'File looks binary (it contains NUL characters); not analysed.' };
-  return analyzeText(path, text, config, cache);
+  return analyzeText(path, loneCrToLf(text), config, cache);
 }

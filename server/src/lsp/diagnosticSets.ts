@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../core/findings/finding';
 import { contentHash } from '../core/text/hash';
 import { toDiagnostic } from './convert';
+import { capFindings, omittedDiagnostic } from './diagnosticsCap';
 import type { Root } from './roots';
 import type { Session } from './session';
 
@@ -23,7 +24,11 @@ export function fileDiagnostics(session: Session, root: Root, path: string): Fil
   const hit = memo.get(findings);
   const uri = session.uriOf(root, path);
   if (hit && hit.uri === uri) return hit;
-  const diagnostics = findings.map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
+  // At most MAX_DIAGNOSTICS_PER_FILE, then one that says how many more there are.
+  const { shown, omitted } = capFindings(findings);
+  const diagnostics = shown.map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
+  const more = omittedDiagnostic(omitted, shown.length);
+  if (more) diagnostics.push(more);
   const computed = { uri, diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
   if (findings.length > 0) memo.set(findings, computed);
   return computed;

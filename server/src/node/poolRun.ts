@@ -12,7 +12,10 @@ export interface PoolRunOptions<R> {
   readonly groups: readonly (readonly string[])[];
   /** Ask the workers to check whole initiatives (answering findings) instead of returning models. */
   readonly check: boolean;
+  /** The time a batch may take before its worker is ended. */
   readonly timeoutMs: number;
+  /** The time one file split off a failed batch may take (its budget); by default timeoutMs. */
+  readonly fileTimeoutMs?: number;
   /** A worker ready for batches (idle or newly started), or null when none can start. */
   readonly acquire: () => LentWorker | null;
   /** Gives a worker back: to be kept for later runs when healthy, terminated when it crashed or hung. */
@@ -22,8 +25,9 @@ export interface PoolRunOptions<R> {
   /** The result of a group whose worker crashed, failed or answered nonsense. */
   readonly fallback: (paths: readonly string[]) => Promise<R>;
   /**
-   * Whether a group that timed out is retried file by file on another worker, so that only the
-   * file that hangs is given up (when the files of a group can be handled alone).
+   * Whether a group that timed out (or ran its worker out of memory) is retried file by file on
+   * other workers, so that only the file that hangs is given up (when the files of a group can be
+   * handled alone).
    */
   readonly isolateOnTimeout: boolean;
   /** The result of a group given up (after the timeout, or when even the fallback failed), with the reason. */
@@ -50,7 +54,17 @@ interface Slot {
   alive: boolean;
 }
 
-type Failure = 'crash' | 'timeout';
+/** A crash is handed to the fallback; a timeout or running out of memory would happen there too, so the file is given up. */
+type Failure = 'crash' | 'timeout' | 'memory';
+
+/** Whether a worker's error is V8 running out of heap (the worker is ended; the process lives on). */
+function isOutOfMemory(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s` : `${Math.round(ms / 1000)} s`;
+}
 
 const LOST = 'Proofmark could not analyse this file (its parse worker failed). Please report it.';
 
@@ -64,7 +78,7 @@ export interface PoolStats {
   readonly batchesByWorkers: number;
   /** Batches analysed in this thread after a worker failed. */
   readonly batchesInProcess: number;
-  /** Batches and single files given up on after the timeout. */
+  /** Batches and single files that timed out or ran out of memory. */
   readonly timeouts: number;
 }
 
@@ -115,7 +129,7 @@ export class PoolRun<R> {
     else this.counts.workersReused++;
     const listeners: [string, (value: unknown) => void][] = [];
     const slot: Slot = { worker: lent.worker, listeners, batch: null, timer: null, alive: true };
-    listeners.push(['message', (message) => this.onMessage(slot, message)], ['messageerror', () => this.fail(slot, 'crash')], ['error', () => this.fail(slot, 'crash')], ['exit', () => this.fail(slot, 'crash')]);
+    listeners.push(['message', (message) => this.onMessage(slot, message)], ['messageerror', () => this.fail(slot, 'crash')], ['error', (error) => this.fail(slot, isOutOfMemory(error) ? 'memory' : 'crash')], ['exit', () => this.fail(slot, 'crash')]);
     for (const [event, listener] of listeners) lent.worker.on(event, listener);
     this.slots.add(slot);
     this.dispatch(slot);
@@ -128,7 +142,7 @@ export class PoolRun<R> {
       return;
     }
     slot.batch = batch;
-    slot.timer = setTimeout(() => this.fail(slot, 'timeout'), this.options.timeoutMs);
+    slot.timer = setTimeout(() => this.fail(slot, 'timeout'), this.budget(batch));
     slot.worker.postMessage(batch.request);
   }
 
@@ -156,21 +170,30 @@ export class PoolRun<R> {
     this.retire(slot, false);
     if (batch !== null) {
       if (failure === 'crash') this.runFallback(batch);
-      else this.timedOut(batch);
+      else this.timedOut(batch, failure);
     }
     if (this.slots.size === 0 && this.queue.length > 0) this.drainInProcess();
     this.settle();
   }
 
-  /** A timed-out batch is split file by file (when allowed), so only the file that hangs is given up. */
-  private timedOut(batch: Batch): void {
+  /** How long a batch may take: a file split off a failed batch has its own budget. */
+  private budget(batch: Batch): number {
+    return batch.isolated ? (this.options.fileTimeoutMs ?? this.options.timeoutMs) : this.options.timeoutMs;
+  }
+
+  /**
+   * A batch that timed out or ran out of memory is split file by file (when allowed), so only the
+   * file that hangs is given up; its worker has been ended, the others go on.
+   */
+  private timedOut(batch: Batch, failure: 'timeout' | 'memory'): void {
     this.counts.timeouts++;
     const paths = batch.request.paths;
     if (this.options.isolateOnTimeout && !batch.isolated && paths.length > 1) {
       this.results[batch.group] = paths.map(() => undefined);
       this.queue.unshift(...paths.map((path, k) => this.batch([path], batch.group, k, true)));
     } else {
-      this.store(batch, this.options.failed(paths, `Analysis did not finish within ${Math.round(this.options.timeoutMs / 1000)} s; not analysed.`));
+      const reason = failure === 'memory' ? 'Analysis ran out of memory; not analysed.' : `Analysis did not finish within ${formatSeconds(this.budget(batch))}; not analysed.`;
+      this.store(batch, this.options.failed(paths, reason));
     }
     if (this.queue.length > 0) this.spawn();
   }

@@ -21,8 +21,13 @@ export interface WorkerPoolOptions {
   readonly batchSize?: number;
   /** Below this many files, starting workers costs more than it saves: analyse in this thread. */
   readonly inProcessBelow?: number;
-  /** A batch (or a single file) taking longer than this is given up, so a pathological file cannot hang the run. */
+  /** A batch taking longer than this has its worker ended and is retried file by file (analysis) or handed back (check). */
   readonly batchTimeoutMs?: number;
+  /**
+   * The time budget of one file retried alone: past it, its worker is ended and the file is
+   * reported as not analysed, so a pathological file cannot hold the run (the others go on).
+   */
+  readonly fileTimeoutMs?: number;
   /** Idle workers are terminated after this long without work (they never keep the process alive). */
   readonly idleMs?: number;
   /**
@@ -42,7 +47,10 @@ export const POOL_DEFAULTS = {
   maxWorkers: 4,
   batchSize: 32,
   inProcessBelow: 40,
-  batchTimeoutMs: 120_000,
+  // A batch of 32 ordinary files takes well under a second, and one file (within the parse budget of
+  // core/parse/parseCost.ts) about 2 s at most: both leave a wide margin for a loaded machine.
+  batchTimeoutMs: 30_000,
+  fileTimeoutMs: 10_000,
   idleMs: 30_000,
   resourceLimits: { maxYoungGenerationSizeMb: 16 },
 } as const;
@@ -160,6 +168,7 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
     const run = new PoolRun<R>({
       ...options,
       timeoutMs: this.settings.batchTimeoutMs,
+      fileTimeoutMs: this.settings.fileTimeoutMs,
       acquire: () => this.acquire(setup, setupKey),
       release: (worker, healthy) => this.release(worker, healthy),
     });

@@ -77,7 +77,7 @@ export function collect(tree: Root, lines: LineIndex): Collected {
             checked: node.checked,
             depth: boxDepth,
             parent: parentBox,
-            text: text.split('\n')[0] ?? '',
+            text: text.split(/\r\n?|\n/)[0] ?? '',
             endLine: range.end.line,
           });
           parentBox = out.checkboxes.length - 1;

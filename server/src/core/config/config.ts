@@ -28,6 +28,13 @@ export interface ProofmarkConfig {
 
 export const CONFIG_FILE = '.proofmark.json';
 
+/**
+ * The largest maxFileSize a configuration may set. The repository chooses it, so without a cap a
+ * `.proofmark.json` could make every process read and parse documents of any size (a 20 MB one
+ * under a 64 MB limit ended the CLI with a heap out-of-memory abort).
+ */
+export const MAX_FILE_SIZE_CAP = 8 * 1024 * 1024;
+
 export const DEFAULT_IGNORE: readonly string[] = [
   '**/node_modules/**',
   '**/.git/**',
@@ -178,8 +185,11 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let maxFileSize = base.maxFileSize;
   if (raw.maxFileSize !== undefined) {
-    // A whole number: 0.5 would have become 0 and skipped every file.
-    if (typeof raw.maxFileSize === 'number' && Number.isSafeInteger(raw.maxFileSize) && raw.maxFileSize >= 1) maxFileSize = raw.maxFileSize;
+    // A whole number (0.5 would have become 0 and skipped every file), at most the cap.
+    if (typeof raw.maxFileSize === 'number' && Number.isSafeInteger(raw.maxFileSize) && raw.maxFileSize > MAX_FILE_SIZE_CAP) {
+      maxFileSize = MAX_FILE_SIZE_CAP;
+      problems.push({ path: 'maxFileSize', message: `${raw.maxFileSize} bytes is over the cap of ${MAX_FILE_SIZE_CAP} bytes (8 MB); the cap is used.` });
+    } else if (typeof raw.maxFileSize === 'number' && Number.isSafeInteger(raw.maxFileSize) && raw.maxFileSize >= 1) maxFileSize = raw.maxFileSize;
     else problems.push({ path: 'maxFileSize', message: `Expected a whole number of bytes, at least 1; got ${JSON.stringify(raw.maxFileSize)}. The default (${base.maxFileSize}) is used.` });
   }
 

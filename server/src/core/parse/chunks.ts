@@ -1,4 +1,4 @@
-import { mayHoldTable } from './markdown';
+import { mayHoldTable } from './tableHint';
 
 /**
  * Splits Markdown into chunks that parse the same alone as together: each chunk starts at an ATX

@@ -13,11 +13,20 @@ export function decodeDocument(bytes: Uint8Array, maxBytes: number): Decoded {
   }
   try {
     // TextDecoder drops a leading BOM by default, so offsets match what editors show.
-    return { text: decoder.decode(bytes) };
+    return { text: loneCrToLf(decoder.decode(bytes)) };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return { skipped: `File is not valid UTF-8 (first invalid byte at offset ${at}); not analysed.` };
   }
+}
+
+/**
+ * The text with every lone CR (old Mac line endings) turned into LF. CommonMark and LSP both end a
+ * line there, so lines, columns and offsets stay the same, and the analysis, much of which reads
+ * the text line by line at LF, sees the lines the editor shows. CRLF is left as it is.
+ */
+export function loneCrToLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

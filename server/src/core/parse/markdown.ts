@@ -5,6 +5,10 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { costProblem } from './parseCost';
+import { mayHoldTable } from './tableHint';
+
+export { mayHoldTable } from './tableHint';
 
 /**
  * The two parts of GitHub Flavored Markdown the analysis reads: task-list items and tables, from
@@ -34,12 +38,13 @@ export const MAX_NESTING = 50;
 export type Parsed = { readonly tree: Root } | { readonly skipped: string };
 
 /**
- * Parses Markdown (CommonMark + GFM task lists and tables) into mdast. Pathological nesting is
- * refused before parsing, and a parser failure becomes a reason, never an exception.
+ * Parses Markdown (CommonMark + GFM task lists and tables) into mdast. Pathological nesting and
+ * texts too heavy to parse are refused before parsing, and a parser failure becomes a reason,
+ * never an exception.
  */
 export function parseMarkdown(text: string): Parsed {
-  const tooDeep = nestingProblem(text);
-  if (tooDeep) return { skipped: tooDeep };
+  const refused = parseProblem(text);
+  if (refused) return { skipped: refused };
   try {
     return { tree: parseTree(text) };
   } catch (error) {
@@ -63,46 +68,21 @@ export function parseTreeWithTables(text: string): Root {
 }
 
 /**
- * Whether some line of the text could be a GFM table delimiter row: micromark-extension-gfm-table
- * accepts only `-`, `:`, `|`, spaces and tabs there, with at least one `-` and at least one `:` or
- * `|` (a row of dashes alone is a thematic break or setext underline). Container prefixes (`>`,
- * list markers, their digits) are allowed too, so the answer errs only towards true. One linear
- * pass, no regular expression: a 1 MB line must not backtrack.
+ * Why a text is refused before parsing, or null: nesting too deep (micromark's time grows faster
+ * than quadratically with it), or too many constructs for the parser's time and memory budget
+ * (see parseCost.ts).
  */
-export function mayHoldTable(text: string): boolean {
-  let possible = true;
-  let dash = false;
-  let pipeOrColon = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (possible && dash && pipeOrColon) return true;
-      possible = true;
-      dash = false;
-      pipeOrColon = false;
-    } else if (!possible) {
-      continue;
-    } else if (c === 45) {
-      dash = true;
-    } else if (c === 124 || c === 58) {
-      pipeOrColon = true;
-    } else if (!isContainerOrSpace(c)) {
-      possible = false;
-    }
-  }
-  return false;
-}
-
-/** Space, tab, and the characters of block-quote and list-item prefixes: `>`, `*`, `+`, `.`, `)`, digits. */
-function isContainerOrSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57);
-}
-
-/** Why a text is too deeply nested to parse, or null. */
-export function nestingProblem(text: string): string | null {
+export function parseProblem(text: string): string | null {
   const depth = estimateNesting(text);
-  return depth > MAX_NESTING ? `Nesting is ${depth} levels deep (more than ${MAX_NESTING}); not analysed.` : null;
+  if (depth > MAX_NESTING) return `Nesting is ${depth} levels deep (more than ${MAX_NESTING}); not analysed.`;
+  return costProblem(text);
 }
+
+/**
+ * The same as parseProblem, under the name analyze/document.ts imports it by (it refused only deep
+ * nesting at first); to go once that file imports parseProblem.
+ */
+export const nestingProblem = parseProblem;
 
 /**
  * A cheap upper bound of container nesting: list and block-quote markers at the start of a line,

@@ -16,13 +16,17 @@ export function lineRange(line: number, startColumn: number, endColumn: number):
   return { start: { line, column: startColumn }, end: { line, column: endColumn } };
 }
 
-/** Maps between offsets and positions for one text. */
+/**
+ * Maps between offsets and positions for one text. A line ends at LF, CRLF or a lone CR, as in
+ * CommonMark (so the lines agree with the mdast's positions) and in LSP (so they agree with the editor).
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }
   }
 
