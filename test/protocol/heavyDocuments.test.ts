@@ -23,6 +23,9 @@ describe('heavy documents in the server', () => {
     mkdirSync(path.join(root, '.git'));
     writeFileSync(path.join(root, 'TODO001.md'), TODO);
     writeFileSync(path.join(root, 'many.md'), MANY);
+    // The repository has a docs/ folder, so the missing documents in it are broken references.
+    mkdirSync(path.join(root, 'docs'), { recursive: true });
+    writeFileSync(path.join(root, 'docs/index.md'), '# Docs\n');
     for (const s of heavy) {
       mkdirSync(path.join(root, s.name));
       writeFileSync(fileOf(s.name, s.file), s.text);

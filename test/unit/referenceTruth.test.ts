@@ -19,8 +19,6 @@ describe('things that are not paths', () => {
       '/api/users',
       '**/*.ts',
       '*.log',
-      'build/',
-      'dist/assets/index-7QaYOSKN.js',
       'logs/YYYYMMDD_HHMMSS.log',
       'specs/NNN-feature-name/',
       'docs/initiatives/CONTEXTXXX.md',
@@ -36,6 +34,10 @@ describe('things that are not paths', () => {
       '471c37fa_5e4390c2.pdf',
     ];
     for (const v of notPaths) assert.equal(pathShape(v), null, v);
+  });
+  it('never reports a path in build output as broken', async () => {
+    const findings = await check({ 'src/a.ts': '', 'notes/x_SUMMARY.md': '# S\n\nBuilt `dist/assets/index-7QaYOSKN.js` and `build/out.js`; see `src/b.ts`.\n' });
+    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path src/b.ts']);
   });
   it('still reads real files of every common language', () => {
     for (const v of ['Sources/App/main.swift', 'src/Services/Api.cs', 'app/Main.kt', 'lib/x.ex', 'bin/kiro-worker.ts', '.env.example', 'Gemfile']) assert.equal(pathShape(v), 'file', v);

@@ -13,6 +13,10 @@ export interface RawCheckbox {
   readonly line: number;
   readonly range: Range;
   readonly checked: boolean;
+  /** `- [-]`, `- [~]`: started, not done (Kiro, spec-workflow). */
+  readonly inProgress: boolean;
+  /** Not required for its parent to be done: `- [ ]*` (Kiro), "(optional)", "nice to have", or deferred ("deferred to v2", "future work", struck through). */
+  readonly optional: boolean;
   readonly depth: number;
   readonly parent: number;
   readonly text: string;
@@ -42,6 +46,44 @@ export interface Collected {
   readonly comments: RawBlock[];
 }
 
+/** Boxes GFM does not read as task items: `[-]` / `[~]` (in progress) and Kiro's `[ ]*` / `[x]*` (optional). */
+const PSEUDO_BOX = /^\[([ xX\-~/])\](\*)?(?=\s|$)/;
+/** Deferred work does not block done either: "deferred to v2", "future", "out of scope", struck through. */
+const DEFERRED =
+  /\b(?:deferred(?:\s+(?:to|until)\b)?|postponed|out of scope|won'?t (?:do|fix|implement)|wontfix|not (?:needed|required|applicable)|n\/a|skipped)\b|[([]\s*(?:future|later|v2|post-?mvp)\s*[)\]]|^\s*(?:\*\*)?(?:future|later)(?:\*\*)?\s*:|\bfor v2\b|^~~.*~~$/i;
+const OPTIONAL = /^\s*\*(?=\s)|\((?:optional|nice[- ]to[- ]have|stretch(?: goal)?)\)|^\s*(?:\*\*|_)?(?:optional|nice[- ]to[- ]have|stretch)(?:\*\*|_)?\s*[:—–-]|\[optional\]/i;
+
+function checkboxOf(node: Extract<Nodes, { type: 'listItem' }>, range: Range, lines: LineIndex): Omit<RawCheckbox, 'line' | 'depth' | 'parent' | 'endLine'> | null {
+  const first = node.children[0];
+  const full = first && first.type === 'paragraph' ? toString(first).trim() : toString(node).trim();
+  let text = full.split(/\r\n?|\n/)[0] ?? '';
+  let checked: boolean;
+  let inProgress = false;
+  let starred = false;
+  const lineText = lines.line(range.start.line);
+  if (typeof node.checked === 'boolean') {
+    checked = node.checked;
+  } else {
+    const pseudo = PSEUDO_BOX.exec(text);
+    if (!pseudo) return null;
+    checked = pseudo[1] === 'x' || pseudo[1] === 'X';
+    inProgress = !checked && pseudo[1] !== ' ';
+    starred = pseudo[2] === '*';
+    text = text.slice(pseudo[0].length).trim();
+  }
+  const open = lineText.indexOf('[', Math.max(0, range.start.column - 1));
+  const boxStart = open >= 0 ? open + 1 : range.start.column;
+  // `- [ ]*` parses as a task item whose text starts with `*` only when a space follows the `]`; read the star from the line.
+  if (!starred && open >= 0 && lineText[open + 3] === '*') starred = true;
+  return {
+    range: { start: { line: range.start.line, column: boxStart }, end: { line: range.start.line, column: boxStart + 3 } },
+    checked,
+    inProgress,
+    optional: starred || OPTIONAL.test(text) || DEFERRED.test(text),
+    text,
+  };
+}
+
 function rangeOf(node: Nodes): Range | null {
   const p = node.position;
   if (!p) return null;
@@ -64,26 +106,15 @@ export function collect(tree: Root, lines: LineIndex): Collected {
       case 'heading':
         if (range) out.headings.push({ level: node.depth, text: toString(node).trim(), line: range.start.line, range });
         break;
-      case 'listItem':
-        if (range && typeof node.checked === 'boolean') {
-          const lineText = lines.line(range.start.line);
-          const open = lineText.indexOf('[', Math.max(0, range.start.column - 1));
-          const boxStart = open >= 0 ? open + 1 : range.start.column;
-          const first = node.children[0];
-          const text = first && first.type === 'paragraph' ? toString(first).trim() : toString(node).trim();
-          out.checkboxes.push({
-            line: range.start.line,
-            range: { start: { line: range.start.line, column: boxStart }, end: { line: range.start.line, column: boxStart + 3 } },
-            checked: node.checked,
-            depth: boxDepth,
-            parent: parentBox,
-            text: text.split(/\r\n?|\n/)[0] ?? '',
-            endLine: range.end.line,
-          });
+      case 'listItem': {
+        const box = range ? checkboxOf(node, range, lines) : null;
+        if (range && box) {
+          out.checkboxes.push({ ...box, line: range.start.line, depth: boxDepth, parent: parentBox, endLine: range.end.line });
           parentBox = out.checkboxes.length - 1;
           boxDepth++;
         }
         break;
+      }
       case 'inlineCode':
         if (range) out.codeSpans.push({ value: node.value, line: range.start.line, range });
         break;

@@ -47,6 +47,12 @@ export type PathShape = 'file' | 'directory';
  */
 const GENERATED_FOLDER = /^(?:\.?build|dist|out|target|obj|node_modules|vendor|coverage|\.?venv|__pycache__|\.cache|\.next|\.nuxt|tmp|temp|logs?|\.pytest_cache|\.mypy_cache|\.turbo|\.gradle|\.idea|\.vscode|DerivedData|Pods)$/i;
 
+/** A path inside a folder that tools create: its file is build output or a local cache, not a file of the repository to check. */
+export function inGeneratedFolder(target: string): boolean {
+  const first = target.replace(/^@/, '').replace(/^(?:\.\.?\/)+/, '').split('/')[0] ?? '';
+  return target.includes('/') && GENERATED_FOLDER.test(first);
+}
+
 /** Git branch prefixes: `feat/x`, `fix/y`, `release/1.2`. */
 const BRANCH = /^(?:feat|feature|fix|bugfix|hotfix|release|chore|refactor|dependabot|renovate|origin|upstream|wip)\/[\w./-]+$/i;
 
@@ -76,8 +82,6 @@ function excluded(value: string): boolean {
   if (/^\.[\w-]+\.\w+$/.test(value) && !/^\.env\./.test(value)) return true;
   // MIME types: `application/pdf`, `text/html`.
   if (/^(?:application|text|image|audio|video|multipart|font)\/[\w.+-]+$/i.test(value)) return true;
-  const first = value.replace(/^@/, '').split('/')[0] ?? '';
-  if (GENERATED_FOLDER.test(first)) return true;
   return false;
 }
 

@@ -1,7 +1,8 @@
 import { readStatus, type CompiledConventions } from '../config/compiled';
-import type { Checkbox, Reference } from '../model/document';
+import type { Checkbox, Heading, Reference } from '../model/document';
 import type { ChecklistCount, NamedFile, OutputItem, Phase, StatusStatement, Task, TodoModel } from '../model/todo';
 import { normalisePhase } from '../parse/role';
+import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex, Range } from '../text/position';
 import type { Sections } from './sections';
 
@@ -39,17 +40,29 @@ function lineRangeOf(lines: LineIndex, line: number): Range {
   return { start: { line, column: first + 1 }, end: { line, column: text.trimEnd().length + 1 } };
 }
 
-function count(boxes: readonly Checkbox[], indexes: readonly number[]): ChecklistCount {
+/** Boxes of a checklist that a done parent requires: not optional, not deferred, not under a sub-section with a status of its own. */
+function count(boxes: readonly Checkbox[], indexes: readonly number[], required: (i: number) => boolean): ChecklistCount {
   let checked = 0;
+  let total = 0;
+  let notRequired = 0;
   let firstOpenLine: number | null = null;
   for (const i of indexes) {
     const box = boxes[i];
     if (!box) continue;
+    if (!required(i)) {
+      if (!box.checked) notRequired++;
+      continue;
+    }
+    total++;
     if (box.checked) checked++;
     else if (firstOpenLine === null) firstOpenLine = box.line;
   }
-  return { total: indexes.length, checked, firstOpenLine };
+  return { total, checked, firstOpenLine, notRequired };
 }
+
+/** Sub-sections whose boxes a done phase does not need: optional or later work by their title. */
+const NOT_REQUIRED_SECTION =
+  /^[^\p{L}]*(?:optional\b.*|nice[- ]to[- ]haves?|stretch(?:\s+goals?)?|future(?:\s+(?:work|enhancements?|improvements?|ideas|scope|considerations))?|deferred\b.*|out\s+of\s+scope.*|backlog|post-?mvp.*|later|v2(?:\s+scope)?)\s*$|[([]\s*(?:optional|deferred|nice[- ]to[- ]have|post-?mvp|future)\s*[)\]]/iu;
 
 /** Phases, their statuses from every place the TODO states them, tasks, checklists, outputs and prerequisites. */
 export function analyseTodo(input: TodoInput): TodoModel {
@@ -61,8 +74,27 @@ export function analyseTodo(input: TodoInput): TodoModel {
 
   // Phase sections: phase headings outside the completion checklist and not nested in another phase.
   const phaseHeadings = headings.filter((h) => PHASE_HEADING.test(h.text) && !inCompletion(h.line));
-  const sectionsOnly = phaseHeadings.filter((h) => !phaseHeadings.some((o) => o !== h && o.level < h.level && h.line > o.line && h.line <= o.sectionEnd));
-  const inPhase = (line: number): boolean => sectionsOnly.some((h) => line >= h.line && line <= h.sectionEnd);
+  const sectionsOnly: typeof phaseHeadings = [];
+  for (const h of phaseHeadings) {
+    const outer = sectionsOnly[sectionsOnly.length - 1];
+    if (outer && outer.level < h.level && h.line <= outer.sectionEnd) continue;
+    sectionsOnly.push(h);
+  }
+  // For each line, whether it lies in a phase section (one pass, not a search per line).
+  const inPhaseLine = new Uint8Array(lines.lineCount + 2);
+  for (const h of sectionsOnly) inPhaseLine.fill(1, h.line, Math.min(h.sectionEnd, lines.lineCount) + 1);
+  const inPhase = (line: number): boolean => inPhaseLine[line] === 1;
+  const headingIndex = new Map(headings.map((h, i) => [h, i]));
+  // Lookups by line, built once: the box on a line, the references on a line, references in line order.
+  const boxOnLine = new Map<number, number>();
+  checkboxes.forEach((b, i) => boxOnLine.set(b.line, i));
+  const refsOnLine = new Map<number, number[]>();
+  references.forEach((r, i) => {
+    const list = refsOnLine.get(r.line);
+    if (list) list.push(i);
+    else refsOnLine.set(r.line, [i]);
+  });
+  const refOrder = references.map((r, i) => ({ line: r.line, i })).sort((a, b) => a.line - b.line || a.i - b.i);
 
   const statements = new Map<string, StatusStatement[]>();
   const addStatement = (phase: string, s: StatusStatement): void => {
@@ -97,12 +129,17 @@ export function analyseTodo(input: TodoInput): TodoModel {
     }
   }
 
-  const phases: Phase[] = sectionsOnly.map((h) => {
+  const sectionPhases: Phase[] = sectionsOnly.map((h) => {
     const m = PHASE_HEADING.exec(h.text);
     const number = normalisePhase(m?.[1] ?? '');
     const own: StatusStatement[] = [];
     if (h.status) own.push({ source: 'heading', marker: h.status, title: null, line: h.line, range: h.range });
-    const inside = headings.filter((s) => s.line > h.line && s.line <= h.sectionEnd);
+    const first = (headingIndex.get(h) ?? 0) + 1;
+    const inside: Heading[] = [];
+    for (let k = first; k < headings.length && (headings[k]?.line ?? Infinity) <= h.sectionEnd; k++) {
+      const s = headings[k];
+      if (s) inside.push(s);
+    }
     const progress = inside.find((s) => /^Progress Checklist\b/i.test(s.text)) ?? null;
     const expected = inside.find((s) => /^Expected Outputs\b/i.test(s.text)) ?? null;
     const prereq = inside.find((s) => /^Prerequisites\b/i.test(s.text)) ?? null;
@@ -116,18 +153,29 @@ export function analyseTodo(input: TodoInput): TodoModel {
 
     const [from, to] = progress ? [progress.line, progress.sectionEnd] : [h.line, h.sectionEnd];
     const boxIndexes: number[] = [];
-    checkboxes.forEach((b, i) => {
-      if (b.line > from && b.line <= to && !(expected && !progress && b.line > expected.line && b.line <= expected.sectionEnd)) boxIndexes.push(i);
-    });
+    for (let i = firstAtOrAfter(checkboxes, from + 1); i < checkboxes.length && (checkboxes[i]?.line ?? Infinity) <= to; i++) {
+      const b = checkboxes[i];
+      if (b && !(expected && !progress && b.line > expected.line && b.line <= expected.sectionEnd)) boxIndexes.push(i);
+    }
+    // Boxes under a sub-section that says it is optional or later, or states a status of its own other than done.
+    const exempt = inside.filter((s) => s !== progress && (NOT_REQUIRED_SECTION.test(s.text) || (s.status !== null && s.status.status !== 'done')));
+    const required = (i: number): boolean => {
+      const box = checkboxes[i];
+      if (!box || box.optional) return false;
+      if (box.parent >= 0 && checkboxes[box.parent]?.optional) return false;
+      return !exempt.some((s) => box.line > s.line && box.line <= s.sectionEnd);
+    };
 
     const named = (section: typeof expected, context: Reference['context']): NamedFile[] => {
       if (!section) return [];
       const result: NamedFile[] = [];
-      references.forEach((r, i) => {
-        if (r.context !== context || r.line <= section.line || r.line > section.sectionEnd) return;
-        const box = checkboxes.find((b) => b.line === r.line);
-        result.push({ name: r.target, line: r.line, range: r.range, checked: box ? box.checked : null, reference: i });
-      });
+      for (let k = firstAtOrAfter(refOrder, section.line + 1); k < refOrder.length && (refOrder[k]?.line ?? Infinity) <= section.sectionEnd; k++) {
+        const i = refOrder[k]?.i ?? -1;
+        const r = references[i];
+        if (!r || r.context !== context) continue;
+        const box = boxOnLine.get(r.line);
+        result.push({ name: r.target, line: r.line, range: r.range, checked: box === undefined ? null : (checkboxes[box]?.checked ?? null), reference: i });
+      }
       return result;
     };
 
@@ -135,7 +183,7 @@ export function analyseTodo(input: TodoInput): TodoModel {
     for (const i of boxIndexes) {
       const box = checkboxes[i];
       if (!box || !OUTPUT_ITEM.test(box.text)) continue;
-      const ref = references.find((r) => r.line === box.line && /\.md$/i.test(r.target));
+      const ref = (refsOnLine.get(box.line) ?? []).map((k) => references[k]).find((r) => r !== undefined && /\.md$/i.test(r.target));
       if (ref) outputItems.push({ checkbox: i, name: ref.target, line: box.line, range: box.range });
     }
 
@@ -149,22 +197,58 @@ export function analyseTodo(input: TodoInput): TodoModel {
       tasks,
       progressChecklistLine: progress ? progress.line : null,
       checkboxes: boxIndexes,
-      checklist: count(checkboxes, boxIndexes),
+      checklist: count(checkboxes, boxIndexes, required),
       expectedOutputsLine: expected ? expected.line : null,
       expectedOutputs: named(expected, 'expected-output'),
       prerequisites: named(prereq, 'prerequisite'),
       outputItems,
     };
   });
+  const phases = mergeRepeatedSections(sectionPhases);
 
   const known = new Set(phases.map((p) => p.number));
   const orphanStatuses: (StatusStatement & { phase: string })[] = [];
+  const byNumber = new Map(phases.map((p) => [p.number, p]));
   for (const [phase, list] of statements) {
-    const target = phases.find((p) => p.number === phase);
+    const target = byNumber.get(phase);
     if (target) (target.statuses as StatusStatement[]).push(...list);
     else if (!known.has(phase)) for (const s of list) orphanStatuses.push({ ...s, phase });
   }
   for (const p of phases) (p.statuses as StatusStatement[]).sort((a, b) => a.line - b.line);
 
   return { title, phases, completionChecklistLine: completion ? completion.line : null, orphanStatuses };
+}
+
+/**
+ * A phase written as several sections (a "🎉 Phase 1: COMPLETED" summary above the "Phase 1"
+ * section with the checklist) is one phase: the section with the Progress Checklist (else the most
+ * boxes) is the phase, and what the others state of it (their headings' statuses) are statements
+ * about it, as their outputs, prerequisites and tasks are its own.
+ */
+function mergeRepeatedSections(sections: readonly Phase[]): Phase[] {
+  const groups = new Map<string, Phase[]>();
+  for (const p of sections) {
+    const list = groups.get(p.number);
+    if (list) list.push(p);
+    else groups.set(p.number, [p]);
+  }
+  const result: Phase[] = [];
+  for (const p of sections) {
+    const group = groups.get(p.number) ?? [p];
+    if (group.length === 1) {
+      result.push(p);
+      continue;
+    }
+    const main = group.find((g) => g.progressChecklistLine !== null) ?? [...group].sort((a, b) => b.checkboxes.length - a.checkboxes.length)[0] ?? p;
+    if (p !== main) continue;
+    const others = group.filter((g) => g !== main);
+    result.push({
+      ...main,
+      statuses: [...main.statuses, ...others.flatMap((o) => o.statuses)],
+      tasks: [...main.tasks, ...others.flatMap((o) => o.tasks)],
+      expectedOutputs: [...main.expectedOutputs, ...others.flatMap((o) => o.expectedOutputs)],
+      prerequisites: [...main.prerequisites, ...others.flatMap((o) => o.prerequisites)],
+    });
+  }
+  return result;
 }

@@ -36,6 +36,10 @@ export function titlesDiffer(a: string, b: string): boolean {
   return common / (wa.size + wb.size - common) < 0.5;
 }
 
+function isMarkedEntry(s: StatusStatement): boolean {
+  return s.source === 'completion-checklist' && s.marker !== null;
+}
+
 function describe(s: StatusStatement): string {
   return s.marker ? s.marker.text : 'no status';
 }
@@ -43,23 +47,31 @@ function describe(s: StatusStatement): string {
 /** Rules a TODO proves on its own: done-but-open, disagreeing statuses, titles, order, partial percentages. */
 export function todoFindings(todo: TodoModel): LocalFinding[] {
   const findings: LocalFinding[] = [];
+  // Phases whose Project Completion Checklist entry states a status (counted once, not per phase).
+  const markedEntries = todo.phases.filter((p) => p.statuses.some(isMarkedEntry)).length;
   for (const phase of todo.phases) {
     const open = phase.checklist.total - phase.checklist.checked;
     const checklistLine = phase.progressChecklistLine ?? phase.line;
-    for (const s of phase.statuses) {
-      if (s.marker?.status !== 'done') continue;
-      if (open > 0) {
-        findings.push({
-          code: 'phase-done-checklist-open',
-          range: s.range,
-          message: `Phase ${phase.number} is marked ${s.marker.text} here (${SOURCE_NAME[s.source]}), but ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked.`,
-          related: [
-            { line: checklistLine, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` },
-            ...(phase.checklist.firstOpenLine !== null ? [{ line: phase.checklist.firstOpenLine, message: 'First unchecked box' }] : []),
-          ],
-        });
-      }
-      if (s.marker.percent !== null && s.marker.percent < 100) {
+    const done = phase.statuses.filter((s) => s.marker?.status === 'done');
+    // One fact, one finding: the phase is done by every statement that says so, and its checklist is open.
+    const firstDone = done[0];
+    if (firstDone?.marker && open > 0) {
+      const elsewhere = done.slice(1);
+      const apart = phase.checklist.notRequired > 0 ? ` (${phase.checklist.notRequired} optional or deferred not counted)` : '';
+      const also = elsewhere.length > 0 ? `; it is also marked done at line${elsewhere.length > 1 ? 's' : ''} ${elsewhere.map((s) => s.line).join(', ')}` : '';
+      findings.push({
+        code: 'phase-done-checklist-open',
+        range: firstDone.range,
+        message: `Phase ${phase.number} is marked ${firstDone.marker.text} here (${SOURCE_NAME[firstDone.source]}), but ${checklistName(phase)} has ${open} of ${phase.checklist.total} required boxes unchecked${apart}${also}.`,
+        related: [
+          ...elsewhere.map((s) => ({ line: s.line, message: `Phase ${phase.number} marked ${s.marker?.text ?? 'done'} (${SOURCE_NAME[s.source]})` })),
+          { line: checklistLine, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} required boxes checked` },
+          ...(phase.checklist.firstOpenLine !== null ? [{ line: phase.checklist.firstOpenLine, message: 'First unchecked box' }] : []),
+        ],
+      });
+    }
+    for (const s of done) {
+      if (s.marker?.percent !== null && s.marker?.percent !== undefined && s.marker.percent < 100) {
         findings.push({
           code: 'done-with-partial-percentage',
           range: s.range,
@@ -69,23 +81,23 @@ export function todoFindings(todo: TodoModel): LocalFinding[] {
       }
     }
 
-    // Statuses that disagree: report each statement whose status differs from the first one stated.
+    // Statements that disagree (done against not done): one finding, at the first that differs from the first stated.
     const stated = phase.statuses.filter((s) => s.marker !== null);
     const first = stated[0];
-    if (first) {
-      for (const s of stated.slice(1)) {
-        if (s.marker?.status === first.marker?.status) continue;
-        findings.push({
-          code: 'status-conflict',
-          range: s.range,
-          message: `Phase ${phase.number} is ${describe(s)} here (${SOURCE_NAME[s.source]}), but ${describe(first)} in ${SOURCE_NAME[first.source]} (line ${first.line}).`,
-          related: [{ line: first.line, message: `Phase ${phase.number}: ${describe(first)}` }],
-        });
-      }
+    const isDone = (x: StatusStatement): boolean => x.marker?.status === 'done';
+    const differing = first ? stated.filter((s) => isDone(s) !== isDone(first)) : [];
+    const against = differing[0];
+    if (first && against) {
+      findings.push({
+        code: 'status-conflict',
+        range: against.range,
+        message: `Phase ${phase.number} is ${describe(against)} here (${SOURCE_NAME[against.source]}), but ${describe(first)} in ${SOURCE_NAME[first.source]} (line ${first.line})${differing.length > 1 ? ` and ${describe(against)} again at line${differing.length > 2 ? 's' : ''} ${differing.slice(1).map((s) => s.line).join(', ')}` : ''}.`,
+        related: [first, ...differing.slice(1)].map((s) => ({ line: s.line, message: `Phase ${phase.number}: ${describe(s)}` })),
+      });
     }
     // A completion-checklist entry with no marker while its siblings have one and the phase is done elsewhere.
     const entry = phase.statuses.find((s) => s.source === 'completion-checklist');
-    const siblingsMarked = todo.phases.some((p) => p !== phase && p.statuses.some((s) => s.source === 'completion-checklist' && s.marker !== null));
+    const siblingsMarked = markedEntries - (phase.statuses.some(isMarkedEntry) ? 1 : 0) > 0;
     const doneElsewhere = phase.statuses.find((s) => s.source !== 'completion-checklist' && s.marker?.status === 'done');
     if (entry && entry.marker === null && siblingsMarked && doneElsewhere) {
       findings.push({
@@ -122,11 +134,12 @@ export function todoFindings(todo: TodoModel): LocalFinding[] {
     } else highest = { phase, n };
   }
 
+  const listed = todo.phases.map((p) => p.number).join(', ') || 'none';
   for (const s of todo.orphanStatuses) {
     findings.push({
       code: 'phase-count-mismatch',
       range: s.range,
-      message: `Phase ${s.phase} is listed here, but the TODO has no Phase ${s.phase} section (it has ${todo.phases.map((p) => p.number).join(', ') || 'none'}).`,
+      message: `Phase ${s.phase} is listed here, but the TODO has no Phase ${s.phase} section (it has ${listed.length > 200 ? `${todo.phases.length} phases` : listed}).`,
       related: [],
     });
   }

@@ -31,6 +31,10 @@ export interface Checkbox {
   /** The `[ ]` / `[x]` marker. */
   readonly range: Range;
   readonly checked: boolean;
+  /** `- [-]`: started, not done. */
+  readonly inProgress: boolean;
+  /** Not required for its parent to be done: optional (`- [ ]*`, "(optional)", "nice to have") or deferred ("deferred to v2"). */
+  readonly optional: boolean;
   /** 0 for a top-level item, 1 for its children, … */
   readonly depth: number;
   /** Index in `DocumentModel.checkboxes` of the parent item, or -1. */

@@ -31,9 +31,12 @@ export interface NamedFile {
   readonly reference: number;
 }
 
+/** The boxes a done phase requires (optional and deferred ones, and those of sub-sections with a status of their own, apart). */
 export interface ChecklistCount {
   readonly total: number;
   readonly checked: number;
+  /** Open boxes not counted: optional, deferred, or under a sub-section that says so or has its own status. */
+  readonly notRequired: number;
   /** Line of the first unchecked box, or null. */
   readonly firstOpenLine: number | null;
 }

@@ -1,3 +1,4 @@
+import { inGeneratedFolder } from '../analyze/pathShapes';
 import type { DocumentModel, Reference } from '../model/document';
 import { basename, normalisePhase } from '../parse/role';
 import { isMissing, type Unresolved } from '../resolve/resolve';
@@ -32,6 +33,7 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
     if (ref.context !== 'text' || ref.intent !== 'record' || ref.shape === 'directory') continue;
     if (ref.box >= 0 && model.checkboxes[ref.box]?.checked) continue;
     const name = basename(ref.target);
+    if (inGeneratedFolder(ref.target)) continue;
     if (/^\.env(?:\.|$)/.test(name)) continue;
     const output = ctx.c.phaseOutputFile.exec(name);
     if (output && initiative && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;

@@ -7,7 +7,7 @@ import type { Initiative } from '../model/initiative';
 import type { Phase } from '../model/todo';
 import type { InitiativeMap } from '../project/initiatives';
 import type { FileIndex } from '../resolve/fileIndex';
-import { resolveReference, type ResolvableReference, type Resolution } from '../resolve/resolve';
+import { joinPath, resolveReference, type ResolvableReference, type Resolution } from '../resolve/resolve';
 import { ignoreMatcher } from '../project/ignore';
 import { STATUS_ROLES } from '../analyze/document';
 import { basename, dirname } from '../parse/role';
@@ -45,6 +45,7 @@ export class RuleContext {
 
   private readonly archives = new Map<string, Archive | null>();
   private archiveTest: ((path: string) => boolean) | null = null;
+  private ignoreTest: ((path: string) => boolean) | null = null;
 
   initiativeOf(path: string): Initiative | null {
     const key = this.initiatives.byDocument.get(path);
@@ -93,6 +94,16 @@ export class RuleContext {
       }
       if (folder === '') return null;
     }
+  }
+
+  /**
+   * Whether a cited path lies in a folder the index never holds (`out/`, `dist/`, the configured
+   * ignores): it may well exist on disk, so it counts as existing, never as missing.
+   */
+  hidden(target: string, from: string): boolean {
+    this.ignoreTest ??= ignoreMatcher(this.config.ignore);
+    const test = this.ignoreTest;
+    return [joinPath(dirname(from), target), joinPath('', target)].some((p) => p !== null && p !== '' && test(p));
   }
 
   /** Reports, phase outputs and other status documents: what they cite, they say exists. */

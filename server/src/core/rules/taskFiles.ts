@@ -1,3 +1,4 @@
+import { inGeneratedFolder } from '../analyze/pathShapes';
 import type { Checkbox, DocumentModel, Reference } from '../model/document';
 import { basename } from '../parse/role';
 import { referenceKind } from './brokenReferences';
@@ -28,6 +29,7 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     const box = model.checkboxes[ref.box];
     if (!box?.checked) continue;
     if (ref.shape === 'directory' && !/[*{]/.test(ref.raw)) continue;
+    if (inGeneratedFolder(ref.target)) continue;
     if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
     const r = ctx.resolve(ref, model.path);
     if (r.resolved !== null || r.candidates.length > 0) continue;

@@ -37,7 +37,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         const ref = todo.references[out.reference];
         if (!ref) continue;
         const r = ctx.resolve(ref, file);
-        if (r.resolved !== null) continue;
+        if (r.resolved !== null || ctx.hidden(ref.target, file)) continue;
         const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
         // The same output listed by the phase's prompt is the same fact: one finding, the prompt's line related.
         const alsoIn = prompted.filter((p) => basename(p.ref.target) === basename(out.name));
@@ -55,7 +55,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         });
       }
       for (const p of prompted) {
-        if (p.covered || ctx.resolve(p.ref, p.model.path).resolved !== null) continue;
+        if (p.covered || ctx.resolve(p.ref, p.model.path).resolved !== null || ctx.hidden(p.ref.target, p.model.path)) continue;
         const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} in ${basename(file)} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
         findings.push({
           code: 'expected-output-missing',
@@ -85,7 +85,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
       const output = ctx.c.phaseOutputFile.exec(pre.name.split('/').pop() ?? '');
       if (output && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
       const r = ctx.resolve(ref, file);
-      if (r.resolved !== null) continue;
+      if (r.resolved !== null || ctx.hidden(ref.target, file)) continue;
       findings.push({
         code: 'prerequisite-missing',
         file,
