@@ -1,9 +1,21 @@
 import { readStatus, type CompiledConventions } from '../config/compiled';
-import type { Claim, ClaimForm, Evidence } from '../model/document';
+import type { Claim, ClaimForm, Evidence, Heading } from '../model/document';
 import type { StatusMarker } from '../model/status';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 import type { Sections } from './sections';
+
+/** What kind of status document this is, as far as its claims go. */
+export interface ClaimDocument {
+  /** A draft, a plan not started, a session prompt: what it says is to become true. */
+  readonly planned: boolean;
+  /** A decision record: its ✅ marks choices, not work done (only status fields count). */
+  readonly decisions: boolean;
+  /** A guide, README or runbook: ✅ is a bullet glyph there. */
+  readonly guide: boolean;
+  /** A test report: its counts and output stand beside the claims they support. */
+  readonly testReport: boolean;
+}
 
 export interface ClaimInput {
   readonly lines: LineIndex;
@@ -13,7 +25,9 @@ export interface ClaimInput {
   readonly evidence: readonly Evidence[];
   readonly evidenceLabels: readonly number[];
   readonly c: CompiledConventions;
-  readonly window: { readonly field: number; readonly heading: number };
+  readonly document: ClaimDocument;
+  /** Whether a reference (by index) cites a Markdown document rather than code, output or data. */
+  readonly citesDocument: (reference: number) => boolean;
 }
 
 const DONE_BULLET = /^\s*[-*+]\s+(?:\*\*)?\s*(?:✅|✔️?|☑️?)/u;
@@ -23,31 +37,71 @@ const PERCENT_CLAIM = /\b\d{1,3}(?:\.\d+)?%\s+(?:complete|success|production rea
 /** In decision records `- ✅ **Pros**:` is a pro/con bullet, not a claim. */
 const PRO_CON = /^\s*[-*+]\s+(?:✅|❌|⚠️)\s*\**\s*(?:Pros?|Cons?|Advantages?|Disadvantages?|Benefits?|Drawbacks?|Trade-?offs?)\b/iu;
 
+/**
+ * Sections that state what should become true, not what is: targets, criteria, goals, a definition
+ * of done, what to test, pros and cons, success factors, recommendations. A heading that reports on
+ * them (Validation, Results, Achieved, Met, Status) is a report again.
+ */
+const TARGET_SECTION =
+  /\b(?:success\s+criteria|acceptance\s+criteria|exit\s+criteria|completion\s+criteria|validation\s+criteria|criteria|targets?|expected\s+(?:outcomes?|results?|outputs?|behaviou?r)|what\s+to\s+test|test\s+plan|definition\s+of\s+done|goals?|objectives?|requirements?|success\s+factors|key\s+success|pros|cons|benefits|advantages|trade-?offs|recommendations?|next\s+steps|lessons\s+learned|strategy|approach|options|alternatives|checklist\s+template|how\s+to|usage|instructions|procedure|steps)\b/i;
+const REPORT_WORDS = /\b(?:validation|validated|results?|achieved|achievement|met|status|verification|verified|outcome|delivered|completed?|summary|passed)\b/i;
+/** Sections that speak for the whole document: its summary, status, conclusion or sign-off. */
+const SUMMARY_SECTION = /\b(?:summary|overview|conclusion|status|sign-?off|final|verdict|tl;?dr|at a glance|result)\b/i;
+
 function trimmed(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 120 ? `${t.slice(0, 119)}…` : t;
 }
 
 /**
- * Finds the claims of completion in a status document and the evidence in each claim's window.
- * Headings and status fields are always reported on their own; bullets, table cells, checked
- * boxes and percentages are covered by an enclosing claim, else reported once per section.
+ * Finds the claims of completion in a status document and the evidence a reader would look at for
+ * each (see windowOf): the whole section of the claim, subsections included. Claims in target
+ * sections, in drafts and plans, in guides and (but for status fields) in decision records are not
+ * claims. Headings and status fields are always reported on their own; bullets, table cells,
+ * checked boxes and percentages are covered by an enclosing claim.
  */
 export function findClaims(input: ClaimInput): Claim[] {
-  const { lines, code, sections, c } = input;
+  const { lines, code, sections, c, document } = input;
+  if (document.planned || document.guide) return [];
   const claims: Claim[] = [];
   const headingLines = new Set(sections.headings.map((h) => h.line));
+  const firstSecondLevel = sections.headings.find((h) => h.level <= 2 && h.line > 1 && h !== sections.headings[0])?.line ?? lines.lineCount + 1;
+  const whole = { start: 1, end: lines.lineCount };
   let coveredUntil = 0;
 
   // Evidence is sorted by line, so a window is one binary search and a short scan.
   const evidenceIn = (start: number, end: number): number[] => {
     const result: number[] = [];
-    for (let i = firstAtOrAfter(input.evidence, start); i < input.evidence.length && (input.evidence[i]?.line ?? Infinity) <= end; i++) result.push(i);
+    const documentWide = start === whole.start && end === whole.end;
+    for (let i = firstAtOrAfter(input.evidence, start); i < input.evidence.length && (input.evidence[i]?.line ?? Infinity) <= end; i++) {
+      // Across a whole document, the planning documents it cites (the TODO, the PRD) prove nothing done.
+      if (documentWide && input.evidence[i]?.kind === 'reference' && input.citesDocument(input.evidence[i]?.reference ?? -1)) continue;
+      result.push(i);
+    }
     return result;
   };
   const labelIn = (start: number, end: number): number | null => input.evidenceLabels.find((l) => l >= start && l <= end) ?? null;
 
-  const add = (form: ClaimForm, line: number, marker: StatusMarker, start: number, end: number, reportable: boolean): void => {
+  /**
+   * The window of a claim: its heading's section; for a status field at the top of the document or
+   * in its summary, conclusion or sign-off, the whole document; in a test report, the whole
+   * second-level section (a report's counts and output stand beside the claims they support).
+   */
+  const windowOf = (line: number, heading: Heading | undefined, form: ClaimForm): { start: number; end: number } => {
+    const ancestors = sections.ancestors(line);
+    if (form === 'field' && (line < firstSecondLevel || ancestors.some((h) => h.level <= 2 && SUMMARY_SECTION.test(h.text)))) return whole;
+    if (document.testReport) {
+      const top = [...ancestors].reverse().find((h) => h.level >= 2) ?? heading;
+      if (top) return { start: top.line, end: top.sectionEnd };
+    }
+    const h = heading ?? ancestors[0];
+    return h ? { start: h.line, end: h.sectionEnd } : whole;
+  };
+  // A target section among the claim's headings, unless the heading reports on it; the title (a
+  // level-1 heading) names the document, not a section of targets.
+  const inTargets = (line: number): boolean => sections.ancestors(line).some((h) => h.level > 1 && TARGET_SECTION.test(h.text) && !REPORT_WORDS.test(h.text.replace(TARGET_SECTION, ' ')));
+
+  const add = (form: ClaimForm, line: number, marker: StatusMarker, window: { start: number; end: number }, reportable: boolean): void => {
     const text = lines.line(line);
     const first = text.search(/\S/);
     claims.push({
@@ -56,21 +110,20 @@ export function findClaims(input: ClaimInput): Claim[] {
       range: { start: { line, column: first + 1 }, end: { line, column: text.trimEnd().length + 1 } },
       text: trimmed(text),
       marker,
-      window: { start, end },
-      evidence: evidenceIn(start, end),
-      proseEvidenceLine: labelIn(start, end),
+      window,
+      evidence: evidenceIn(window.start, window.end),
+      proseEvidenceLine: labelIn(window.start, window.end),
       reportable,
     });
-    if (reportable) coveredUntil = Math.max(coveredUntil, end);
+    if (reportable) coveredUntil = Math.max(coveredUntil, window === whole ? line : window.end);
   };
 
   for (let line = 1; line <= lines.lineCount; line++) {
     if (code[line]) continue;
     if (headingLines.has(line)) {
       const heading = sections.headings[sections.at(line)];
-      if (heading && heading.status?.status === 'done') {
-        const end = Math.min(heading.sectionEnd, line + input.window.heading);
-        add('heading', line, heading.status, line, end, true);
+      if (heading && heading.status?.status === 'done' && !document.decisions && !inTargets(line)) {
+        add('heading', line, heading.status, windowOf(line, heading, 'heading'), true);
       }
       continue;
     }
@@ -80,22 +133,21 @@ export function findClaims(input: ClaimInput): Claim[] {
     if (field) {
       const marker = readStatus(field[2] ?? '', c, 'field');
       if (marker?.status === 'done') {
-        const section = sections.directSection(line);
-        add('field', line, marker, section.start, Math.min(section.end, line + input.window.field), true);
+        if (!inTargets(line)) add('field', line, marker, windowOf(line, undefined, 'field'), true);
         continue;
       }
     }
+    if (document.decisions) continue;
     let form: ClaimForm | null = null;
     if (DONE_BULLET.test(text) && !PRO_CON.test(text)) form = 'bullet';
     else if (TABLE_CELL_DONE.test(text)) form = 'table-cell';
     else if (CHECKED_BOX.test(text)) form = 'checked-box';
     else if (PERCENT_CLAIM.test(text)) form = 'percentage';
-    if (form === null) continue;
+    // A checked box under criteria says the criterion is met: a claim even there.
+    if (form === null || (form !== 'checked-box' && inTargets(line))) continue;
     const marker: StatusMarker = readStatus(text, c) ?? { status: 'done', text: form === 'checked-box' ? '[x]' : trimmed(text), percent: null };
     if (marker.status !== 'done') continue;
-    const section = sections.directSection(line);
-    const end = Math.min(section.end, line + input.window.field);
-    add(form, line, marker, section.start, end, line > coveredUntil);
+    add(form, line, marker, windowOf(line, undefined, form), line > coveredUntil);
   }
   return claims;
 }

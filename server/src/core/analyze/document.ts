@@ -9,7 +9,7 @@ import type { ParseCache } from '../parse/parseCache';
 import { documentRole } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex, type Range } from '../text/position';
-import { findClaims } from './claims';
+import { findClaims, type ClaimDocument } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
 import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
@@ -53,6 +53,17 @@ const HISTORICAL =
 function isHistorical(lines: LineIndex, code: Uint8Array): boolean {
   for (let l = 1; l <= Math.min(lines.lineCount, 15); l++) if (!code[l] && HISTORICAL.test(lines.line(l))) return true;
   return false;
+}
+
+/** What kind of status document a file is, for its claims (see analyze/claims.ts). */
+function claimDocument(path: string, role: DocumentRole, intent: ReferenceIntent): ClaimDocument {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return {
+    planned: intent === 'plan',
+    decisions: (role.kind === 'phase-output' && role.outputKind === 'decisions') || /DECISION|\bADR\b|^adr-/i.test(name),
+    guide: /README|GUIDE|HOW_?TO|INSTRUCTIONS|RUNBOOK|PLAYBOOK|TUTORIAL|QUICKSTART/i.test(name),
+    testReport: /(?:^|[^a-z])(?:tests?|testing|validation|verification|results?|qa|uat)(?:[^a-z]|$)/i.test(name),
+  };
 }
 
 /** Changelogs and release notes tell what happened; session prompts and drafts what is to happen. */
@@ -132,8 +143,9 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   };
   const intentOf = (range: Range): { intent: ReferenceIntent; box: number } => referenceIntent(range, intentInput);
   const headingNames = (line: number): readonly string[] => folderNames(sections.headings[sections.at(line)]?.text ?? '');
-  const inBox = (line: number): boolean => (boxAt[line] ?? -1) >= 0;
-  const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf, intentOf, headingNames, inBox });
+  const statusDocument = STATUS_ROLES.has(role.kind);
+  const bareNames = (line: number): boolean => statusDocument || (boxAt[line] ?? -1) >= 0;
+  const { references, evidence } = findReferences({ lines, code, codeSpans: raw.codeSpans, links: raw.links, contextOf, intentOf, headingNames, bareNames });
 
   const facts: LineFacts = { evidence, mentions: [], phaseCounts: [], statusFields: [], evidenceSlots: [], tableRows: [], evidenceLabels: [] };
   for (let line = 1; line <= lines.lineCount; line++) {
@@ -143,7 +155,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   const sorted: Evidence[] = [...evidence].sort((a, b) => a.line - b.line);
 
   const claims = STATUS_ROLES.has(role.kind)
-    ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, window: config.evidenceWindow })
+    ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, document: claimDocument(path, role, intentInput.documentIntent), citesDocument: (i) => /\.mdx?$/i.test(references[i]?.target ?? '') })
     : [];
 
   const localFindings: LocalFinding[] = [];

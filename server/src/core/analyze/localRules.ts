@@ -6,7 +6,7 @@ import type { LineIndex } from '../text/position';
 export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Checkbox[], skipLines: ReadonlySet<number>): LocalFinding[] {
   const findings: LocalFinding[] = [];
   for (const h of headings) {
-    if (h.status?.status !== 'done' || skipLines.has(h.line)) continue;
+    if (h.status?.status !== 'done' || skipLines.has(h.line) || decorative(h)) continue;
     const inside = boxesBetween(boxes, h.line + 1, h.sectionEnd);
     const open = inside.filter((b) => !b.checked);
     const first = open[0];
@@ -19,6 +19,15 @@ export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Ch
     });
   }
   return findings;
+}
+
+/**
+ * A done glyph that leads a heading with no status word (`### ✅ Post-Deployment Testing`,
+ * `## ✅ Completion Criteria`) decorates it; a status is a word (`✅ COMPLETED`) or a trailing mark.
+ */
+function decorative(h: Heading): boolean {
+  const text = h.text.trim();
+  return /^(?:✅|✔️?|☑️?)/u.test(text) && !/\b(?:COMPLETED?|DONE|FINISHED|ACHIEVED|PASSED)\b/.test(text) && !/(?:✅|✔️?|☑️?)\s*$/u.test(text);
 }
 
 /** Boxes (sorted by line) whose line is in [from, to]. */

@@ -14,8 +14,8 @@ export interface ReferenceInput {
   readonly intentOf: (range: Range) => { intent: ReferenceIntent; box: number };
   /** Words of the enclosing heading that may name a folder or project (`LablabBean.Contracts.Analytics`). */
   readonly headingNames: (line: number) => readonly string[];
-  /** Whether the line is part of a checklist item (its text or sub-bullets), where bare file names are read too. */
-  readonly inBox: (line: number) => boolean;
+  /** Whether bare file names are read on the line: in a checklist item (work done or to do) and in status documents (evidence). */
+  readonly bareNames: (line: number) => boolean;
 }
 
 type Draft = Omit<Reference, 'near'>;
@@ -84,7 +84,7 @@ export function findReferences(input: ReferenceInput): { references: Reference[]
   for (let line = 1; line <= lines.lineCount; line++) {
     if (code[line]) continue;
     const text = lines.line(line);
-    const bare = input.inBox(line) && (text.includes('.') || text.includes('*'));
+    const bare = input.bareNames(line) && (text.includes('.') || text.includes('*'));
     if (!text.includes('/') && !text.includes('@') && !bare) continue;
     const spans = masked.get(line) ?? [];
     const free = (index: number, length: number): boolean => !spans.some(([a, b]) => index + 1 < b && index + 1 + length > a);
@@ -96,7 +96,7 @@ export function findReferences(input: ReferenceInput): { references: Reference[]
         if (/^https?:|:\/\//.test(text.slice(Math.max(0, m.index - 12), m.index + 1))) continue;
         const range = { start: { line, column: m.index + 1 }, end: { line, column: m.index + 1 + m[0].length } };
         mask(range);
-        add(m[0], line, range, pattern === AT_REFERENCE ? 'at' : 'prose');
+        add(m[0], line, range, pattern === AT_REFERENCE ? 'at' : pattern === BARE_NAME ? 'bare' : 'prose');
       }
     }
   }

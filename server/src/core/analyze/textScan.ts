@@ -3,9 +3,20 @@ import { readStatus } from '../config/compiled';
 import type { Evidence, Mention, PhaseCountStatement, StatusField } from '../model/document';
 import type { Range } from '../text/position';
 
-/** Test results cited as numbers: `23/23 tests passing`, `8 passed`, `100% success rate`. */
+/**
+ * Test results cited as counts: `23/23 tests passing`, `3/3 working`, `(8/8)`, `8 passed`,
+ * `Tests: 12 passed, 0 failed`, `52 unit tests passing`, `Completed: 12/12`, a pytest or jest summary
+ * line (`===== 12 passed in 0.34s =====`, `Tests:  12 passed, 12 total`). A bare percentage
+ * (`100% success rate`) is a claim, not a measurement, and does not count.
+ */
 export const TEST_NUMBERS =
-  /\b\d+\s*\/\s*\d+\s+(?:tests?|checks?|cases?|scenarios?|passed|passing|successful|endpoints?|services?|files?)\b|\b\d+\s+(?:tests?\s+|checks?\s+)?(?:passed|failed|passing|failing|errors?|skipped)\b|\b(?:passed|failed)\s*:\s*\d+\b|\b\d{1,3}(?:\.\d+)?%\s+(?:pass(?:ing)?|success(?:ful)?|coverage)(?:\s+rate)?\b|\b(?:pass|success)\s+rate\s*[:=]?\s*\d{1,3}(?:\.\d+)?%/i;
+  /\b\d+\s*\/\s*\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|suites?|passed|passing|pass|successful|succeeded|working|ok|green|verified|validated|endpoints?|services?|files?|assertions?|vectors?|levels?|environments?|requirements?|tasks?|criteria|items?|steps?)\b|\(\s*\d+\s*\/\s*\d+\s*\)|\b\d+\s+(?:(?:unit|integration|e2e|end-to-end|api|ui|smoke|regression|acceptance)\s+)?(?:tests?\s+|checks?\s+|specs?\s+|cases?\s+)?(?:passed|failed|passing|failing|errors?|skipped|succeeded)\b|\b(?:passed|failed|passing|tests?)\s*:\s*\d+\b|\b(?:completed|done|verified|passed)\s*:\s*\d+\s*\/\s*\d+|={2,}\s*\d+\s+(?:passed|failed)/i;
+/** A measured quantity in a table row: a duration, a size or a rate, not a target (`< 30 minutes`). */
+const MEASURE = /(?<![<>≤≥~]\s?)(?<![<>≤≥~])\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|KB|kB|MB|GB|TB|req\/s|rps|ops\/s|qps|fps)\b/;
+/** Evidence that reports failures: `3/5 tests passing`, `2 failed`, `❌` in a results row, "partially". */
+const FAILURE_COUNT = /\b(\d+)\s*\/\s*(\d+)\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|passed|passing|pass|successful|working)\b|\b([1-9]\d*)\s+(?:tests?\s+)?(?:failed|failing|errors?)\b|\b(?:failed|failures?|errors?)\s*:\s*([1-9]\d*)\b/i;
+const FAILURE_WORD = /\b(?:partially|FAILED|FAILING|NOT PASSING|BROKEN)\b|❌/u;
+
 const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 const COMMIT = /(?<![\w/.-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\w/.-])/;
 const TASK_ID = /\bT(\d+(?:\.\d+){1,2})\b/g;
@@ -37,13 +48,27 @@ function span(line: number, index: number, length: number): Range {
 }
 
 /** Reads facts that are plain text on a line; the caller passes only lines outside code blocks. */
+/** Whether a line reports failures (for claim-contradicted): a count with fewer passing than run, a failure count, ❌ in a row. */
+export function reportsFailure(text: string, tableRow: boolean): boolean {
+  const m = FAILURE_COUNT.exec(text);
+  if (m) {
+    if (m[1] !== undefined && m[2] !== undefined) {
+      if (Number(m[1]) < Number(m[2])) return true;
+    } else return true;
+  }
+  return tableRow ? FAILURE_WORD.test(text) : /\bpartially\b/i.test(text);
+}
+
 export function scanLine(text: string, line: number, c: CompiledConventions, into: LineFacts): void {
+  const row = /^\s*\|.*\|\s*$/.test(text);
   if (TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
+  else if (row && MEASURE.test(text)) into.evidence.push({ kind: 'measure', line, reference: -1 });
+  if (reportsFailure(text, row)) into.evidence.push({ kind: 'failure', line, reference: -1 });
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });
   if (EVIDENCE_LABEL.test(text)) into.evidenceLabels.push(line);
   if (EVIDENCE_SLOT.test(text)) into.evidenceSlots.push(line);
-  if (/^\s*\|.*\|\s*$/.test(text)) into.tableRows.push(line);
+  if (row) into.tableRows.push(line);
   const field = c.statusField.exec(text);
   const marker = field ? readStatus(field[2] ?? '', c, 'field') : null;
   if (field && marker) {

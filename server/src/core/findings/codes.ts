@@ -42,6 +42,11 @@ export const FINDING_CODES = {
     title: 'Claim without evidence',
     description: 'A claim of success with no evidence (path, link, fenced output, test counts, URL, commit) in its window.',
   },
+  'claim-contradicted': {
+    severity: 'warning',
+    title: 'Claim contradicted by its evidence',
+    description: 'A claim of success (✅, PASSED) whose own section reports failures: fewer tests passing than run, a failure count, ❌ rows, "partially".',
+  },
   'claim-evidence-broken': {
     severity: 'warning',
     title: 'Claim backed only by broken references',

@@ -42,7 +42,8 @@ export interface Checkbox {
   readonly text: string;
 }
 
-export type ReferenceVia = 'code' | 'at' | 'link' | 'prose';
+/** `bare`: a file name in prose (`see USAGE.md`): evidence when it resolves, never reported as broken outside a checklist item. */
+export type ReferenceVia = 'code' | 'at' | 'link' | 'prose' | 'bare';
 export type ReferenceShape = 'file' | 'directory';
 /** Where a reference stands, which decides which rule reports it when it does not resolve. */
 export type ReferenceContext = 'expected-output' | 'prerequisite' | 'output-item' | 'text';
@@ -73,7 +74,12 @@ export interface Reference {
   readonly near: readonly string[];
 }
 
-export type EvidenceKind = 'reference' | 'code-block' | 'test-numbers' | 'url' | 'commit' | 'inline-output';
+/**
+ * What supports a claim: a citation, fenced output, test counts, a measured quantity in a results
+ * row, a URL, a commit, inline output. `failure` is the opposite: a count with fewer passing than
+ * run, a failure count, a ❌ row (it contradicts a claim of success nearby).
+ */
+export type EvidenceKind = 'reference' | 'code-block' | 'test-numbers' | 'measure' | 'url' | 'commit' | 'inline-output' | 'failure';
 
 export interface Evidence {
   readonly kind: EvidenceKind;

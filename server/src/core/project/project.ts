@@ -5,7 +5,7 @@ import { finalizeOne, localRuleFindings } from '../findings/finalize';
 import { compareFindings, type Finding } from '../findings/finding';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
-import { RuleContext, type RuleFinding } from '../rules/context';
+import { REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
 import { documentFindings, initiativeFindings } from '../rules/index';
 import type { Resolution } from '../resolve/resolve';
 import { initiativeKeyString } from '../model/initiative';
@@ -168,6 +168,8 @@ export class Project {
     if (this.finalized.config !== this.configRevision) this.finalized = { config: this.configRevision, map: new WeakMap() };
     const findings: Finding[] = [];
     for (const f of raw) {
+      // An archive's own findings are not reported; its contradictions of live documents are.
+      if (!REPORTED_IN_ARCHIVES.has(f.code) && context.archived(f.file)) continue;
       let final = this.finalized.map.get(f);
       if (final === undefined) {
         final = finalizeOne(f, this.documentModels.get(f.file), config);

@@ -30,7 +30,7 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
   const record = ctx.isRecord(model);
   const seen = new Set<string>();
   for (const ref of model.references) {
-    if (ref.context !== 'text' || ref.intent !== 'record' || ref.shape === 'directory') continue;
+    if (ref.context !== 'text' || ref.intent !== 'record' || ref.shape === 'directory' || ref.via === 'bare') continue;
     if (ref.box >= 0 && model.checkboxes[ref.box]?.checked) continue;
     const name = basename(ref.target);
     if (inGeneratedFolder(ref.target)) continue;

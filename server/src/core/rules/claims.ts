@@ -2,7 +2,11 @@ import type { Claim, DocumentModel } from '../model/document';
 import { checklistName } from '../analyze/todoRules';
 import { normalisePhase } from '../parse/role';
 import { isMissing } from '../resolve/resolve';
+import { firstAtOrAfter } from '../text/byLine';
 import type { RuleContext, RuleFinding } from './context';
+
+/** Labels of a status field that state the phase's or the document's own status. */
+const OWN_STATUS_LABEL = /^(?:(?:phase(?:\s+\d+(?:[._]\d+)?)?|overall|current|project|implementation|handoff|final|document|completion)\s+)?status$/i;
 
 /** How far into a phase output a claim counts as "this output says the phase is done". */
 const OUTPUT_HEAD_LINES = 60;
@@ -11,16 +15,69 @@ function windowText(claim: Claim): string {
   return claim.window.start === claim.window.end ? `line ${claim.window.start}` : `lines ${claim.window.start}–${claim.window.end}`;
 }
 
-/** Claims of success with no evidence, or with only references that do not resolve. */
+/**
+ * Claims of success with no evidence, with only references that do not resolve, or contradicted by
+ * their own evidence. Unsupported claims that share a window (a heading's section) are one finding
+ * that lists them; a claim whose section reports failures is claim-contradicted.
+ */
 export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  const unsupported = new Map<string, { claim: Claim; finding: RuleFinding }[]>();
   for (const claim of model.claims) {
     if (!claim.reportable) continue;
+    const contradicted = contradiction(model, claim);
+    if (contradicted) {
+      findings.push(contradicted);
+      continue;
+    }
     const finding = checkClaim(ctx, model, claim);
-    if (finding) findings.push(finding);
+    if (!finding) continue;
+    const key = `${finding.code}:${claim.window.start}-${claim.window.end}`;
+    const group = unsupported.get(key);
+    if (group) group.push({ claim, finding });
+    else unsupported.set(key, [{ claim, finding }]);
+  }
+  for (const group of unsupported.values()) {
+    const [head, ...rest] = group;
+    if (!head) continue;
+    // The bullets and cells a heading's claim covers are part of the same fact: listed with it.
+    const covered = model.claims.filter((c) => !c.reportable && c.line > head.claim.line && c.line <= head.claim.window.end && c.line >= head.claim.window.start).slice(0, 20);
+    const coveredRelated = covered.map((c) => ({ file: model.path, range: c.range, message: `Claimed under it: ${c.text}` }));
+    if (rest.length === 0) {
+      findings.push(coveredRelated.length > 0 ? { ...head.finding, related: [...head.finding.related, ...coveredRelated] } : head.finding);
+      continue;
+    }
+    findings.push({
+      ...head.finding,
+      message: `${head.finding.message} So do ${rest.length} more claim${rest.length === 1 ? '' : 's'} in the same section (line${rest.length === 1 ? '' : 's'} ${rest.map((r) => r.claim.line).join(', ')}).`,
+      related: [...head.finding.related, ...rest.map((r) => ({ file: model.path, range: r.claim.range, message: `Also claimed without evidence: ${r.claim.text}` })), ...coveredRelated],
+    });
   }
   findings.push(...outputContradictsTodo(ctx, model));
   return findings;
+}
+
+/** The claim's own section: from its heading (or the claim) to the next heading of any level. */
+function directSection(model: DocumentModel, claim: Claim): { start: number; end: number } {
+  const next = firstAtOrAfter(model.headings, claim.line + 1);
+  const own = model.headings[next - 1];
+  const start = claim.form === 'heading' || !own ? claim.line : own.line;
+  return { start, end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
+}
+
+/** A claim of success whose own section reports failures: `3/5 tests passing`, `2 failed`, ❌ rows, "partially". */
+function contradiction(model: DocumentModel, claim: Claim): RuleFinding | null {
+  const { start, end } = directSection(model, claim);
+  const failures = model.evidence.filter((e) => e.kind === 'failure' && e.line >= start && e.line <= end);
+  const first = failures[0];
+  if (!first) return null;
+  return {
+    code: 'claim-contradicted',
+    file: model.path,
+    range: claim.range,
+    message: `"${claim.text}" claims success, but its own evidence reports failures (line${failures.length === 1 ? '' : 's'} ${failures.slice(0, 5).map((f) => f.line).join(', ')}${failures.length > 5 ? ', …' : ''}).`,
+    related: failures.slice(0, 10).map((f) => ({ file: model.path, range: { start: { line: f.line, column: 1 }, end: { line: f.line, column: 1 } }, message: 'Failures reported here' })),
+  };
 }
 
 function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleFinding | null {
@@ -28,11 +85,12 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
   const brokenRefs: string[] = [];
   for (const i of claim.evidence) {
     const e = model.evidence[i];
-    if (!e) continue;
+    if (!e || e.kind === 'failure') continue;
     if (e.kind !== 'reference') return null;
     const ref = model.references[e.reference];
     if (!ref) continue;
     if (!isMissing(ctx.resolve(ref, model.path))) return null;
+    if (ref.via === 'bare' || ref.intent !== 'record') continue;
     broken++;
     brokenRefs.push(ref.raw);
   }
@@ -71,7 +129,8 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
     const other = /Phase\s+(\d+(?:[._]\d+)?)/i.exec(label);
     return !other || normalisePhase(other[1] ?? '') === phase.number;
   };
-  const notDone = model.statusFields.find((f) => f.marker.status !== 'done' && aboutThisPhase(f.label));
+  // The output's own status: a field labelled as the phase's or the document's, near its top (not "Test Status", not a component's).
+  const notDone = model.statusFields.find((f) => f.line <= OUTPUT_HEAD_LINES && OWN_STATUS_LABEL.test(f.label) && f.marker.status !== 'done' && aboutThisPhase(f.label));
   if (statedDone && notDone) {
     const doneAt = phase.statuses.find((s) => s.marker?.status === 'done');
     return [
@@ -88,6 +147,8 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
   const todoName = todo.path.split('/').pop() ?? todo.path;
+  // A TODO phase with neither a Progress Checklist nor a status says nothing to contradict (its boxes may be acceptance criteria).
+  if (phase.progressChecklistLine === null && !phase.statuses.some((st) => st.marker !== null)) return [];
   const checklistRange = { start: { line: phase.progressChecklistLine ?? phase.line, column: 1 }, end: { line: phase.progressChecklistLine ?? phase.line, column: 1 } };
   if (open > 0) {
     return [

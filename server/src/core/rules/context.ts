@@ -13,6 +13,13 @@ import { STATUS_ROLES } from '../analyze/document';
 import { basename, dirname } from '../parse/role';
 import type { Range } from '../text/position';
 
+/**
+ * Codes reported in archived documents too: a report in `docs/archive/` that contradicts the live
+ * task list is still a contradiction (status-conflict); a checked task's missing file decides for
+ * itself (quieter where a folder is marked historical); files and configuration are always told.
+ */
+export const REPORTED_IN_ARCHIVES: ReadonlySet<string> = new Set(['status-conflict', 'task-done-file-missing', 'file-skipped', 'config-invalid']);
+
 /** Why a document's own references are not checked: it lies in a configured archive folder, or is marked historical. */
 export interface Archive {
   readonly kind: 'folder' | 'marked';

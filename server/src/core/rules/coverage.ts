@@ -78,6 +78,7 @@ function labelLines(model: DocumentModel, label: string): readonly number[] {
 }
 
 function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): string | null {
+  if (e.kind === 'failure') return null;
   if (e.kind !== 'reference') return `${e.kind} at ${model.path}:${e.line}`;
   const ref = model.references[e.reference];
   if (!ref) return null;
