@@ -89,11 +89,7 @@ export function findClaims(input: ClaimInput): Claim[] {
    */
   const windowOf = (line: number, heading: Heading | undefined, form: ClaimForm): { start: number; end: number } => {
     const ancestors = sections.ancestors(line);
-    if (form === 'field' && (line < firstSecondLevel || ancestors.some((h) => h.level <= 2 && SUMMARY_SECTION.test(h.text)))) return whole;
-    if (document.testReport) {
-      const top = [...ancestors].reverse().find((h) => h.level >= 2) ?? heading;
-      if (top) return { start: top.line, end: top.sectionEnd };
-    }
+    if (form === 'field' && (line < firstSecondLevel || ancestors.some((h) => h.level === 2 && SUMMARY_SECTION.test(h.text)))) return whole;
     const h = heading ?? ancestors[0];
     return h ? { start: h.line, end: h.sectionEnd } : whole;
   };

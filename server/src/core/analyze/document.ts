@@ -139,6 +139,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     boxAt,
     boxChecked: (b: number) => checkboxes[b]?.checked === true,
     boxText: (b: number) => checkboxes[b]?.text ?? '',
+    isBoxLine: (l: number) => checkboxes[boxAt[l] ?? -1]?.line === l,
     documentIntent: documentIntent(path, role, lines, code),
   };
   const intentOf = (range: Range): { intent: ReferenceIntent; box: number } => referenceIntent(range, intentInput);

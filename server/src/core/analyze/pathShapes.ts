@@ -78,6 +78,8 @@ function excluded(value: string): boolean {
   if (/^[\w.-]+(?:\/[\w.-]+)*@[\w.^~-]+$/.test(value)) return true;
   if (BRANCH.test(value) && !/\.\w{1,6}$/.test(value)) return true;
   if (TECH_NAME.test(value)) return true;
+  // Import aliases: `@/components/x`, `~/utils` (tsconfig paths, Jest moduleNameMapper).
+  if (/^[@~]\//.test(value)) return true;
   // A bare suffix such as `.spec.md` or `.after-tasks.md` names a kind of file, not one file.
   if (/^\.[\w-]+\.\w+$/.test(value) && !/^\.env\./.test(value)) return true;
   // MIME types: `application/pdf`, `text/html`.

@@ -32,6 +32,9 @@ const EXAMPLE_SECTION = /\b(?:examples?|sample|illustration|template)\b/i;
 const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
 /** A checklist item whose task is a removal: every file it names is history. */
 const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b/i;
+/** Sub-bullets of a checklist item that name what it uses or checks, not what it makes: `Leverage:`, `Verify:`, `See`. */
+const SUPPORT_BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?\s*(?:Leverage[sd]?|Verify|Verification|Validate|Test(?:ed)? (?:with|by)|Reference[sd]?|See|Context|Depends(?: on)?|Dependencies|Related|Requirements?|Purpose|Based on|Pattern|Example|Note|Follows?|Uses?|Reads?)\b/i;
+
 /** Sections of a plan document that list what must already exist (documents to read, inputs). */
 const RECORD_SECTION = /\b(?:references?|read(?:ing)?|prerequisites?|context|background|inputs?|sources?|existing)\b/i;
 
@@ -42,6 +45,8 @@ export interface IntentInput {
   readonly boxAt: Int32Array;
   readonly boxChecked: (box: number) => boolean;
   readonly boxText: (box: number) => string;
+  /** Whether the line is a checklist item's own first line (not one of its sub-bullets). */
+  readonly isBoxLine: (line: number) => boolean;
   /**
    * What the document as a whole says of what it names: a plan (a draft, a session prompt, a plan
    * not started), history (a changelog), or a record.
@@ -83,6 +88,7 @@ export function referenceIntent(range: Range, input: IntentInput): { intent: Ref
 
   if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
   if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
+  if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
   if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };
   if (EXAMPLE_BEFORE.test(before)) return { intent: 'example', box };
   if (PLAN_AFTER.test(after)) return { intent: 'plan', box };

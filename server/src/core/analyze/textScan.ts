@@ -11,7 +11,8 @@ import type { Range } from '../text/position';
  */
 export const TEST_NUMBERS =
   /\b\d+\s*\/\s*\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|suites?|passed|passing|pass|successful|succeeded|working|ok|green|verified|validated|endpoints?|services?|files?|assertions?|vectors?|levels?|environments?|requirements?|tasks?|criteria|items?|steps?)\b|\(\s*\d+\s*\/\s*\d+\s*\)|\b\d+\s+(?:(?:unit|integration|e2e|end-to-end|api|ui|smoke|regression|acceptance)\s+)?(?:tests?\s+|checks?\s+|specs?\s+|cases?\s+)?(?:passed|failed|passing|failing|errors?|skipped|succeeded)\b|\b(?:passed|failed|passing|tests?)\s*:\s*\d+\b|\b(?:completed|done|verified|passed)\s*:\s*\d+\s*\/\s*\d+|={2,}\s*\d+\s+(?:passed|failed)/i;
-/** A measured quantity in a table row: a duration, a size or a rate, not a target (`< 30 minutes`). */
+/** A measured quantity: a duration, a size or a rate, not a target (`< 30 minutes`); in prose only where no target is named. */
+const TARGET_WORDS = /\b(?:target|goal|expected|expect|should|must|under|within|less than|at most|budget|sla|slo|requirement|threshold|limit)\b|[<≤]/i;
 const MEASURE = /(?<![<>≤≥~]\s?)(?<![<>≤≥~])\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|KB|kB|MB|GB|TB|req\/s|rps|ops\/s|qps|fps)\b/;
 /** Evidence that reports failures: `3/5 tests passing`, `2 failed`, `❌` in a results row, "partially". */
 const FAILURE_COUNT = /\b(\d+)\s*\/\s*(\d+)\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|passed|passing|pass|successful|working)\b|\b([1-9]\d*)\s+(?:tests?\s+)?(?:failed|failing|errors?)\b|\b(?:failed|failures?|errors?)\s*:\s*([1-9]\d*)\b/i;
@@ -62,7 +63,7 @@ export function reportsFailure(text: string, tableRow: boolean): boolean {
 export function scanLine(text: string, line: number, c: CompiledConventions, into: LineFacts): void {
   const row = /^\s*\|.*\|\s*$/.test(text);
   if (TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
-  else if (row && MEASURE.test(text)) into.evidence.push({ kind: 'measure', line, reference: -1 });
+  else if (MEASURE.test(text) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
   if (reportsFailure(text, row)) into.evidence.push({ kind: 'failure', line, reference: -1 });
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });

@@ -152,7 +152,7 @@ const HEADING_WORDS = /(?:^|[\s\-–—:|([])\**\s*(complete[d]?|done|finished|i
 /** `✅ TODO:`, `✅ Next:` — a checkbox glyph before an action, not a status. */
 const IMPERATIVE = /(?:✅|☑️?|✔️?)\s*\**\s*(?:TODO|FIXME|Action(?:\s+items?)?|Next(?:\s+steps?)?|To\s*do)\b\s*\**\s*:/i;
 /** Words that may follow a status word in a status (`COMPLETED SUCCESSFULLY`, `DONE AND VERIFIED`); any other capitalised word makes it an adjective (`COMPLETE REDESIGN`). */
-const STATUS_COMPANION = /^(?:SUCCESSFULLY|AND|WITH|BUT|EXCEPT|FOR|IN|ON|AT|TO|OF|VIA|ALL|FULLY|PHASE|PASSED|VERIFIED|VALIDATED|TESTED|READY|NOW|AS|ONLY|YET|&)\b/;
+const STATUS_COMPANION = /^(?:SUCCESSFULLY|SUCCESS(?:FUL)?|AND|WITH|BUT|EXCEPT|FOR|IN|ON|AT|TO|OF|VIA|ALL|FULLY|PHASE|PASSED|VERIFIED|VALIDATED|TESTED|READY|NOW|AS|ONLY|YET|COMPLETED?|DONE|ACHIEVED|IMPLEMENTED|FIXED|RESOLVED|WORKING|FUNCTIONAL|OPERATIONAL|DEPLOYED|&)\b/;
 
 function wordIsAdjective(text: string, match: RegExpExecArray): boolean {
   if (!/^[A-Za-z]/.test(match[0])) return false;

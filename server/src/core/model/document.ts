@@ -50,9 +50,10 @@ export type ReferenceContext = 'expected-output' | 'prerequisite' | 'output-item
 /**
  * What a citation says about its file (see analyze/referenceIntent.ts): that it exists (a record:
  * a report, a checked task), that it is to be made (a plan: an open task, "Files to Create"), that
- * it was removed or moved (history), or nothing about this repository (an example, a negation).
+ * it was removed or moved (history), nothing about this repository (an example, a negation), or
+ * that a checklist item uses or checks it (`Leverage:`, `Verify:`), not that it made it (support).
  */
-export type ReferenceIntent = 'record' | 'plan' | 'history' | 'example';
+export type ReferenceIntent = 'record' | 'plan' | 'history' | 'example' | 'support';
 
 export interface Reference {
   /** As written, e.g. `@TODO003_phase2_notes.md:12`. */

@@ -16,13 +16,15 @@ function windowText(claim: Claim): string {
 }
 
 /**
- * Claims of success with no evidence, with only references that do not resolve, or contradicted by
- * their own evidence. Unsupported claims that share a window (a heading's section) are one finding
- * that lists them; a claim whose section reports failures is claim-contradicted.
+ * Claims of success contradicted by their own evidence, backed only by references that do not
+ * resolve, or made by a report that gives no evidence at all. A claim without evidence in its own
+ * section, in a report that does give evidence elsewhere, is a recap or is proved elsewhere (the
+ * labelled sample: 7 of 45 such findings were wanted), so it is not reported: the finding is the
+ * report's, one for the document, listing its claims.
  */
 export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const unsupported = new Map<string, { claim: Claim; finding: RuleFinding }[]>();
+  const unsupported: { claim: Claim; finding: RuleFinding }[] = [];
   for (const claim of model.claims) {
     if (!claim.reportable) continue;
     const contradicted = contradiction(model, claim);
@@ -32,53 +34,79 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
     }
     const finding = checkClaim(ctx, model, claim);
     if (!finding) continue;
-    const key = `${finding.code}:${claim.window.start}-${claim.window.end}`;
-    const group = unsupported.get(key);
-    if (group) group.push({ claim, finding });
-    else unsupported.set(key, [{ claim, finding }]);
+    if (finding.code === 'claim-evidence-broken') findings.push(finding);
+    else unsupported.push({ claim, finding });
   }
-  for (const group of unsupported.values()) {
-    const [head, ...rest] = group;
-    if (!head) continue;
-    // The bullets and cells a heading's claim covers are part of the same fact: listed with it.
-    const covered = model.claims.filter((c) => !c.reportable && c.line > head.claim.line && c.line <= head.claim.window.end && c.line >= head.claim.window.start).slice(0, 20);
-    const coveredRelated = covered.map((c) => ({ file: model.path, range: c.range, message: `Claimed under it: ${c.text}` }));
-    if (rest.length === 0) {
-      findings.push(coveredRelated.length > 0 ? { ...head.finding, related: [...head.finding.related, ...coveredRelated] } : head.finding);
-      continue;
-    }
-    findings.push({
-      ...head.finding,
-      message: `${head.finding.message} So do ${rest.length} more claim${rest.length === 1 ? '' : 's'} in the same section (line${rest.length === 1 ? '' : 's'} ${rest.map((r) => r.claim.line).join(', ')}).`,
-      related: [...head.finding.related, ...rest.map((r) => ({ file: model.path, range: r.claim.range, message: `Also claimed without evidence: ${r.claim.text}` })), ...coveredRelated],
-    });
-  }
+  const head = unsupported[0];
+  if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
+
   findings.push(...outputContradictsTodo(ctx, model));
   return findings;
 }
 
-/** The claim's own section: from its heading (or the claim) to the next heading of any level. */
-function directSection(model: DocumentModel, claim: Claim): { start: number; end: number } {
-  const next = firstAtOrAfter(model.headings, claim.line + 1);
-  const own = model.headings[next - 1];
-  const start = claim.form === 'heading' || !own ? claim.line : own.line;
-  return { start, end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
+/**
+ * Whether a document gives any evidence anywhere: fenced output, test counts, measured values, a
+ * URL, a commit, inline output, or a cited file of the repository that is not a planning document
+ * (citing the TODO or the PRD proves nothing done).
+ */
+function documentGivesEvidence(ctx: RuleContext, model: DocumentModel): boolean {
+  return model.evidence.some((e) => {
+    if (e.kind === 'failure') return false;
+    if (e.kind !== 'reference') return true;
+    const ref = model.references[e.reference];
+    return ref !== undefined && !/\.mdx?$/i.test(ref.target) && ref.intent === 'record' && !isMissing(ctx.resolve(ref, model.path));
+  });
 }
 
-/** A claim of success whose own section reports failures: `3/5 tests passing`, `2 failed`, ❌ rows, "partially". */
+/** One finding for a report that claims success and gives no evidence anywhere, at its first claim, listing the others. */
+function reportWithoutEvidence(model: DocumentModel, head: { claim: Claim; finding: RuleFinding }, rest: readonly { claim: Claim }[]): RuleFinding {
+  const all = [head.claim, ...rest.map((r) => r.claim)];
+  const covered = model.claims.filter((c) => !c.reportable);
+  const prose = [...new Set(all.map((c) => c.proseEvidenceLine).filter((l): l is number => l !== null))];
+  const others = rest.length > 0 ? ` It claims success ${all.length + covered.length} times in all (first at lines ${all.slice(0, 6).map((c) => c.line).join(', ')}${all.length > 6 ? ', …' : ''})` : '';
+  const proseText = prose.length > 0 ? `; its "Evidence:" lines (${prose.slice(0, 4).join(', ')}${prose.length > 4 ? ', …' : ''}) are prose` : '';
+  return {
+    code: 'claim-without-evidence',
+    file: model.path,
+    range: head.claim.range,
+    message: `"${head.claim.text}" claims success, and this report gives no evidence anywhere: no path of the repository, link, fenced output, test count, measured value, URL or commit${proseText}.${others}`,
+    related: [
+      ...rest.slice(0, 30).map((r) => ({ file: model.path, range: r.claim.range, message: `Also claimed without evidence: ${r.claim.text}` })),
+      ...covered.slice(0, 30).map((c) => ({ file: model.path, range: c.range, message: `Claimed: ${c.text}` })),
+      ...prose.slice(0, 10).map((l) => ({ file: model.path, range: { start: { line: l, column: 1 }, end: { line: l, column: 1 } }, message: 'Prose evidence, nothing to check' })),
+    ],
+  };
+}
+
+/** The claim's own section: from the claim to the next heading of any level. */
+function directSection(model: DocumentModel, claim: Claim): { end: number } {
+  const next = firstAtOrAfter(model.headings, claim.line + 1);
+  return { end: (model.headings[next]?.line ?? model.lineCount + 1) - 1 };
+}
+
+/**
+ * A claim of success its own evidence contradicts: a failure on the claim's line (`✅ PASSED
+ * (3/5)`, `✅ Done — 2 failed`, a ❌ in the claim's own row), or, under a heading or status field,
+ * a failure count in the lines right below it (`Tests: 3/5 passing`). A ❌ in another row of a
+ * table, or in a "before" column, says nothing about this claim.
+ */
 function contradiction(model: DocumentModel, claim: Claim): RuleFinding | null {
-  const { start, end } = directSection(model, claim);
-  const failures = model.evidence.filter((e) => e.kind === 'failure' && e.line >= start && e.line <= end);
+  const { end } = directSection(model, claim);
+  const reach = claim.form === 'heading' || claim.form === 'field' ? Math.min(end, claim.line + CONTRADICTION_LINES) : claim.line;
+  const failures = model.evidence.filter((e) => e.kind === 'failure' && e.line >= claim.line && e.line <= reach && (e.line === claim.line || !model.tableRows.includes(e.line)));
   const first = failures[0];
   if (!first) return null;
   return {
     code: 'claim-contradicted',
     file: model.path,
     range: claim.range,
-    message: `"${claim.text}" claims success, but its own evidence reports failures (line${failures.length === 1 ? '' : 's'} ${failures.slice(0, 5).map((f) => f.line).join(', ')}${failures.length > 5 ? ', …' : ''}).`,
-    related: failures.slice(0, 10).map((f) => ({ file: model.path, range: { start: { line: f.line, column: 1 }, end: { line: f.line, column: 1 } }, message: 'Failures reported here' })),
+    message: `"${claim.text}" claims success, but its own evidence reports failures (line${failures.length === 1 ? '' : 's'} ${failures.map((f) => f.line).join(', ')}).`,
+    related: failures.map((f) => ({ file: model.path, range: { start: { line: f.line, column: 1 }, end: { line: f.line, column: 1 } }, message: 'Failures reported here' })),
   };
 }
+
+/** How far below a heading or status field a failure count still speaks of it. */
+const CONTRADICTION_LINES = 5;
 
 function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleFinding | null {
   let broken = 0;
@@ -90,7 +118,8 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
     const ref = model.references[e.reference];
     if (!ref) continue;
     if (!isMissing(ctx.resolve(ref, model.path))) return null;
-    if (ref.via === 'bare' || ref.intent !== 'record') continue;
+    // Bare names, plans and folders (an empty folder is never tracked) prove nothing missing; `.env` files are ignored by design.
+    if (ref.via === 'bare' || ref.intent !== 'record' || ref.shape === 'directory' || /(^|\/)\.env(?:\.|$)/.test(ref.target)) continue;
     broken++;
     brokenRefs.push(ref.raw);
   }

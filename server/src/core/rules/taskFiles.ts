@@ -19,11 +19,11 @@ function taskName(box: Checkbox): string {
  * In a folder marked historical the finding is kept but quieter, with the reason.
  */
 export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
-  const findings: RuleFinding[] = [];
   const archive = ctx.archiveOf(model.path);
-  if (archive?.kind === 'folder') return findings;
+  if (archive?.kind === 'folder') return [];
   const archived = archive?.reason ?? null;
-  const seen = new Set<string>();
+  // One fact, one finding: the same missing file named by several tasks is reported once, the others related.
+  const byTarget = new Map<string, { ref: Reference; box: Checkbox; relocated: string | null; others: { ref: Reference; box: Checkbox }[] }>();
   for (const ref of model.references) {
     if (ref.box < 0 || ref.intent !== 'record' || (ref.context !== 'text' && ref.context !== 'output-item')) continue;
     const box = model.checkboxes[ref.box];
@@ -33,24 +33,30 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
     const r = ctx.resolve(ref, model.path);
     if (r.resolved !== null || r.candidates.length > 0) continue;
-    const key = `${ref.box}:${ref.target}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding(model, box, ref, r.relocated, archived));
+    const seen = byTarget.get(ref.target);
+    if (seen) {
+      if (seen.box !== box && !seen.others.some((o) => o.box === box)) seen.others.push({ ref, box });
+      continue;
+    }
+    byTarget.set(ref.target, { ref, box, relocated: r.relocated, others: [] });
   }
-  return findings;
+  return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, archived, t.others));
 }
 
-function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, archived: string | null): RuleFinding {
+function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, archived: string | null, others: readonly { ref: Reference; box: Checkbox }[]): RuleFinding {
   const what = ref.shape === 'directory' ? `the folder ${ref.target}/` : `${ref.raw}`;
   const elsewhere = relocated ? `; ${relocated} does` : '';
   const quiet = archived ? ` (${archived}, so this is reported quietly)` : '';
+  const alsoNamed = others.length > 0 ? `; ${others.length} more checked task${others.length === 1 ? ' names' : 's name'} it (line${others.length === 1 ? '' : 's'} ${others.map((o) => o.box.line).join(', ')})` : '';
   return {
     code: 'task-done-file-missing',
     file: model.path,
     range: ref.range,
-    message: `${taskName(box)} is checked, but ${what}, which it names, does not exist${elsewhere}${quiet}.`,
-    related: [{ file: model.path, range: box.range, message: `${taskName(box)}, checked` }, ...(relocated ? [{ file: relocated, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `A ${referenceKind(ref)} of that name` }] : [])],
+    message: `${taskName(box)} is checked, but ${what}, which it names, does not exist${elsewhere}${alsoNamed}${quiet}.`,
+    related: [
+      { file: model.path, range: box.range, message: `${taskName(box)}, checked` },
+      ...others.map((o) => ({ file: model.path, range: o.ref.range, message: `${taskName(o.box)}, checked, names it too` })),
+      ...(relocated ? [{ file: relocated, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `A ${referenceKind(ref)} of that name` }] : [])],
     weak: archived !== null,
     data: relocated ? { relocated: { from: ref.raw, to: relocated } } : undefined,
   };
