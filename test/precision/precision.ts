@@ -5,6 +5,8 @@
  *   - FALSE / NOISE still reported;
  *   - precision: TRUE among the labelled findings still reported;
  *   - unlabelled: findings reported now that no label covers (sample them after a big change).
+ * Hints are quiet (VS Code shows them in the editor, not among the problems): they are counted apart,
+ * as "hints", and neither in the precision nor as kept.
  * `--sample N [--seed S] [--round R]` prints N unlabelled findings, stratified by code, as JSON lines
  * to label (they quote the documents, so they are printed, not stored in the project).
  */
@@ -21,11 +23,14 @@ interface Row {
   errorLabelled: number;
   trueLabels: number;
   trueKept: number;
+  /** Labelled TRUE findings now reported as hints only. */
+  trueHints: number;
   unlabelled: number;
+  hints: number;
 }
 
 function emptyRow(): Row {
-  return { reported: 0, errors: 0, labelled: { TRUE: 0, FALSE: 0, NOISE: 0 }, errorTrue: 0, errorLabelled: 0, trueLabels: 0, trueKept: 0, unlabelled: 0 };
+  return { reported: 0, errors: 0, labelled: { TRUE: 0, FALSE: 0, NOISE: 0 }, errorTrue: 0, errorLabelled: 0, trueLabels: 0, trueKept: 0, trueHints: 0, unlabelled: 0, hints: 0 };
 }
 
 function pct(a: number, b: number): string {
@@ -53,7 +58,10 @@ function main(): void {
     const broken = found.filter((f) => f.code === 'broken-reference').length;
     perCorpus.push(`${corpus.name}: ${found.length} findings, broken-reference ${broken} (${pct(broken, found.length)})`);
   }
-  const { at, relatedAt } = indexFindings(findings);
+  const quiet = findings.filter((f) => f.severity === 'hint');
+  const loud = findings.filter((f) => f.severity !== 'hint');
+  const { at, relatedAt } = indexFindings(loud);
+  const quietIndex = indexFindings(quiet);
   const covered = new Set<CorpusFinding>();
   const rows = new Map<string, Row>();
   const row = (code: string): Row => {
@@ -65,7 +73,10 @@ function main(): void {
   for (const label of labels) {
     if (label.verdict === 'TRUE') row(label.code).trueLabels++;
     const hit = matchLabel(label, at, relatedAt);
-    if (!hit) continue;
+    if (!hit) {
+      if (label.verdict === 'TRUE' && matchLabel(label, quietIndex.at, quietIndex.relatedAt)) row(label.code).trueHints++;
+      continue;
+    }
     covered.add(hit);
     if (label.verdict === 'TRUE') row(label.code).trueKept++;
     const r = row(hit.code);
@@ -76,12 +87,13 @@ function main(): void {
     }
   }
   const labelledKeys = new Set(labels.flatMap((l) => [l.code, ...(SUCCESSORS[l.code] ?? [])].map((code) => locationKey({ ...l, code }))));
-  const unlabelled = findings.filter((f) => !covered.has(f) && !labelledKeys.has(locationKey(f)));
-  for (const f of findings) {
+  const unlabelled = loud.filter((f) => !covered.has(f) && !labelledKeys.has(locationKey(f)));
+  for (const f of loud) {
     const r = row(f.code);
     r.reported++;
     if (f.severity === 'error') r.errors++;
   }
+  for (const f of quiet) row(f.code).hints++;
   for (const f of unlabelled) row(f.code).unlabelled++;
 
   const sampleSize = arg('--sample');
@@ -91,14 +103,14 @@ function main(): void {
     return;
   }
 
-  const header = ['code', 'reported', 'error', 'labelled T/F/N', 'precision', 'TRUE kept', 'unlabelled'];
+  const header = ['code', 'reported', 'error', 'labelled T/F/N', 'precision', 'TRUE kept', 'unlabelled', 'hints (TRUE)'];
   const lines: string[][] = [header];
   const total = emptyRow();
   const codes = [...rows.keys()].sort((a, b) => (a in FINDING_CODES ? 0 : 1) - (b in FINDING_CODES ? 0 : 1) || a.localeCompare(b));
   for (const code of codes) {
     const r = rows.get(code) ?? emptyRow();
     const labelled = r.labelled.TRUE + r.labelled.FALSE + r.labelled.NOISE;
-    lines.push([code, String(r.reported), String(r.errors), `${r.labelled.TRUE}/${r.labelled.FALSE}/${r.labelled.NOISE}`, pct(r.labelled.TRUE, labelled), `${r.trueKept}/${r.trueLabels} (${pct(r.trueKept, r.trueLabels)})`, String(r.unlabelled)]);
+    lines.push([code, String(r.reported), String(r.errors), `${r.labelled.TRUE}/${r.labelled.FALSE}/${r.labelled.NOISE}`, pct(r.labelled.TRUE, labelled), `${r.trueKept}/${r.trueLabels} (${pct(r.trueKept, r.trueLabels)})`, String(r.unlabelled), `${r.hints} (${r.trueHints})`]);
     total.reported += r.reported;
     total.errors += r.errors;
     total.labelled.TRUE += r.labelled.TRUE;
@@ -107,11 +119,13 @@ function main(): void {
     total.trueLabels += r.trueLabels;
     total.trueKept += r.trueKept;
     total.unlabelled += r.unlabelled;
+    total.hints += r.hints;
+    total.trueHints += r.trueHints;
     total.errorTrue += r.errorTrue;
     total.errorLabelled += r.errorLabelled;
   }
   const all = total.labelled.TRUE + total.labelled.FALSE + total.labelled.NOISE;
-  lines.push(['all', String(total.reported), String(total.errors), `${total.labelled.TRUE}/${total.labelled.FALSE}/${total.labelled.NOISE}`, pct(total.labelled.TRUE, all), `${total.trueKept}/${total.trueLabels} (${pct(total.trueKept, total.trueLabels)})`, String(total.unlabelled)]);
+  lines.push(['all', String(total.reported), String(total.errors), `${total.labelled.TRUE}/${total.labelled.FALSE}/${total.labelled.NOISE}`, pct(total.labelled.TRUE, all), `${total.trueKept}/${total.trueLabels} (${pct(total.trueKept, total.trueLabels)})`, String(total.unlabelled), `${total.hints} (${total.trueHints})`]);
   const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
   const out = lines.map((l) => l.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
   process.stdout.write(`${out.join('\n')}\n\n`);

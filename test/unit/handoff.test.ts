@@ -151,7 +151,7 @@ describe('planHandoff', () => {
   it('copies the goal from the text only when it is the text the model was built from', async () => {
     const { project, workspace } = await memoryProject(NO_EXPECTED_OUTPUTS);
     const good = file(planOf(await plan(project, workspace, 'plan/TODO002.md', '1')), 'notes');
-    assert.match(good, /> Read the exports the finance team sends every month, exactly as they are\.\n\n## Tasks/);
+    assert.match(good, /> Read the exports the finance team sends every month, exactly as they are\.\n<!-- \/proofmark:generated -->\n\n## Tasks/);
     const stale = file(planOf(await plan(project, workspace, 'plan/TODO002.md', '1', { todoText: `${NO_EXPECTED_OUTPUTS['plan/TODO002.md']}\nedited\n` })), 'notes');
     assert.match(stale, /<!-- the goal of Phase 1: see the introduction of Phase 1 \(TODO002\.md line 3\) -->/);
     assert.match(file(planOf(await plan(project, workspace, 'plan/TODO002.md', '1', { todoText: '' })), 'decisions'), /\*\*Context\*\*: <!-- see TODO002\.md line 11 -->/);

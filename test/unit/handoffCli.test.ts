@@ -127,7 +127,7 @@ describe('proofmark handoff (runHandoffCommand)', () => {
     const run = capture();
     assert.equal(await runHandoffCommand(options(root, '4'), run.io), 0, run.err());
     const notes = readFileSync(path.join(root, 'TODO001_phase4_notes.md'), 'utf8');
-    assert.match(notes, /^# Pilot notes for TODO001\.md phase 4\n\n### Phase 4: Field Pilot Rollout and Telemetry \(9 open\)/);
+    assert.match(notes, /^# Pilot notes for TODO001\.md phase 4\n\n<!-- proofmark:generated -->\n### Phase 4: Field Pilot Rollout and Telemetry \(9 open\)/);
     assert.match(readFileSync(path.join(root, 'TODO001_phase4_decisions.md'), 'utf8'), /^# TODO001 Phase 4 Decisions/);
   });
 

@@ -137,7 +137,7 @@ describe('handoff on the real 003 initiative', { skip }, () => {
       const was = new Map(requirementCoverage(project.ruleContext(), withoutThem).map((r) => [r.requirement.id, r.status]));
       const now = requirementCoverage(project.ruleContext(), initiative);
       assert.equal(now.length, 26);
-      for (const r of now) if (r.status === 'evidenced') assert.equal(was.get(r.requirement.id), 'evidenced', `${r.requirement.id} became evidenced`);
+      for (const r of now) if (r.status === 'evidenced') assert.equal(was.get(r.requirement.id), 'evidenced', `${r.requirement.id} became evidenced: ${JSON.stringify(r.citations.filter((c) => generated.has(c.file)))}`);
     });
   });
 });

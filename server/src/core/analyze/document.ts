@@ -43,6 +43,24 @@ export function searchable(text: string): string {
 }
 
 
+/** The region comments the handoff generator writes around what it copied or computed. */
+export const GENERATED_OPEN = '<!-- proofmark:generated -->';
+export const GENERATED_CLOSE = '<!-- /proofmark:generated -->';
+
+function generatedRegions(comments: readonly { startLine: number; endLine: number; value: string }[]): { start: number; end: number }[] {
+  const regions: { start: number; end: number }[] = [];
+  let open: number | null = null;
+  for (const c of comments) {
+    const v = c.value.trim();
+    if (v === GENERATED_OPEN) open ??= c.startLine;
+    else if (v === GENERATED_CLOSE && open !== null) {
+      regions.push({ start: open, end: c.endLine });
+      open = null;
+    }
+  }
+  return regions;
+}
+
 /** A document whose own status says it is not begun (a draft, a plan not started): what it names is planned. */
 const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Current|Implementation)\s+)?Status\*{0,2}\s*:\s*\*{0,2}\s*(?:📝\s*|⬜\s*|📋\s*)?(?:Draft|Proposed|Planned|Planning|Not Started|Ready for (?:implementation|planning|development|review)|Specified|Backlog|To ?Do|Idea|RFC)\b/i;
 
@@ -120,6 +138,9 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   const role = documentRole(path, c);
   const code = new Uint8Array(lines.lineCount + 2);
   for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
+  // What the handoff generator copied or computed (between its region comments) states nothing of
+  // its own: read like code, it makes no claim, cites no requirement and is no evidence.
+  for (const region of generatedRegions(raw.comments)) for (let l = region.start; l <= region.end; l++) code[l] = 1;
   const sections = new Sections(raw.headings, lines.lineCount, c);
   const checkboxes = raw.checkboxes;
   const boxAt = boxesByLine(checkboxes, lines.lineCount);
@@ -177,7 +198,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     localFindings.push(...todoFindings(todo));
     for (const p of todo.phases) for (const s of p.statuses) phaseLines.add(s.line);
   }
-  localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
+  // A plan's headings state what is to be done ("(100% Complete)" as a success criterion of a prompt).
+  if (intentInput.documentIntent !== 'plan') localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
   localFindings.push(...checkedParentOpen(checkboxes));
   localFindings.push(...partialDone(claims));
   localFindings.push(...inconsistentNumbers(lines, code));

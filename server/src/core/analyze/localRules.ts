@@ -1,23 +1,30 @@
 import type { Checkbox, Claim, Heading, LocalFinding } from '../model/document';
+import { NOT_REQUIRED_SECTION } from './todo';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 
 /** A heading marked done whose own section holds unchecked boxes (phase headings are left to the TODO rules). */
 export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Checkbox[], skipLines: ReadonlySet<number>): LocalFinding[] {
   const findings: LocalFinding[] = [];
-  for (const h of headings) {
-    if (h.status?.status !== 'done' || skipLines.has(h.line) || decorative(h)) continue;
-    const inside = boxesBetween(boxes, h.line + 1, h.sectionEnd);
+  headings.forEach((h, index) => {
+    if (h.status?.status !== 'done' || skipLines.has(h.line) || decorative(h) || /\[[A-Z]\]|\{\w+\}|<\w+>/.test(h.text)) return;
+    // Boxes a done heading requires: not optional, not under a sub-section that is optional, later or has its own status.
+    const exempt: Heading[] = [];
+    for (let k = index + 1; k < headings.length && (headings[k]?.line ?? Infinity) <= h.sectionEnd; k++) {
+      const s = headings[k];
+      if (s && (NOT_REQUIRED_SECTION.test(s.text) || /\bnext\s+steps?\b|\bremaining\b/i.test(s.text) || (s.status !== null && s.status.status !== 'done'))) exempt.push(s);
+    }
+    const inside = boxesBetween(boxes, h.line + 1, h.sectionEnd).filter((b) => !b.optional && !exempt.some((s) => b.line > s.line && b.line <= s.sectionEnd));
     const open = inside.filter((b) => !b.checked);
     const first = open[0];
-    if (!first) continue;
+    if (!first) return;
     findings.push({
       code: 'phase-done-checklist-open',
       range: h.range,
-      message: `"${h.text}" is marked ${h.status.text}, but ${open.length} of ${inside.length} boxes under it are unchecked (first at line ${first.line}).`,
+      message: `"${h.text}" is marked ${h.status?.text ?? 'done'}, but ${open.length} of ${inside.length} required boxes under it are unchecked (first at line ${first.line}).`,
       related: [{ line: first.line, message: 'First unchecked box' }],
     });
-  }
+  });
   return findings;
 }
 
@@ -52,7 +59,7 @@ export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
   }
   boxes.forEach((parent, index) => {
     if (!parent.checked) return;
-    const kids = children.get(index) ?? [];
+    const kids = (children.get(index) ?? []).filter((b) => !b.optional);
     const open = kids.filter((b) => !b.checked);
     const first = open[0];
     if (!first) return;
@@ -68,14 +75,21 @@ export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
 
 /** Claims of done qualified by less than 100% (`✅ COMPLETED (98%)`). */
 export function partialDone(claims: readonly Claim[]): LocalFinding[] {
-  return claims
-    .filter((c) => (c.form === 'field' || c.form === 'heading') && c.marker.percent !== null && c.marker.percent < 100)
-    .map((c) => ({
-      code: 'done-with-partial-percentage' as const,
-      range: c.range,
-      message: `"${c.text}" claims done but is qualified by ${c.marker.percent}%: say what is missing, or do not mark it done.`,
-      related: [],
-    }));
+  // One fact, one finding: the same figure stated again in the document is the same claim.
+  const byPercent = new Map<number, Claim[]>();
+  for (const c of claims) {
+    const p = c.marker.percent;
+    if ((c.form !== 'field' && c.form !== 'heading') || p === null || p >= 100) continue;
+    const list = byPercent.get(p);
+    if (list) list.push(c);
+    else byPercent.set(p, [c]);
+  }
+  return [...byPercent.values()].map(([c, ...again]) => ({
+    code: 'done-with-partial-percentage' as const,
+    range: c?.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    message: `"${c?.text ?? ''}" claims done but is qualified by ${c?.marker.percent ?? 0}%: say what is missing, or do not mark it done${again.length > 0 ? ` (stated again at line${again.length === 1 ? '' : 's'} ${again.map((a) => a.line).join(', ')})` : ''}.`,
+    related: again.map((a) => ({ line: a.line, message: `Also ${a.marker.text}` })),
+  }));
 }
 
 const FRACTION = /\b(\d+\.\d+)\s*\/\s*(\d+(?:\.\d+)?)\s+(tests?|checks?|cases?|scenarios?|items?|endpoints?|services?|files?|passed|passing|successful)\b/gi;

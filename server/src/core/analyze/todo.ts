@@ -61,7 +61,7 @@ function count(boxes: readonly Checkbox[], indexes: readonly number[], required:
 }
 
 /** Sub-sections whose boxes a done phase does not need: optional or later work by their title. */
-const NOT_REQUIRED_SECTION =
+export const NOT_REQUIRED_SECTION =
   /^[^\p{L}]*(?:optional\b.*|nice[- ]to[- ]haves?|stretch(?:\s+goals?)?|future(?:\s+(?:work|enhancements?|improvements?|ideas|scope|considerations))?|deferred\b.*|out\s+of\s+scope.*|backlog|post-?mvp.*|later|v2(?:\s+scope)?)\s*$|[([]\s*(?:optional|deferred|nice[- ]to[- ]have|post-?mvp|future)\s*[)\]]/iu;
 
 /** Phases, their statuses from every place the TODO states them, tasks, checklists, outputs and prerequisites. */

@@ -210,7 +210,18 @@ export function readStatus(text: string, c: CompiledConventions, where: StatusPo
     status = /^(?:complete|completed|done|finished)$/.test(word) ? 'done' : word === 'in progress' ? 'in-progress' : word === 'blocked' ? 'failed' : 'planned';
     return { status, text: markerText(text, words.index + (words[0].length - words[0].trimStart().length)), percent: status === 'done' ? completionPercent(text) : null };
   }
-  return { status, text: markerText(text, match.index), percent: status === 'done' ? completionPercent(text) : null };
+  const percent = status === 'done' ? completionPercent(text) : null;
+  // "80% COMPLETE" alone is a progress figure: done only if another done marker stands beside it (`✅ 80% COMPLETE`).
+  if (percent !== null && percent < 100 && !doneBesideFigure(text, c)) return { status: 'in-progress', text: markerText(text, match.index), percent: null };
+  return { status, text: markerText(text, match.index), percent };
+}
+
+function doneBesideFigure(text: string, c: CompiledConventions): boolean {
+  const figure = COMPLETION_FIGURE.exec(text);
+  if (!figure) return true;
+  const rest = `${text.slice(0, figure.index)} ${text.slice(figure.index + figure[0].length)}`;
+  const m = c.done.exec(rest);
+  return m !== null && !wordIsAdjective(rest, m);
 }
 
 /** The status words as written from the marker on: `✅ COMPLETED` out of `✅ COMPLETED - Title`. */

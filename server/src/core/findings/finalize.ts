@@ -21,7 +21,8 @@ export function finalizeOne(f: RuleFinding, model: DocumentModel | undefined, co
   const setting = config.severity[f.code];
   if (setting === 'off') return null;
   if (model && isSuppressed(model.suppressions, f.code, f.range.start.line)) return null;
-  return { code: f.code, severity: f.weak ? LOWER[setting] : setting, file: f.file, range: f.range, message: f.message, related: f.related, ...(f.data ? { data: f.data } : {}) };
+  const severity = f.quiet ? 'hint' : f.weak ? LOWER[setting] : setting;
+  return { code: f.code, severity, file: f.file, range: f.range, message: f.message, related: f.related, ...(f.data ? { data: f.data } : {}) };
 }
 
 /** The findings a document proves on its own, as rule findings of that file. */

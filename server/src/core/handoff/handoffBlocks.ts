@@ -1,3 +1,4 @@
+import { GENERATED_CLOSE, GENERATED_OPEN } from '../analyze/document';
 import type { Phase } from '../model/todo';
 import { basename, dirname } from '../parse/role';
 import { joinPath } from '../resolve/resolve';
@@ -65,6 +66,11 @@ export function requirementLabel(h: HandoffContext, cov: RequirementCoverage): s
   const r = cov.requirement;
   const target = r.target ? ` (target: ${inert(r.target, h.c)})` : '';
   return `${r.id}: ${inert(r.title, h.c)}${target}`;
+}
+
+/** Wraps computed text in the generator's region comments: the engine reads no citation or claim there. */
+export function generated(text: string): string {
+  return `${GENERATED_OPEN}\n${text}\n${GENERATED_CLOSE}`;
 }
 
 /** Requirements and KPIs that no earlier output cites next to evidence. */

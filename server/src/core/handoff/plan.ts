@@ -4,7 +4,7 @@ import type { Project } from '../project/project';
 import type { HandoffContext } from './context';
 import { EVIDENCE_SLOT } from './context';
 import { coverageBefore } from './evidence';
-import { missingOutputsBlock, nextPrerequisitesBlock, openItems, openItemsBlock, unevidencedBlock } from './handoffBlocks';
+import { generated, missingOutputsBlock, nextPrerequisitesBlock, openItems, openItemsBlock, unevidencedBlock } from './handoffBlocks';
 import { inert } from './inert';
 import { unknownPhaseMessage } from './phases';
 import { decisionsBlock, goalBlock, tasksBlock } from './planBlocks';
@@ -69,20 +69,22 @@ export function planHandoff(project: Project, key: InitiativeKey, phase: string,
     prd: prdName ?? 'no PRD',
     sources: prdName ? `${todoName} and ${prdName}` : todoName,
     evidenceSlot: EVIDENCE_SLOT,
-    goal: goalBlock(h),
+    // Blocks computed from the plan and the outputs, with no slot to fill, sit in generated regions:
+    // the engine reads no claim, citation or evidence there (see analyze/document.ts).
+    goal: generated(goalBlock(h)),
     tasks: tasksBlock(h),
     decisions: decisionsBlock(h),
-    openItems: openItemsBlock(h),
-    unevidenced: unevidencedBlock(h),
-    missingOutputs: missingOutputsBlock(h),
-    nextPrerequisites: nextPrerequisitesBlock(h),
+    openItems: generated(openItemsBlock(h)),
+    unevidenced: generated(unevidencedBlock(h)),
+    missingOutputs: generated(missingOutputsBlock(h)),
+    nextPrerequisites: generated(nextPrerequisitesBlock(h)),
     previousIteration: previousIterationBlock(h, previousIteration(ctx, initiative)),
   };
 
   const files: HandoffFilePlan[] = h.targets.map((t) => {
     // Evidence links are relative to the file they are written in, so each file gets its own table.
     const trace = traceabilityBlocks(h, dirname(t.path));
-    const values = { ...shared, kind: t.kind, kindTitle: kindTitle(t.kind), traceability: trace.table, evidenceFound: trace.evidence };
+    const values = { ...shared, kind: t.kind, kindTitle: kindTitle(t.kind), traceability: trace.table, evidenceFound: generated(trace.evidence) };
     const own = options.templates && Object.hasOwn(options.templates, t.kind) ? options.templates[t.kind] : undefined;
     const template = own ?? BUILT_IN_TEMPLATES.get(t.kind) ?? GENERIC_TEMPLATE;
     return { kind: t.kind, path: t.path, exists: t.exists, content: renderTemplate(template, values) };

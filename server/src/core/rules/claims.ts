@@ -4,6 +4,7 @@ import { normalisePhase } from '../parse/role';
 import { isMissing } from '../resolve/resolve';
 import { firstAtOrAfter } from '../text/byLine';
 import type { RuleContext, RuleFinding } from './context';
+import { documentGivesEvidence } from './documentEvidence';
 
 /** Labels of a status field that state the phase's or the document's own status. */
 const OWN_STATUS_LABEL = /^(?:(?:phase(?:\s+\d+(?:[._]\d+)?)?|overall|current|project|implementation|handoff|final|document|completion)\s+)?status$/i;
@@ -18,9 +19,10 @@ function windowText(claim: Claim): string {
 /**
  * Claims of success contradicted by their own evidence, backed only by references that do not
  * resolve, or made by a report that gives no evidence at all. A claim without evidence in its own
- * section, in a report that does give evidence elsewhere, is a recap or is proved elsewhere (the
- * labelled sample: 7 of 45 such findings were wanted), so it is not reported: the finding is the
- * report's, one for the document, listing its claims.
+ * section, in a report that does give evidence elsewhere, is most often a recap or proved elsewhere
+ * (the labelled sample: 7 of 45 such findings were wanted), so it is only a hint (in the editor,
+ * not among the problems); with no evidence anywhere, the finding is the report's, one for the
+ * document, listing its claims.
  */
 export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
@@ -39,23 +41,37 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
   }
   const head = unsupported[0];
   if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
+  else if (head) findings.push(...groupBySection(model, unsupported).map((f) => ({ ...f, quiet: true })));
 
   findings.push(...outputContradictsTodo(ctx, model));
   return findings;
 }
 
-/**
- * Whether a document gives any evidence anywhere: fenced output, test counts, measured values, a
- * URL, a commit, inline output, or a cited file of the repository that is not a planning document
- * (citing the TODO or the PRD proves nothing done).
- */
-function documentGivesEvidence(ctx: RuleContext, model: DocumentModel): boolean {
-  return model.evidence.some((e) => {
-    if (e.kind === 'failure') return false;
-    if (e.kind !== 'reference') return true;
-    const ref = model.references[e.reference];
-    return ref !== undefined && !/\.mdx?$/i.test(ref.target) && ref.intent === 'record' && !isMissing(ctx.resolve(ref, model.path));
-  });
+/** Unsupported claims of one window (a heading's section) are one finding that lists them. */
+function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; finding: RuleFinding }[]): RuleFinding[] {
+  const groups = new Map<string, { claim: Claim; finding: RuleFinding }[]>();
+  for (const c of claims) {
+    const key = `${c.claim.window.start}-${c.claim.window.end}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  const result: RuleFinding[] = [];
+  for (const [head, ...rest] of groups.values()) {
+    if (!head) continue;
+    const covered = model.claims.filter((c) => !c.reportable && c.line > head.claim.line && c.line >= head.claim.window.start && c.line <= head.claim.window.end).slice(0, 20);
+    const more = rest.length > 0 ? ` So do ${rest.length} more claim${rest.length === 1 ? '' : 's'} in the same section (line${rest.length === 1 ? '' : 's'} ${rest.map((r) => r.claim.line).join(', ')}).` : '';
+    result.push({
+      ...head.finding,
+      message: `${head.finding.message} The report gives evidence elsewhere; if this repeats it, say where.${more}`,
+      related: [
+        ...head.finding.related,
+        ...rest.map((r) => ({ file: model.path, range: r.claim.range, message: `Also claimed without evidence: ${r.claim.text}` })),
+        ...covered.map((c) => ({ file: model.path, range: c.range, message: `Claimed under it: ${c.text}` })),
+      ],
+    });
+  }
+  return result;
 }
 
 /** One finding for a report that claims success and gives no evidence anywhere, at its first claim, listing the others. */

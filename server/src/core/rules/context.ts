@@ -35,6 +35,8 @@ export interface RuleFinding {
   readonly related: readonly RelatedLocation[];
   /** Lower the configured severity one step (a low-confidence match). */
   readonly weak?: boolean;
+  /** Shown as a hint whatever the configured severity (unless the code is off): true, but rarely wanted. */
+  readonly quiet?: boolean;
   readonly data?: FindingData;
 }
 
@@ -111,6 +113,12 @@ export class RuleContext {
     this.ignoreTest ??= ignoreMatcher(this.config.ignore);
     const test = this.ignoreTest;
     return [joinPath(dirname(from), target), joinPath('', target)].some((p) => p !== null && p !== '' && test(p));
+  }
+
+  /** The planning documents themselves: anchors (TODO, PRD, RFC, CONTEXT…) and phase prompts. */
+  isPlanningDocument(path: string): boolean {
+    const name = basename(path);
+    return this.c.anchorFile.test(name) || this.c.phasePromptFile.test(name);
   }
 
   /** Reports, phase outputs and other status documents: what they cite, they say exists. */

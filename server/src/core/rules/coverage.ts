@@ -39,8 +39,6 @@ function directSection(model: DocumentModel, line: number): { start: number; end
 interface Lookup {
   readonly rows: ReadonlySet<number>;
   readonly lineStarts: readonly number[];
-  /** Each heading's text as compared with requirement titles (status markers removed, normalised). */
-  readonly headingTitles: readonly string[];
   /** Lines where a KPI label (searchable form) occurs, by label. */
   readonly labels: Map<string, readonly number[]>;
 }
@@ -56,8 +54,7 @@ function lookup(model: DocumentModel): Lookup {
   if (!hit) {
     const lineStarts = [0];
     for (let i = model.searchText.indexOf('\n'); i >= 0; i = model.searchText.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    const headingTitles = model.headings.map((h) => normaliseTitle(h.text.replace(/\s*(?:✅|🔄|⏳|❌|⚠️).*$/u, '')));
-    hit = { rows: new Set(model.tableRows), lineStarts, headingTitles, labels: new Map() };
+    hit = { rows: new Set(model.tableRows), lineStarts, labels: new Map() };
     lookups.set(model, hit);
   }
   return hit;
@@ -83,6 +80,8 @@ function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): 
   const ref = model.references[e.reference];
   if (!ref) return null;
   const r = ctx.resolve(ref, model.path);
+  // The plan (the TODO, the PRD, a phase prompt) proves nothing done: citing it is no evidence.
+  if (r.resolved === null || ctx.isPlanningDocument(r.resolved)) return null;
   return r.resolved;
 }
 
@@ -105,14 +104,6 @@ function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): str
   return found;
 }
 
-function normaliseTitle(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^\s*(?:\d+[.)]\s*)+/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Where each PRD requirement and KPI is cited in the initiative's outputs, and whether with evidence. */
 export function requirementCoverage(ctx: RuleContext, initiative: Initiative): RequirementCoverage[] {
   const prd = initiative.prd ? ctx.models.get(initiative.prd)?.prd : undefined;
@@ -125,10 +116,10 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
     list.push({ file: model.path, line, evidence: evidenceNear(ctx, model, line) });
     citations.set(id, list);
   };
-  // The first definition of an id wins; a second one is reported as requirement-duplicate.
+  // The first definition of an id wins; a second one is reported as requirement-duplicate. A
+  // requirement with an id is cited by its id: a heading that happens to share its title
+  // ("Monitoring and Observability") traces nothing. KPIs have no id and are cited by their label.
   const topLevel = prd.requirements.filter((r, i) => r.parent === null && prd.requirements.findIndex((o) => o.id === r.id) === i);
-  const titles = new Map<string, string>();
-  for (const r of topLevel) if (r.title) titles.set(normaliseTitle(r.title), r.id);
 
   for (const model of docs) {
     // A line with an empty evidence slot is a question, not a citation (generated files are full of them).
@@ -139,11 +130,6 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       const dot = m.id.indexOf('.');
       if (dot > 0) cite(m.id.slice(0, dot), model, m.line);
     }
-    const headingTitles = lookup(model).headingTitles;
-    model.headings.forEach((h, i) => {
-      const id = titles.get(headingTitles[i] ?? '');
-      if (id && !slots.has(h.line)) cite(id, model, h.line);
-    });
     for (const kpi of prd.kpis) {
       for (const line of labelLines(model, searchable(kpi.title))) if (!slots.has(line)) cite(kpi.id, model, line);
     }

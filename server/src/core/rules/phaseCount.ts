@@ -1,7 +1,11 @@
 import type { Initiative } from '../model/initiative';
 import type { RuleContext, RuleFinding } from './context';
 
-/** "6/8 phases", "Total Phases: 9", "all 8 phases" that match neither the phase sections nor the whole phases. */
+/**
+ * "6/8 phases", "Total Phases: 9", "all 8 phases" in the TODO itself that match neither its phase
+ * sections nor its whole phases. A report's count is a snapshot of its day (a phase added since
+ * makes it old, not wrong), so reports are not checked against today's TODO.
+ */
 export function phaseCountRule(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const todo = ctx.todoOf(initiative);
@@ -12,7 +16,7 @@ export function phaseCountRule(ctx: RuleContext, initiative: Initiative): RuleFi
   const list = phases.map((p) => p.number).join(', ');
   for (const path of initiative.documents) {
     const model = ctx.models.get(path);
-    if (!model || (model.role.kind !== 'todo' && model.role.kind !== 'phase-output' && model.role.kind !== 'phase-doc' && model.role.kind !== 'status-doc')) continue;
+    if (!model || model.path !== todo.path) continue;
     for (const s of model.phaseCounts) {
       if (s.stated === sections || s.stated === whole) continue;
       findings.push({

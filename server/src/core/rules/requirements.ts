@@ -1,10 +1,17 @@
 import { titlesDiffer } from '../analyze/todoRules';
 import type { Initiative } from '../model/initiative';
+import type { DocumentModel } from '../model/document';
+import { documentGivesEvidence } from './documentEvidence';
 import type { RuleContext, RuleFinding } from './context';
 import { citingDocuments, requirementCoverage } from './coverage';
 
 function label(id: string, title: string): string {
   return id.startsWith('KPI') ? `KPI "${title}"` : `${id} ("${title}")`;
+}
+
+/** Whether any of the documents mentions one of the ids: a team that traces by id. */
+function citesAnyId(docs: readonly DocumentModel[], ids: ReadonlySet<string>): boolean {
+  return docs.some((d) => d.mentions.some((m) => m.kind === 'requirement' && (ids.has(m.id) || ids.has(m.id.split('.')[0] ?? ''))));
 }
 
 /** PRD requirements without evidence, citations of ids the PRD lacks, and PRD phase plans that drifted from the TODO. */
@@ -14,23 +21,61 @@ export function requirementRules(ctx: RuleContext, initiative: Initiative): Rule
   const prd = prdModel?.prd;
   if (!prdModel || !prd) return findings;
   const docs = citingDocuments(ctx, initiative);
-  for (const cov of requirementCoverage(ctx, initiative)) {
-    if (cov.status === 'evidenced') continue;
-    const r = cov.requirement;
-    const message =
-      cov.status === 'never-cited'
-        ? `${label(r.id, r.title)} is never cited in the ${docs.length} phase outputs and status documents of this initiative, so nothing shows it was met.`
-        : `${label(r.id, r.title)} is cited ${cov.citations.length} time${cov.citations.length === 1 ? '' : 's'} (${cov.citations
-            .slice(0, 3)
-            .map((c) => `${c.file.split('/').pop()}:${c.line}`)
-            .join(', ')}${cov.citations.length > 3 ? ', …' : ''}) but never next to evidence (a path that resolves, fenced output, test counts, a URL).`;
+  const coverage = requirementCoverage(ctx, initiative);
+  const ids = coverage.filter((c) => !c.requirement.id.startsWith('KPI'));
+  const prdName = prdModel.path.split('/').pop() ?? prdModel.path;
+  const first = coverage[0]?.requirement;
+  if (first && docs.length === 0) {
+    // One fact, one finding: with no outputs at all, no requirement can be traced.
     findings.push({
       code: 'requirement-unevidenced',
       file: prdModel.path,
-      range: r.range,
-      message,
-      related: cov.citations.slice(0, 10).map((c) => ({ file: c.file, range: { start: { line: c.line, column: 1 }, end: { line: c.line, column: 1 } }, message: `${r.id} cited without evidence` })),
+      range: first.range,
+      message: `None of the ${coverage.length} requirements and KPIs of ${prdName} can be traced: the initiative has no phase outputs or status documents yet.`,
+      related: [],
     });
+  } else if (first && ids.length > 0 && !citesAnyId(docs, new Set(prd.requirements.map((r) => r.id)))) {
+    // Outputs that never cite an id do not trace by id; whether they meet the requirements is not for an id search to say.
+    findings.push({
+      code: 'requirement-unevidenced',
+      file: prdModel.path,
+      range: first.range,
+      message: `The ${docs.length} phase outputs and status documents of this initiative cite none of the ${ids.length} requirements of ${prdName} by id (${ids.slice(0, 4).map((c) => c.requirement.id).join(', ')}${ids.length > 4 ? ', …' : ''}), so none can be traced to evidence.`,
+      related: [],
+    });
+  } else {
+    const bare = new Map<string, boolean>();
+    const givesNothing = (file: string): boolean => {
+      let hit = bare.get(file);
+      if (hit === undefined) {
+        const m = ctx.models.get(file);
+        hit = m !== undefined && !documentGivesEvidence(ctx, m);
+        bare.set(file, hit);
+      }
+      return hit;
+    };
+    for (const cov of coverage) {
+      const r = cov.requirement;
+      if (cov.status === 'never-cited') {
+        findings.push({
+          code: 'requirement-unevidenced',
+          file: prdModel.path,
+          range: r.range,
+          message: `${label(r.id, r.title)} is never cited in the ${docs.length} phase outputs and status documents of this initiative, so nothing shows it was met.`,
+          related: [],
+        });
+      } else if (cov.status === 'claimed' && cov.citations.every((c) => givesNothing(c.file))) {
+        // Cited only by reports that give no evidence at all: a bare claim is never evidence.
+        const where = cov.citations.slice(0, 3).map((c) => `${c.file.split('/').pop()}:${c.line}`).join(', ');
+        findings.push({
+          code: 'requirement-unevidenced',
+          file: prdModel.path,
+          range: r.range,
+          message: `${label(r.id, r.title)} is cited only by reports that give no evidence at all (${where}${cov.citations.length > 3 ? ', …' : ''}), so nothing shows it was met.`,
+          related: cov.citations.slice(0, 10).map((c) => ({ file: c.file, range: { start: { line: c.line, column: 1 }, end: { line: c.line, column: 1 } }, message: `${r.id} cited in a report without evidence` })),
+        });
+      }
+    }
   }
 
   const defined = new Set(prd.requirements.map((r) => r.id));

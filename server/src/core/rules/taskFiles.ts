@@ -46,7 +46,7 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
 function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, archived: string | null, others: readonly { ref: Reference; box: Checkbox }[]): RuleFinding {
   const what = ref.shape === 'directory' ? `the folder ${ref.target}/` : `${ref.raw}`;
   const elsewhere = relocated ? `; ${relocated} does` : '';
-  const quiet = archived ? ` (${archived}, so this is reported quietly)` : '';
+  const quiet = archived ? ` (${archived}, so this is only a hint)` : '';
   const alsoNamed = others.length > 0 ? `; ${others.length} more checked task${others.length === 1 ? ' names' : 's name'} it (line${others.length === 1 ? '' : 's'} ${others.map((o) => o.box.line).join(', ')})` : '';
   return {
     code: 'task-done-file-missing',
@@ -57,7 +57,7 @@ function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated:
       { file: model.path, range: box.range, message: `${taskName(box)}, checked` },
       ...others.map((o) => ({ file: model.path, range: o.ref.range, message: `${taskName(o.box)}, checked, names it too` })),
       ...(relocated ? [{ file: relocated, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `A ${referenceKind(ref)} of that name` }] : [])],
-    weak: archived !== null,
+    quiet: archived !== null,
     data: relocated ? { relocated: { from: ref.raw, to: relocated } } : undefined,
   };
 }
