@@ -6,7 +6,21 @@ const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'err
 const ARCHIVES_DESCRIPTION =
   'Globs of archive, backup, template and agent-prompt folders. Their documents are indexed (references to them resolve), but their own references and claims are not checked unless checkArchives is true. A document marked historical or superseded (or a folder whose README says so) is treated the same way.';
 const conventions: Record<string, unknown> = {};
+const SPEC_LAYOUT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'folder', 'documents'],
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'Shown in the tree and in messages (spec-kit, kiro, or your own).' },
+    folder: { type: 'string', minLength: 1, description: 'Workspace-relative glob of the spec folders; each folder it matches is one spec.' },
+    documents: { type: 'object', description: 'File names inside a spec folder and the part each plays.', additionalProperties: { type: 'string', enum: ['requirements', 'tasks', 'design', 'plan', 'constitution'] } },
+  },
+};
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {
+  if (k === 'specLayouts') {
+    conventions[k] = { type: 'array', items: SPEC_LAYOUT, description: 'Spec folders (spec-kit, Kiro, a team layout) and the part each of their documents plays; replaces the built-in layouts.', default: v };
+    continue;
+  }
   conventions[k] = Array.isArray(v)
     ? { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_]\\w*$', not: { enum: Object.getOwnPropertyNames(Object.prototype) } }, minItems: 1, default: v }
     : { type: 'string', format: 'regex', description: 'A JavaScript regular expression (source, without slashes). A pattern other than the default runs on a backtracking-free engine (RE2): lookahead, lookbehind and backreferences are refused.', default: v };

@@ -41,7 +41,7 @@ describe('the real corpus (insurance_navigator docs)', { skip: corpusAvailable()
     const todoUri = uriOf(path.join(root, todoPath));
     const before = client.latestPublished();
     const phase8 = (list: readonly DiagnosticLike[]) => list.filter((d) => d.code === 'phase-done-checklist-open' && d.message.startsWith('Phase 8 '));
-    assert.equal(phase8(before.get(todoUri) ?? []).length, 2);
+    assert.equal(phase8(before.get(todoUri) ?? []).length, 1);
     assert.ok((before.get(summary) ?? []).some((d) => d.code === 'status-conflict'));
 
     const uri = await client.open(path.join(root, todoPath), readFileSync(path.join(root, todoPath), 'utf8'));

@@ -21,6 +21,8 @@ import { Sections } from './sections';
 import { readSuppressions } from './suppressions';
 import { scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
+import { analyseSpec } from './spec';
+import { specFindings } from './specRules';
 import { todoFindings } from './todoRules';
 
 /** The result of analysing one file: its model, or why it was not analysed. */
@@ -183,6 +185,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   const localFindings: LocalFinding[] = [];
   let prd: PrdModel | null = null;
   let todo: TodoModel | null = null;
+  const spec = role.kind === 'spec' ? analyseSpec({ part: role.part, lines, code, sections, checkboxes, boxAt, c }) : null;
+  if (spec) localFindings.push(...specFindings(spec));
   const phaseLines = new Set<number>();
   if (role.kind === 'prd') {
     const result = analysePrd({ lines, code, sections, c });
@@ -236,5 +240,6 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     searchText: STATUS_ROLES.has(role.kind) ? searchable(text) : '',
     prd,
     todo,
+    spec,
   };
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
 import { compileLinear, type GlobalPattern, type LinearPattern, type Pattern } from './pattern';
 import type { Status, StatusMarker } from '../model/status';
+import { specPlacer, type SpecPlacer } from './specLayouts';
 
 /**
  * Conventions with their patterns compiled once; built by `compileConventions` and cached per
@@ -35,6 +36,8 @@ export interface CompiledConventions {
   readonly requirementId: RegExp;
   readonly requirementKinds: ReadonlySet<string>;
   readonly outputKinds: readonly string[];
+  /** The spec folder and part of a document, by the spec layouts; null outside every spec. */
+  readonly specPlace: SpecPlacer;
 }
 
 export type PatternConvention = 'anchorFile' | 'phaseOutputFile' | 'phasePromptFile' | 'phaseDocFile' | 'statusDocFile' | 'statusDone' | 'statusInProgress' | 'statusFailed' | 'statusPlanned' | 'statusFieldLabel';
@@ -66,7 +69,7 @@ class PatternCompiler {
 
   constructor(private readonly conventions: Conventions) {
     for (const key of Object.keys(DEFAULT_CONVENTIONS) as (keyof Conventions)[]) {
-      if (key === 'outputKinds' || key === 'requirementKinds' || conventions[key] === DEFAULT_CONVENTIONS[key]) continue;
+      if (key === 'outputKinds' || key === 'requirementKinds' || key === 'specLayouts' || conventions[key] === DEFAULT_CONVENTIONS[key]) continue;
       const compiled = compileLinear(this.full(key, conventions[key]));
       if (compiled.ok) this.linear.set(key, compiled.pattern);
     }
@@ -126,6 +129,7 @@ export function compileConventions(conventions: Conventions): CompiledConvention
     requirementId: new RegExp(`\\b(${kinds.join('|')})-?0*(\\d+(?:\\.\\d+)*)(?![\\d.]*\\d)\\b`, 'g'),
     requirementKinds: new Set(kinds),
     outputKinds: conventions.outputKinds,
+    specPlace: specPlacer(conventions.specLayouts),
   };
   cache.set(conventions, compiled);
   return compiled;

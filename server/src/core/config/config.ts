@@ -1,3 +1,4 @@
+import { specLayoutsProblem } from './specLayouts';
 import { FINDING_CODES, isFindingCode, type FindingCode } from '../findings/codes';
 import { SEVERITIES, type Severity } from '../findings/finding';
 import { isPatternConvention, statusFieldSource } from './compiled';
@@ -222,6 +223,10 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
         const current = Object.hasOwn(DEFAULT_CONVENTIONS, key) ? (base.conventions as unknown as Record<string, unknown>)[key] : undefined;
         if (current === undefined) {
           problems.push({ path: `conventions.${key}`, message: `Unknown convention "${key}".` });
+        } else if (key === 'specLayouts') {
+          const problem = specLayoutsProblem(value);
+          if (problem === null) next[key] = value;
+          else problems.push({ path: `conventions.${key}`, message: `${problem} The built-in layouts are used.` });
         } else if (typeof current === 'string') {
           const problem = patternProblem(key, value);
           if (problem === null) next[key] = value;

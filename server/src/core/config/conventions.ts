@@ -1,3 +1,5 @@
+import { DEFAULT_SPEC_LAYOUTS, type SpecLayout } from './specLayouts';
+
 /**
  * The document conventions Proofmark recognises. Each default was measured on a real corpus
  * (see ../shared/CONVENTIONS.md); every one can be replaced in `.proofmark.json`. Patterns are
@@ -25,6 +27,8 @@ export interface Conventions {
   readonly statusPlanned: string;
   /** Labels of status fields (`**Status**: ✅ …`). */
   readonly statusFieldLabel: string;
+  /** Spec folders (spec-kit, Kiro, a team's own layout) and the part each of their documents plays. */
+  readonly specLayouts: readonly SpecLayout[];
 }
 
 export const DEFAULT_CONVENTIONS: Conventions = {
@@ -40,4 +44,5 @@ export const DEFAULT_CONVENTIONS: Conventions = {
   statusFailed: '❌|✗|✖️?|\\bFAILED\\b|\\bBLOCKED\\b',
   statusPlanned: '⬜|🔲|⏸️?|\\bNOT STARTED\\b|\\bPLANNED\\b|\\bDEFERRED\\b|\\bPOSTPONED\\b|\\bON HOLD\\b|\\bPAUSED\\b|\\bDRAFT\\b|\\bBACKLOG\\b',
   statusFieldLabel: 'Status|Result|Outcome|Verdict',
+  specLayouts: DEFAULT_SPEC_LAYOUTS,
 };

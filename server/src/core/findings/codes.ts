@@ -60,7 +60,22 @@ export const FINDING_CODES = {
   'requirement-unknown': {
     severity: 'warning',
     title: 'Unknown requirement id',
-    description: 'A cited requirement id that the PRD does not define.',
+    description: 'A cited requirement id that the PRD does not define, or a task tracing a requirement, criterion or user story its spec does not define (`_Requirements: 4.5_` where Requirement 4 has four criteria, `[US4]` where the spec has three stories).',
+  },
+  'requirement-uncovered': {
+    severity: 'warning',
+    title: 'Requirement no task covers',
+    description: "A spec's requirement, acceptance criterion or user story that no task traces (Kiro `_Requirements: 1.1_`, spec-kit `FR-001` and `[US1]`); one finding per requirement, and one for the spec when its tasks trace nothing.",
+  },
+  'unresolved-marker': {
+    severity: 'warning',
+    title: 'Unresolved marker',
+    description: 'A `[NEEDS CLARIFICATION: …]` or an unfilled template placeholder (`[FEATURE NAME]`) left in a spec whose work has moved on (it has a plan or tasks, or checked tasks).',
+  },
+  'task-id-duplicate': {
+    severity: 'warning',
+    title: 'Task id used twice',
+    description: 'The same task id (`T012`, `3.1`) on two tasks of one task list.',
   },
   'requirement-duplicate': {
     severity: 'error',

@@ -3,6 +3,7 @@ import type { FindingCode } from '../findings/codes';
 import type { PrdModel } from './prd';
 import type { StatusMarker } from './status';
 import type { TodoModel } from './todo';
+import type { SpecModel, SpecPart } from './spec';
 
 /** What kind of planning document a file is, decided from its name by the conventions. */
 export type DocumentRole =
@@ -11,6 +12,7 @@ export type DocumentRole =
   | { readonly kind: 'phase-prompt'; readonly phase: string }
   | { readonly kind: 'phase-doc'; readonly phase: string; readonly docKind: string }
   | { readonly kind: 'status-doc' }
+  | { readonly kind: 'spec'; readonly layout: string; readonly folder: string; readonly part: SpecPart }
   | { readonly kind: 'other' };
 
 export interface Heading {
@@ -182,4 +184,6 @@ export interface DocumentModel {
   readonly searchText: string;
   readonly prd: PrdModel | null;
   readonly todo: TodoModel | null;
+  /** For a spec document (role `spec`): its requirements, tasks and traces. */
+  readonly spec: SpecModel | null;
 }

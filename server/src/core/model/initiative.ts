@@ -27,4 +27,16 @@ export interface Initiative {
   readonly outputs: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Sub-initiatives nested in this initiative's folder tree. */
   readonly children: readonly InitiativeKey[];
+  /** For a spec folder (spec-kit, Kiro): its layout and documents by part; null for a PRD/TODO initiative. */
+  readonly spec: SpecDocuments | null;
+}
+
+/** The documents of a spec folder, by part (see config/specLayouts.ts). */
+export interface SpecDocuments {
+  /** The layout that recognised it: `spec-kit`, `kiro`, or a configured one. */
+  readonly layout: string;
+  readonly requirements: string | null;
+  readonly tasks: string | null;
+  readonly design: string | null;
+  readonly plan: string | null;
 }

@@ -37,6 +37,8 @@ const ANCHOR_KINDS: Record<string, 'prd' | 'rfc' | 'context' | 'todo' | 'postmor
 /** Decides a document's role from its file name alone. */
 export function documentRole(path: string, c: CompiledConventions): DocumentRole {
   const name = basename(path);
+  const spec = c.specPlace(path);
+  if (spec) return { kind: 'spec', layout: spec.layout, folder: spec.folder, part: spec.part };
   const output = c.phaseOutputFile.exec(name);
   if (output) {
     return { kind: 'phase-output', initiativeId: output[1] ?? '', phase: normalisePhase(output[2] ?? ''), outputKind: output[3] ?? '' };

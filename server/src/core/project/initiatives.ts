@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../model/document';
-import { initiativeKeyString, type Initiative, type InitiativeKey } from '../model/initiative';
+import { initiativeKeyString, type Initiative, type InitiativeKey, type SpecDocuments } from '../model/initiative';
+import { basename } from '../parse/role';
 import { dirname } from '../parse/role';
 
 const ANCHOR_KINDS = new Set(['prd', 'rfc', 'context', 'todo', 'postmortem', 'anchor']);
@@ -19,6 +20,7 @@ interface Draft {
   context: string | null;
   documents: string[];
   outputs: Map<string, Map<string, string>>;
+  spec: { -readonly [K in keyof SpecDocuments]: SpecDocuments[K] } | null;
 }
 
 /**
@@ -38,7 +40,7 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
     const k = initiativeKeyString(key);
     let d = drafts.get(k);
     if (!d) {
-      d = { key, todo: null, prd: null, rfc: null, context: null, documents: [], outputs: new Map() };
+      d = { key, todo: null, prd: null, rfc: null, context: null, documents: [], outputs: new Map(), spec: null };
       drafts.set(k, d);
       const list = foldersWithKeys.get(folder) ?? [];
       list.push(d);
@@ -49,6 +51,13 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
 
   for (const m of all) {
     const r = m.role;
+    // A spec folder is an initiative of its own: its requirements, tasks and design documents.
+    if (r.kind === 'spec' && r.part !== 'constitution') {
+      const d = draftFor(r.folder, '');
+      d.spec ??= { layout: r.layout, requirements: null, tasks: null, design: null, plan: null };
+      if (d.spec[r.part] === null) d.spec[r.part] = m.path;
+      continue;
+    }
     if (!ANCHOR_KINDS.has(r.kind) || !('initiativeId' in r)) continue;
     const d = draftFor(dirname(m.path), r.initiativeId);
     if (r.kind === 'todo' && d.todo === null) d.todo = m.path;
@@ -58,7 +67,7 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
   }
   // An initiative is a folder with a TODO or a PRD; other anchors alone (a CONTEXT.md) join their folder's initiative.
   for (const [k, d] of drafts) {
-    if (d.todo === null && d.prd === null) {
+    if (d.todo === null && d.prd === null && d.spec === null) {
       drafts.delete(k);
       const list = foldersWithKeys.get(d.key.folder)?.filter((x) => x !== d) ?? [];
       if (list.length > 0) foldersWithKeys.set(d.key.folder, list);
@@ -104,8 +113,8 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
       .filter((o) => o !== d && o.key.folder.startsWith(d.key.folder === '' ? '' : `${d.key.folder}/`) && o.key.folder !== d.key.folder)
       .filter((o) => ![...drafts.values()].some((mid) => mid !== d && mid !== o && mid.key.folder !== d.key.folder && o.key.folder.startsWith(`${mid.key.folder}/`) && (d.key.folder === '' || mid.key.folder.startsWith(`${d.key.folder}/`))))
       .map((o) => o.key);
-    const name = (d.todo ? titles.get(d.todo) : undefined) ?? `${d.key.folder || '.'} ${d.key.id}`.trim();
-    const initiative: Initiative = { key: d.key, name, todo: d.todo, prd: d.prd, rfc: d.rfc, context: d.context, documents: d.documents, outputs: d.outputs, children };
+    const name = (d.todo ? titles.get(d.todo) : undefined) ?? (d.spec ? `${basename(d.key.folder)} (${d.spec.layout})` : `${d.key.folder || '.'} ${d.key.id}`.trim());
+    const initiative: Initiative = { key: d.key, name, todo: d.todo, prd: d.prd, rfc: d.rfc, context: d.context, documents: d.documents, outputs: d.outputs, children, spec: d.spec };
     byKey.set(k, initiative);
     initiatives.push(initiative);
   }

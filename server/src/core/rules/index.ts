@@ -6,16 +6,17 @@ import type { RuleContext, RuleFinding } from './context';
 import { phaseCountRule } from './phaseCount';
 import { requirementRules } from './requirements';
 import { taskFileRule } from './taskFiles';
+import { constitutionRule, specRules } from './specs';
 import { todoFileRules } from './todoFiles';
 
 /**
  * Rules over one initiative (its TODO, PRD and outputs together). Each reads only the initiative's
  * documents and the file index, so its results can be cached until one of those changes.
  */
-export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule];
+export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, claimRules];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, claimRules, constitutionRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

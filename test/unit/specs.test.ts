@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfig } from '../../server/src/core/config/config';
+import { documentRole } from '../../server/src/core/parse/role';
+import { compileConventions } from '../../server/src/core/config/compiled';
+import { readTraceValue } from '../../server/src/core/analyze/specIds';
+import { check, model, only } from '../support/memory';
+
+const KIRO_REQUIREMENTS = `# Requirements Document
+
+## Requirements
+
+### Requirement 1: Detect
+
+#### Acceptance Criteria
+
+1. WHEN two versions differ THEN the system SHALL mark the note
+2. WHEN marked THEN the system SHALL keep both
+
+### Requirement 2 – Review
+
+#### Acceptance Criteria
+
+1. WHEN opened THEN the system SHALL show both
+2. WHEN picked THEN the system SHALL discard the other
+3. WHEN cancelled THEN the system SHALL keep it
+
+### Requirement 3
+
+#### Acceptance Criteria
+
+1. WHEN a week ends THEN the system SHALL count
+`;
+
+const KIRO_TASKS = `# Implementation Plan
+
+- [x] 1. Detect conflicts
+  - _Requirements: 1.1, 1.2_
+
+- [x] 2. Review screen
+- [x] 2.1 Side by side
+  - _Requirements: 2.1_
+- [ ] 2.2 Discard after confirmation
+  - _Requirements: 2.2, 2.4_
+- [ ]* 2.3 Property test
+  - **Validates: Requirements 2.1-2.2**
+`;
+
+const SPEC = `# Feature Specification: Export
+
+**Status**: Draft
+
+### User Story 1 - Export a day (Priority: P1)
+
+### User Story 2 - Resume (Priority: P2)
+
+- **FR-001**: MUST write rows
+- **FR-002**: MUST name files
+- **FR-003**: MUST resume [NEEDS CLARIFICATION: how long is a cursor kept?]
+`;
+
+const TASKS = `# Tasks
+
+## Phase 1: Setup (2 tasks)
+
+- [x] T001 Writer (FR-001)
+- [x] T002 [US1] Naming
+
+**Checkpoint**: ✅ setup done
+
+## Phase 2: User Story 1 (1 tasks)
+
+- [x] T003 [US1] Stream notes
+- [ ] T004 [US3] Button
+
+**Checkpoint**: ✅ User Story 1 works
+
+- [ ] T004 Docs
+
+**Total Tasks**: 5
+`;
+
+describe('spec layouts', () => {
+  const c = compileConventions(parseConfig({}).config.conventions);
+  it('recognises spec-kit and Kiro folders, and the three-file layout elsewhere, by path', () => {
+    assert.deepEqual(documentRole('specs/002-export/spec.md', c), { kind: 'spec', layout: 'spec-kit', folder: 'specs/002-export', part: 'requirements' });
+    assert.deepEqual(documentRole('.kiro/specs/review/tasks.md', c), { kind: 'spec', layout: 'kiro', folder: '.kiro/specs/review', part: 'tasks' });
+    assert.deepEqual(documentRole('.spec-workflow/specs/x/design.md', c), { kind: 'spec', layout: 'kiro', folder: '.spec-workflow/specs/x', part: 'design' });
+    assert.deepEqual(documentRole('.specify/memory/constitution.md', c), { kind: 'spec', layout: 'spec-kit', folder: '.specify/memory', part: 'constitution' });
+    assert.equal(documentRole('specs/002-export/checklists/requirements.md', c).kind, 'other');
+    assert.equal(documentRole('docs/tasks.md', c).kind, 'other');
+  });
+
+  it('takes a team layout from the configuration, and refuses a malformed one with a reason', () => {
+    const parsed = parseConfig({ conventions: { specLayouts: [{ name: 'rfc', folder: 'rfcs/*', documents: { 'proposal.md': 'requirements', 'work.md': 'tasks' } }] } });
+    assert.deepEqual(parsed.problems, []);
+    const own = compileConventions(parsed.config.conventions);
+    assert.deepEqual(documentRole('rfcs/12-sync/work.md', own), { kind: 'spec', layout: 'rfc', folder: 'rfcs/12-sync', part: 'tasks' });
+    const bad = parseConfig({ conventions: { specLayouts: [{ name: 'x', folder: '../out', documents: {} }] } });
+    assert.match(bad.problems[0]?.message ?? '', /workspace-relative "folder" glob/);
+  });
+});
+
+describe('spec model', () => {
+  it('reads Kiro requirements with their numbered criteria', () => {
+    const spec = model('.kiro/specs/r/requirements.md', KIRO_REQUIREMENTS).spec;
+    assert.deepEqual(spec?.items.map((i) => i.id), ['1', '1.1', '1.2', '2', '2.1', '2.2', '2.3', '3', '3.1']);
+    assert.equal(spec?.items.find((i) => i.id === '2.2')?.text, 'WHEN picked THEN the system SHALL discard the other');
+  });
+
+  it('reads spec-kit stories, requirements and markers', () => {
+    const spec = model('specs/002-x/spec.md', SPEC).spec;
+    assert.deepEqual(spec?.items.map((i) => i.id), ['US-1', 'US-2', 'FR-1', 'FR-2', 'FR-3']);
+    assert.deepEqual(spec?.markers.map((m) => m.kind), ['clarification']);
+    assert.equal(spec?.status?.marker, 'planned');
+  });
+
+  it('reads Kiro tasks: ids, flat subtasks under their number, optional boxes and traces with ranges', () => {
+    const spec = model('.kiro/specs/r/tasks.md', KIRO_TASKS).spec;
+    assert.deepEqual(spec?.tasks.map((t) => [t.id, t.parent, t.optional]), [
+      ['1', -1, false],
+      ['2', -1, false],
+      ['2.1', 1, false],
+      ['2.2', 1, false],
+      ['2.3', 1, true],
+    ]);
+    assert.deepEqual(spec?.tasks[4]?.traces.map((t) => t.ids), [['2.1', '2.2']]);
+  });
+
+  it('reads trace values as a person does', () => {
+    assert.deepEqual(readTraceValue('1.1, 2.3_'), { ids: ['1.1', '2.3'], freeText: false });
+    assert.deepEqual(readTraceValue('Requirement 3.1, 3.2 (Kiro CLI)'), { ids: ['3.1', '3.2'], freeText: false });
+    assert.deepEqual(readTraceValue('R1 Acceptance 2'), { ids: ['1.2'], freeText: false });
+    assert.deepEqual(readTraceValue('TR-1, NFR-2, Design Section 12'), { ids: ['TR-1', 'NFR-2'], freeText: false });
+    assert.deepEqual(readTraceValue('All'), { ids: [], freeText: true });
+  });
+});
+
+describe('spec rules', () => {
+  it('reports Kiro criteria no task traces, unknown traces and a checked parent with open flat subtasks', async () => {
+    const findings = await check({ '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/r/tasks.md': KIRO_TASKS });
+    const uncovered = only(findings, 'requirement-uncovered').map((f) => `${f.range.start.line} ${f.message}`);
+    assert.deepEqual(uncovered, ['18 Criterion 2.3 of Requirement 2 is traced by no task in tasks.md, though its other criteria are.', '20 Requirement 3 (1 criterion) is traced by no task in tasks.md.']);
+    assert.deepEqual(only(findings, 'requirement-unknown').map((f) => f.message), ['This task traces requirement 2.4, which the spec does not define: Requirement 2 of requirements.md has 3 criteria.']);
+    const parent = only(findings, 'phase-done-checklist-open');
+    assert.deepEqual(parent.map((f) => `${f.file}:${f.range.start.line}`), ['.kiro/specs/r/tasks.md:6']);
+    assert.match(parent[0]?.message ?? '', /1 of its 2 required subtasks is open: task 2\.2/);
+  });
+
+  it('gives one finding on the spec when its tasks trace nothing, and a quiet one when it has no task list', async () => {
+    const untraced = await check({ '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/r/tasks.md': '# Plan\n\n- [x] 1. Do it\n- [ ] 2. Then this\n' });
+    assert.deepEqual(only(untraced, 'requirement-uncovered').map((f) => [f.range.start.line, f.severity]), [[5, 'warning']]);
+    const none = await check({ '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS });
+    assert.deepEqual(only(none, 'requirement-uncovered').map((f) => f.severity), ['hint']);
+  });
+
+  it('reports spec-kit stories and FR ids by family, duplicates, counts, checkpoints and a marker left in a spec with checked tasks', async () => {
+    const findings = await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': TASKS });
+    const at = (code: string) => only(findings, code).map((f) => `${f.file}:${f.range.start.line}`);
+    assert.deepEqual(at('requirement-uncovered'), ['specs/002-x/spec.md:7', 'specs/002-x/spec.md:10']);
+    assert.deepEqual(at('requirement-unknown'), ['specs/002-x/tasks.md:13']);
+    assert.deepEqual(at('task-id-duplicate'), ['specs/002-x/tasks.md:17']);
+    assert.deepEqual(at('unresolved-marker'), ['specs/002-x/spec.md:11']);
+    assert.deepEqual(at('phase-done-checklist-open'), ['specs/002-x/tasks.md:15']);
+    const numbers = only(findings, 'numbers-inconsistent');
+    assert.deepEqual(numbers.map((f) => f.range.start.line), [19]);
+    assert.match(numbers[0]?.message ?? '', /The total here is 5, but the phase headings' task counts add up to 3. Phase 2 states 1 tasks; it lists 3./);
+  });
+
+  it('reports a Draft spec whose tasks are all checked, and not one with work open', async () => {
+    const done = TASKS.replace(/- \[ \]/g, '- [x]');
+    const findings = await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': done });
+    assert.deepEqual(only(findings, 'status-conflict').map((f) => f.message), ['The spec says "Draft", but all 5 tasks of tasks.md are checked.']);
+    assert.deepEqual(only(await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': TASKS }), 'status-conflict'), []);
+  });
+
+  it('reports a report beside the spec that says done while no task is checked, once for all such reports', async () => {
+    const open = TASKS.replace(/- \[x\]/g, '- [ ]');
+    const findings = await check({
+      'specs/002-x/spec.md': SPEC.replace('Draft', 'Complete'),
+      'specs/002-x/tasks.md': open,
+      'specs/002-x/IMPLEMENTATION_SUMMARY.md': '# Summary\n\n**Status**: ✅ COMPLETE\n',
+      'specs/002-x/PHASE2_REPORT.md': '# Phase 2\n\n**Status**: ✅ COMPLETE\n',
+      'specs/002-x/PHASE3_REPORT.md': '# Phase 3\n\n**Status**: ✅ READY TO EXECUTE\n',
+    });
+    const conflicts = only(findings, 'status-conflict').map((f) => `${f.file}:${f.range.start.line} ${f.related.length}`);
+    assert.deepEqual(conflicts, ['specs/002-x/IMPLEMENTATION_SUMMARY.md:3 2', 'specs/002-x/spec.md:3 1']);
+  });
+});
