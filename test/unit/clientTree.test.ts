@@ -58,7 +58,7 @@ describe('buildView', () => {
   it('lists requirements with their evidence state', () => {
     const branch = byLabel(view, 'PRD requirements');
     assert.equal(branch.description, '1/3 evidenced');
-    assert.deepEqual(branch.children.map((id) => view.nodes.get(id)?.description), ['evidenced', 'cited without evidence', 'never cited']);
+    assert.deepEqual(branch.children.map((id) => view.nodes.get(id)?.description), ['evidenced', 'claimed without evidence', 'never cited']);
   });
 
   it('gives every row a unique id, stable across builds', () => {

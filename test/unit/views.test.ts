@@ -96,7 +96,7 @@ describe('core/views (in memory)', () => {
 
   it('hovers requirements, tasks, phases and paths', () => {
     const fr = line(NOTES, 'FR1');
-    assert.match(hoverAt(project, 'TODO042_phase1_notes.md', fr.line, fr.column)?.contents ?? '', /\*\*FR1\*\* — Durable Storage[\s\S]*Evidence: evidenced/);
+    assert.match(hoverAt(project, 'TODO042_phase1_notes.md', fr.line, fr.column)?.contents ?? '', /\*\*FR1\*\* — Durable Storage[\s\S]*Evidence in the 1 phase output and status document of this initiative: \*\*evidenced\*\*/);
     const task = line(NOTES, 'T1.1');
     assert.match(hoverAt(project, 'TODO042_phase1_notes.md', task.line, task.column)?.contents ?? '', /T1\.1\*\* — Schema[\s\S]*Phase checklist: 1\/3 done/);
     const phase = line(TODO, '## Phase 1');

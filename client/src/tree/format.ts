@@ -1,4 +1,4 @@
-import type { EvidenceState, PhaseState } from '../../../server/src/protocol';
+import { EVIDENCE_STATE_TEXT, type EvidenceState, type PhaseState } from '../../../server/src/protocol';
 import type { IconSpec } from './viewNode';
 
 /** `9/13 · 69%`, or '' when there is nothing to count. */
@@ -45,6 +45,8 @@ export function evidenceIcon(state: EvidenceState): IconSpec {
   switch (state) {
     case 'evidenced':
       return { id: 'verified-filled', color: 'testing.iconPassed' };
+    case 'cited':
+      return { id: 'info', color: 'charts.yellow' };
     case 'claimed':
       return { id: 'warning', color: 'list.warningForeground' };
     case 'never-cited':
@@ -52,13 +54,7 @@ export function evidenceIcon(state: EvidenceState): IconSpec {
   }
 }
 
+/** The server's words for an evidence state, so the tree says what the hover and the panels say. */
 export function evidenceText(state: EvidenceState): string {
-  switch (state) {
-    case 'evidenced':
-      return 'evidenced';
-    case 'claimed':
-      return 'cited without evidence';
-    case 'never-cited':
-      return 'never cited';
-  }
+  return EVIDENCE_STATE_TEXT[state];
 }

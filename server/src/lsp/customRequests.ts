@@ -1,5 +1,6 @@
 import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
-import type { InitiativeKey } from '../core/model/initiative';
+import { initiativeKeyString, type InitiativeKey } from '../core/model/initiative';
+import { initiativeEvidence } from '../core/rules/evidenceModel';
 import { requirementNode, initiativeNodes, location0, type Locator } from '../core/views/tree';
 import { traceabilityMatrix } from '../core/views/traceability';
 import {
@@ -41,7 +42,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
   const plan = result.plan;
   const locator = locatorOf(session, root);
-  const prd = root.project.initiatives().byKey.get(`${key.folder}#${key.id}`)?.prd ?? '';
+  const initiative = root.project.initiatives().byKey.get(initiativeKeyString(key));
+  const prd = initiative?.prd ?? '';
   return {
     initiative: params.initiative,
     phase: plan.phase,
@@ -52,6 +54,7 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
     }),
     openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
     unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
+    evidenceScope: initiative ? initiativeEvidence(root.project.ruleContext(), initiative, plan.phase).scope.text : '',
   };
 }
 
