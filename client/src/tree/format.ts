@@ -7,6 +7,15 @@ export function progressText(done: number, total: number): string {
   return `${done}/${total} · ${percent(done, total)}%`;
 }
 
+/** Text cut at a word boundary (never mid-word) with an ellipsis past `max` characters. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 export function percent(done: number, total: number): number {
   return total <= 0 ? 0 : Math.floor((done * 100) / total);
 }
