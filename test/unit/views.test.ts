@@ -167,3 +167,18 @@ describe('core/views (in memory)', () => {
     assert.equal(matrix?.rows.find((r) => r.requirement.id === 'FR1')?.cells[0]?.citations[0]?.location.uri, 'file:///w/TODO042_phase1_notes.md');
   });
 });
+
+describe('templates are not initiatives', () => {
+  it('leaves out a templates folder and a placeholder title from the tree', async () => {
+    const project = await loadProject({
+      workspace: new MemoryWorkspace({
+        'TODO042.md': TODO,
+        'docs/meta/templates/TODO.md': '# TODO XXX — {InitiativeName}\n\n## Phase 1: Context\n- [ ] Review\n',
+        'docs/new/TODO.md': '# TODO NNN: {InitiativeName}\n\n## Phase 1: Context\n- [ ] Review\n',
+        'docs/real/TODO.md': '# TODO: Real work\n\n## Phase 1: Context\n- [ ] Review\n',
+      }),
+    });
+    assert.equal(project.initiatives().initiatives.length, 4);
+    assert.deepEqual(initiativeNodes(project, locator).map((n) => n.initiative.folder).sort(), ['', 'docs/real']);
+  });
+});

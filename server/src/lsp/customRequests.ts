@@ -1,7 +1,7 @@
 import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { initiativeKeyString, type InitiativeKey } from '../core/model/initiative';
 import { initiativeEvidence } from '../core/rules/evidenceModel';
-import { requirementNode, initiativeNodes, location0, type Locator } from '../core/views/tree';
+import { initiativeNodes, listedInitiatives, location0, requirementNode, type Locator } from '../core/views/tree';
 import { traceabilityMatrix } from '../core/views/traceability';
 import {
   CompletionTreeRequest,
@@ -71,9 +71,8 @@ export function registerCustomRequests(connection: Connection, session: Session)
       const roots = wanted ? [wanted.root] : session.roots.all();
       return {
         matrices: roots.flatMap((root) =>
-          root.project
-            .initiatives()
-            .initiatives.filter((i) => !wanted || (i.key.folder === wanted.key.folder && i.key.id === wanted.key.id))
+          listedInitiatives(root.project)
+            .filter((i) => !wanted || (i.key.folder === wanted.key.folder && i.key.id === wanted.key.id))
             .flatMap((i) => traceabilityMatrix(root.project, locatorOf(session, root), i) ?? []),
         ),
       };

@@ -8,6 +8,7 @@ import type { RequirementCoverage } from '../rules/coverage';
 import { initiativeEvidence } from '../rules/evidenceModel';
 import { boxesBetween, progress } from './lookup';
 import { summarisePhase } from './phases';
+import { isTemplateInitiative } from './templates';
 
 /** How the views name files for the client: a URI per workspace path, and the root's URI. */
 export interface Locator {
@@ -85,10 +86,15 @@ function phaseNode(project: Project, locator: Locator, initiative: Initiative, t
   };
 }
 
-/** The completion tree of every initiative of one workspace root. */
+/** The initiatives the views list: every one but templates. */
+export function listedInitiatives(project: Project): Initiative[] {
+  return project.initiatives().initiatives.filter((i) => !isTemplateInitiative(i));
+}
+
+/** The completion tree of every initiative of one workspace root (templates left out). */
 export function initiativeNodes(project: Project, locator: Locator): InitiativeNode[] {
   const ctx = project.ruleContext();
-  return project.initiatives().initiatives.map((initiative) => {
+  return listedInitiatives(project).map((initiative) => {
     const todo = initiative.todo ? project.model(initiative.todo) : undefined;
     const phases = todo?.todo ? todo.todo.phases.map((p) => phaseNode(project, locator, initiative, todo, p)) : [];
     const evidence = initiative.prd ? initiativeEvidence(ctx, initiative) : null;
