@@ -15,6 +15,10 @@
       vscode.postMessage({ type: 'create' });
     } else if (action === 'refresh') {
       vscode.postMessage({ type: 'refresh' });
+    } else if (action === 'pick') {
+      vscode.postMessage({ type: 'pick' });
+    } else if (action === 'export-markdown' || action === 'export-csv') {
+      vscode.postMessage({ type: 'export', format: action === 'export-markdown' ? 'markdown' : 'csv' });
     }
   });
 })();

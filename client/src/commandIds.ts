@@ -5,6 +5,9 @@
 export const ClientCommands = {
   generateHandoffPicker: 'proofmark.generateHandoffPicker',
   showTraceability: 'proofmark.showTraceability',
+  exportTraceability: 'proofmark.exportTraceability',
+  toggleCheckboxAtCursor: 'proofmark.toggleCheckboxAtCursor',
+  treeRevealActive: 'proofmark.tree.revealActive',
   checkWorkspace: 'proofmark.checkWorkspace',
   restartServer: 'proofmark.restartServer',
   showLog: 'proofmark.showLog',

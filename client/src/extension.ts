@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { TREE_VIEW_ID } from './commandIds';
+import { registerEditorCommands } from './commands/editorCommands';
 import { registerHandoffCommands } from './commands/handoffCommands';
 import { registerServerCommands } from './commands/serverCommands';
+import { registerTraceabilityCommands } from './commands/traceabilityCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { HandoffPanel } from './handoff/handoffPanel';
 import { createLanguageClient } from './languageClient';
@@ -11,6 +13,7 @@ import type { ProofmarkApi } from './services';
 import { StatusBar } from './status/statusBar';
 import { Timings } from './timings';
 import { TraceabilityPanel } from './traceability/traceabilityPanel';
+import { followActiveEditor } from './tree/followEditor';
 import { CompletionTreeProvider } from './tree/treeProvider';
 import { TreeSource } from './tree/treeSource';
 import { errorText } from './webview/panelHost';
@@ -37,7 +40,14 @@ export function activate(context: vscode.ExtensionContext): ProofmarkApi {
       ready: startServer(client, source, log, timings, false),
       restart: () => startServer(client, source, log, timings, true),
     };
-    context.subscriptions.push(...registerServerCommands(api), ...registerTreeCommands(api), ...registerHandoffCommands(api));
+    context.subscriptions.push(
+      ...registerServerCommands(api),
+      ...registerTreeCommands(api),
+      ...registerHandoffCommands(api),
+      ...registerTraceabilityCommands(api),
+      ...registerEditorCommands(api),
+      followActiveEditor(tree, source, treeView),
+    );
     return api;
   } catch (error) {
     const reason = errorText(error);

@@ -6,6 +6,9 @@ export const SETTINGS_SECTION = 'proofmark';
 
 export const ENGINE_SETTING_KEYS = ['severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'archives', 'checkArchives', 'conventions'] as const;
 
+/** Settings of the extension itself, read by the client only (the server never sees them). */
+export const CLIENT_SETTING_KEYS = ['tree.followActiveEditor'] as const;
+
 export type EngineSettingKey = (typeof ENGINE_SETTING_KEYS)[number];
 
 /**

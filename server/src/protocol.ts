@@ -5,7 +5,20 @@
  */
 
 export type PhaseState = 'done' | 'in-progress' | 'failed' | 'not-started';
-export type EvidenceState = 'evidenced' | 'claimed' | 'never-cited';
+/**
+ * What Proofmark found for a requirement or KPI, in one named scope (see `evidenceScope` where it is
+ * sent): cited next to evidence; cited, with evidence elsewhere in the citing report but not beside
+ * the citation; cited only by reports that give no evidence at all (a bare claim); never cited.
+ */
+export type EvidenceState = 'evidenced' | 'cited' | 'claimed' | 'never-cited';
+
+/** The words every surface uses for an evidence state (hover, tree, panels, generated files). */
+export const EVIDENCE_STATE_TEXT: Readonly<Record<EvidenceState, string>> = {
+  evidenced: 'evidenced',
+  cited: 'cited, no evidence beside it',
+  claimed: 'claimed without evidence',
+  'never-cited': 'never cited',
+};
 
 export interface InitiativeId {
   /** Workspace folder URI the initiative belongs to. */
@@ -77,6 +90,8 @@ export interface InitiativeNode {
   readonly prd: string | null;
   readonly phases: readonly PhaseNode[];
   readonly requirements: readonly RequirementNode[];
+  /** Where the requirements' states were looked for, e.g. `in the 12 phase outputs and status documents of this initiative`. */
+  readonly evidenceScope: string;
   readonly done: number;
   readonly total: number;
   readonly findings: number;
@@ -108,6 +123,8 @@ export interface TraceabilityMatrix {
   readonly name: string;
   readonly phases: readonly string[];
   readonly rows: readonly TraceRow[];
+  /** Where the states were looked for (the same scope as the completion tree's). */
+  readonly evidenceScope: string;
 }
 
 /** Client → server: requirements × phases × evidence, for the traceability report. */
@@ -137,6 +154,8 @@ export interface HandoffPlanResult {
   readonly files: readonly HandoffFile[];
   readonly openItems: readonly { readonly text: string; readonly location: Location0 }[];
   readonly unevidenced: readonly RequirementNode[];
+  /** Where `unevidenced` was looked for: the outputs written before this phase. */
+  readonly evidenceScope: string;
 }
 
 /** Client → server: what "Generate Phase N handoff" would create, for the handoff panel. */

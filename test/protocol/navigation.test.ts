@@ -28,7 +28,7 @@ describe('navigation features on examples/orbit', () => {
     it('shows a requirement: its text, where it is cited, its evidence status', async () => {
       const text = await hover('TODO001_phase1_notes.md', 'FR1', 9);
       assert.match(text, /\*\*FR1\*\* — Local-First Edit Capture/);
-      assert.match(text, /Evidence: (evidenced|claimed|never cited)/);
+      assert.match(text, /Evidence in the \d+ phase outputs? and status documents? of this initiative: \*\*(evidenced|cited, no evidence beside it|claimed without evidence|never cited)\*\*/);
       assert.match(text, /Cited \d+ times?/);
     });
     it('shows a sub-requirement with its own text and its parent coverage', async () => {

@@ -66,6 +66,7 @@ export function initiative(over: Partial<InitiativeNode> = {}): InitiativeNode {
     prd: PRD,
     phases,
     requirements: [requirement('FR1', 'evidenced'), requirement('AC2', 'claimed'), requirement('NFR3', 'never-cited')],
+    evidenceScope: 'in the 3 phase outputs and status documents of this initiative',
     done: 3,
     total: 5,
     findings: 4,

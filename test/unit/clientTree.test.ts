@@ -20,14 +20,14 @@ describe('buildView', () => {
   const view = buildView(tree(), { openOnly: false });
 
   it('shows initiatives, then phases and the PRD requirements branch', () => {
-    assert.deepEqual(labels(view, view.roots), ['TODO003: Project Completion']);
+    assert.deepEqual(labels(view, view.roots), ['Project Completion']);
     const root = view.nodes.get(view.roots[0] ?? '');
-    assert.deepEqual(labels(view, root?.children ?? []), ['Phase 7: Hardening', 'Phase 8: Project Completion and Continuous Improvement', 'PRD requirements']);
+    assert.deepEqual(labels(view, root?.children ?? []), ['Phase 7: Hardening', 'Phase 8: Project Completion and Continuous…', 'PRD requirements']);
     assert.equal(root?.description, '3/5 · 60% · 4 findings');
   });
 
   it('describes a phase with done/total, percent, outputs k/4 and findings, and a status icon', () => {
-    const p8 = byLabel(view, 'Phase 8: Project Completion and Continuous Improvement');
+    const p8 = byLabel(view, 'Phase 8: Project Completion and Continuous…');
     assert.equal(p8.description, '1/3 · 33% · outputs 0/4 · 2 findings');
     assert.deepEqual(p8.icon, { id: 'play-circle', color: 'charts.yellow' });
     assert.equal(p8.contextValue, 'proofmark.phase');
@@ -58,7 +58,7 @@ describe('buildView', () => {
   it('lists requirements with their evidence state', () => {
     const branch = byLabel(view, 'PRD requirements');
     assert.equal(branch.description, '1/3 evidenced');
-    assert.deepEqual(branch.children.map((id) => view.nodes.get(id)?.description), ['evidenced', 'cited without evidence', 'never cited']);
+    assert.deepEqual(branch.children.map((id) => view.nodes.get(id)?.description), ['evidenced', 'claimed without evidence', 'never cited']);
   });
 
   it('gives every row a unique id, stable across builds', () => {
@@ -73,8 +73,8 @@ describe('buildView', () => {
   it('filters to open items only', () => {
     const open = buildView(tree(), { openOnly: true });
     const root = open.nodes.get(open.roots[0] ?? '');
-    assert.deepEqual(labels(open, root?.children ?? []), ['Phase 8: Project Completion and Continuous Improvement', 'PRD requirements']);
-    const p8 = byLabel(open, 'Phase 8: Project Completion and Continuous Improvement');
+    assert.deepEqual(labels(open, root?.children ?? []), ['Phase 8: Project Completion and Continuous…', 'PRD requirements']);
+    const p8 = byLabel(open, 'Phase 8: Project Completion and Continuous…');
     assert.deepEqual(labels(open, p8.children), ['Outputs', 'Validation']);
     assert.deepEqual(labels(open, byLabel(open, 'Validation').children), ['Demonstrate AC2']);
     assert.deepEqual(labels(open, byLabel(open, 'PRD requirements').children), ['AC2: Requirement AC2', 'NFR3: Requirement NFR3']);
@@ -104,7 +104,7 @@ describe('diffView', () => {
     assert.equal(change.kind, 'nodes');
     if (change.kind !== 'nodes') return;
     // The initiative row changed (4/5), and it covers every row under it.
-    assert.deepEqual(labels(after, change.ids), ['TODO003: Project Completion']);
+    assert.deepEqual(labels(after, change.ids), ['Project Completion']);
   });
 
   it('refreshes a leaf alone when nothing above it changed', () => {
@@ -137,8 +137,40 @@ describe('activeInitiative', () => {
     assert.equal(activeInitiative(t, 'file:///ws/README.md')?.name, 'C');
   });
 
-  it('falls back to the first initiative, or null when there is none', () => {
-    assert.equal(activeInitiative(t, undefined)?.name, 'C');
+  it('names no unrelated initiative: the only one, or null', () => {
+    assert.equal(activeInitiative(tree(1, [a, b]), undefined), null);
+    assert.equal(activeInitiative(tree(1, [a, b]), 'file:///ws/README.md'), null);
+    assert.equal(activeInitiative(tree(1, [a]), undefined)?.name, 'A');
     assert.equal(activeInitiative(tree(1, []), 'file:///ws/x.md'), null);
+  });
+});
+
+describe('initiative names in a big repository', () => {
+  const at = (folder: string, id: string, name: string) => initiative({ initiative: { root: 'file:///ws', folder, id }, name, todo: `file:///ws/${folder}/TODO${id}.md` });
+  const copies = [
+    at('docs/agents/strategy', '001', 'TODO001: Strategy Agent - Planning and Prompts'),
+    at('docs/agents/v0_0/strategy', '001', 'TODO001: Strategy Agent - Planning and Prompts'),
+    at('docs/agents/v0_0/001/strategy', '001', 'TODO001: Strategy Agent'),
+    at('docs/agents/strategy', '002', 'TODO002: Strategy Agent'),
+    at('docs/system/upload_refactor/003', '003', 'TODO003: Worker Refactor Implementation - Local-First Development with Extended Validation'),
+    at('docs/agents/input_workflow', '001', 'docs/agents/input_workflow 001'),
+  ];
+  const view = buildView(tree(1, copies), { openOnly: false });
+  const rows = view.roots.map((id) => view.nodes.get(id));
+
+  it('labels an initiative with its short title, or its folder and id when it has none', () => {
+    assert.deepEqual(rows.map((r) => r?.label), ['Strategy Agent', 'Strategy Agent', 'Strategy Agent', 'Strategy Agent', 'Worker Refactor Implementation', 'input_workflow 001']);
+  });
+
+  it('tells repeated titles apart by the fewest folders that differ, and the id, after the counts', () => {
+    assert.deepEqual(rows.map((r) => r?.description.split(' · ').slice(3).join(' · ')), ['agents/strategy #001', 'v0_0/strategy #001', '001/strategy #001', 'agents/strategy #002', '', '']);
+    assert.match(rows[0]?.description ?? '', /^3\/5 · 60% · 4 findings · /);
+    assert.match(rows[0]?.tooltip ?? '', /TODO001: Strategy Agent - Planning and Prompts\nFolder: docs\/agents\/strategy · id 001/);
+  });
+
+  it('expands nothing by itself when there are several initiatives', () => {
+    assert.ok(rows.every((r) => r?.expanded === false));
+    const one = buildView(tree(1, [copies[0] ?? initiative()]), { openOnly: false });
+    assert.equal(one.nodes.get(one.roots[0] ?? '')?.expanded, true);
   });
 });

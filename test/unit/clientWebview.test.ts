@@ -30,6 +30,7 @@ const plan: HandoffPlanResult = {
   ],
   openItems: [{ text: `Demonstrate ${IMG}`, location: { uri: TODO, line: 86 } }],
   unevidenced: [{ ...requirement('FR9', 'never-cited'), title: SCRIPT }],
+  evidenceScope: 'in the 2 phase outputs and status documents of this initiative written before Phase 8',
 };
 
 /** Everything outside the page's own single script tag must be free of live markup from the documents. */
@@ -105,6 +106,7 @@ describe('webview HTML', () => {
           { requirement: requirement('AC2', 'claimed'), cells: [{ phase: '2', citations: [{ location: { uri: 'file:///ws/TODO003_phase2_notes.md', line: 9 }, evidence: [] }] }] },
           { requirement: requirement('NFR3', 'never-cited'), cells: [] },
         ],
+        evidenceScope: 'in the 2 phase outputs and status documents of this initiative',
       }],
     };
     const html = renderTraceabilityHtml(result, ctx);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ClientCommands, ContextKeys, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../client/src/commandIds';
-import { ENGINE_SETTING_KEYS, readEngineSettings } from '../../client/src/settings';
+import { CLIENT_SETTING_KEYS, ENGINE_SETTING_KEYS, readEngineSettings } from '../../client/src/settings';
 import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
 import { DEFAULT_CONVENTIONS } from '../../server/src/core/config/conventions';
 import { ALL_CODES, FINDING_CODES } from '../../server/src/core/findings/codes';
@@ -149,8 +149,8 @@ describe('package.json views, activation and assets', () => {
 describe('package.json settings mirror the engine configuration', () => {
   const properties = contributed.configuration.properties;
 
-  it('contributes one setting per engine key, plus the trace setting', () => {
-    assert.deepEqual(sorted(Object.keys(properties)), sorted([...ENGINE_SETTING_KEYS.map((k) => `proofmark.${k}`), 'proofmark.trace.server']));
+  it('contributes one setting per engine key, the client settings, and the trace setting', () => {
+    assert.deepEqual(sorted(Object.keys(properties)), sorted([...ENGINE_SETTING_KEYS.map((k) => `proofmark.${k}`), ...CLIENT_SETTING_KEYS.map((k) => `proofmark.${k}`), 'proofmark.trace.server']));
   });
 
   it('lists every finding code under proofmark.severity with its default severity', () => {

@@ -96,7 +96,7 @@ describe('core/views (in memory)', () => {
 
   it('hovers requirements, tasks, phases and paths', () => {
     const fr = line(NOTES, 'FR1');
-    assert.match(hoverAt(project, 'TODO042_phase1_notes.md', fr.line, fr.column)?.contents ?? '', /\*\*FR1\*\* — Durable Storage[\s\S]*Evidence: evidenced/);
+    assert.match(hoverAt(project, 'TODO042_phase1_notes.md', fr.line, fr.column)?.contents ?? '', /\*\*FR1\*\* — Durable Storage[\s\S]*Evidence in the 1 phase output and status document of this initiative: \*\*evidenced\*\*/);
     const task = line(NOTES, 'T1.1');
     assert.match(hoverAt(project, 'TODO042_phase1_notes.md', task.line, task.column)?.contents ?? '', /T1\.1\*\* — Schema[\s\S]*Phase checklist: 1\/3 done/);
     const phase = line(TODO, '## Phase 1');
@@ -165,5 +165,20 @@ describe('core/views (in memory)', () => {
     const matrix = traceabilityMatrix(project, locator, initiative);
     assert.deepEqual(matrix?.phases, ['1', '2']);
     assert.equal(matrix?.rows.find((r) => r.requirement.id === 'FR1')?.cells[0]?.citations[0]?.location.uri, 'file:///w/TODO042_phase1_notes.md');
+  });
+});
+
+describe('templates are not initiatives', () => {
+  it('leaves out a templates folder and a placeholder title from the tree', async () => {
+    const project = await loadProject({
+      workspace: new MemoryWorkspace({
+        'TODO042.md': TODO,
+        'docs/meta/templates/TODO.md': '# TODO XXX — {InitiativeName}\n\n## Phase 1: Context\n- [ ] Review\n',
+        'docs/new/TODO.md': '# TODO NNN: {InitiativeName}\n\n## Phase 1: Context\n- [ ] Review\n',
+        'docs/real/TODO.md': '# TODO: Real work\n\n## Phase 1: Context\n- [ ] Review\n',
+      }),
+    });
+    assert.equal(project.initiatives().initiatives.length, 4);
+    assert.deepEqual(initiativeNodes(project, locator).map((n) => n.initiative.folder).sort(), ['', 'docs/real']);
   });
 });

@@ -35,9 +35,5 @@ export function registerHandoffCommands(api: ProofmarkApi): vscode.Disposable[] 
       if (node?.phase) await api.handoff.show({ initiative: node.initiative, phase: node.phase });
       else await generateHandoffPicker(api);
     }),
-    vscode.commands.registerCommand(ClientCommands.showTraceability, async (id?: unknown) => {
-      const node = typeof id === 'string' ? api.tree.node(id) : undefined;
-      await api.traceability.show(node?.initiative);
-    }),
   ];
 }

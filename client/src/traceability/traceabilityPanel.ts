@@ -6,12 +6,20 @@ import { renderMessageHtml } from '../webview/handoffHtml';
 import { errorText, openLocation } from '../webview/panelHost';
 import { SinglePanel } from '../webview/singlePanel';
 import { renderTraceabilityHtml } from '../webview/traceabilityHtml';
+import type { ExportFormat } from './exportTable';
 
 export const TRACEABILITY_VIEW_TYPE = 'proofmark.traceability';
 
-/** The traceability report: requirements × phases × evidence, refreshed when the tree changes. */
+/** What the panel's buttons ask of the commands: another initiative, or an export of the one shown. */
+export interface TraceabilityActions {
+  pick(): Promise<void>;
+  export(format: ExportFormat): Promise<void>;
+}
+
+/** The traceability report of one initiative: requirements × phases × evidence, refreshed when the tree changes. */
 export class TraceabilityPanel implements vscode.Disposable {
   private initiative: InitiativeId | undefined;
+  private actions: TraceabilityActions | null = null;
   private readonly host: SinglePanel<TraceabilityResult>;
   readonly onDidRender: vscode.Event<TraceabilityResult | null>;
 
@@ -27,13 +35,25 @@ export class TraceabilityPanel implements vscode.Disposable {
       onMessage: async (message) => {
         if (message.type === 'open') await openLocation(message.uri, message.line);
         else if (message.type === 'refresh') await this.host.load();
+        else if (message.type === 'pick') await this.actions?.pick();
+        else if (message.type === 'export') await this.actions?.export(message.format);
       },
     });
     this.onDidRender = this.host.onDidRender;
   }
 
+  /** The commands behind the panel's "Choose initiative…" and export buttons. */
+  setActions(actions: TraceabilityActions): void {
+    this.actions = actions;
+  }
+
   get current(): TraceabilityResult | null {
     return this.host.current;
+  }
+
+  /** The initiative shown, undefined when the report shows every initiative. */
+  get shown(): InitiativeId | undefined {
+    return this.initiative;
   }
 
   async show(initiative?: InitiativeId): Promise<void> {

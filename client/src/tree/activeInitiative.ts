@@ -8,7 +8,8 @@ function folderUri(node: InitiativeNode): string {
 /**
  * The initiative the user is looking at: the one whose TODO or PRD is the active document, else the
  * one whose folder holds it most closely (preferring the one whose id the file name carries, as in
- * `TODO003_phase8_notes.md`), else the first. `null` when there is none.
+ * `TODO003_phase8_notes.md`), else the workspace's only initiative. `null` when none is the
+ * document's: an unrelated initiative is never named for it.
  */
 export function activeInitiative(tree: CompletionTree, activeUri: string | undefined): InitiativeNode | null {
   if (activeUri !== undefined) {
@@ -29,5 +30,5 @@ export function activeInitiative(tree: CompletionTree, activeUri: string | undef
     }
     if (best) return best;
   }
-  return tree.initiatives[0] ?? null;
+  return tree.initiatives.length === 1 ? (tree.initiatives[0] ?? null) : null;
 }

@@ -7,7 +7,8 @@ import type {
   RequirementNode,
   TaskGroupNode,
 } from '../../../server/src/protocol';
-import { evidenceIcon, evidenceText, percent, phaseIcon, phaseStateText, plural, progressText } from './format';
+import { evidenceIcon, evidenceText, percent, phaseIcon, phaseStateText, plural, progressText, shorten } from './format';
+import { distinguishers, shortName } from './initiativeNames';
 import type { ViewModel, ViewNode } from './viewNode';
 
 export interface ViewOptions {
@@ -43,11 +44,17 @@ class Collector {
  */
 export function buildView(tree: CompletionTree, options: ViewOptions): ViewModel {
   const out = new Collector();
-  const roots = tree.initiatives.map((initiative) => addInitiative(out, initiative, options));
+  const places = distinguishers(tree.initiatives);
+  // Nothing opens by itself in a workspace of many initiatives; a single one is what the user came for.
+  const expand = tree.initiatives.length === 1;
+  const roots = tree.initiatives.map((initiative) => addInitiative(out, initiative, options, places.get(initiative) ?? '', expand));
   return { roots, nodes: out.nodes };
 }
 
-function addInitiative(out: Collector, node: InitiativeNode, options: ViewOptions): string {
+/** Longest phase title kept whole in a row, so that the counts after it stay in view. */
+const PHASE_TITLE_MAX = 40;
+
+function addInitiative(out: Collector, node: InitiativeNode, options: ViewOptions, place: string, expand: boolean): string {
   const key = initiativeKey(node.initiative);
   const id = out.uniqueId(`i:${key}`);
   // Reserve the id before the children take theirs.
@@ -58,15 +65,16 @@ function addInitiative(out: Collector, node: InitiativeNode, options: ViewOption
     children.push(addPhase(out, node, phase, phase.number === node.currentPhase, options));
   }
   if (node.requirements.length > 0) children.push(addRequirements(out, node, options));
-  const findings = node.findings > 0 ? ` · ${plural(node.findings, 'finding')}` : '';
-  const progress = progressText(node.done, node.total);
+  // Counts first, then what tells this initiative from others of the same name.
+  const description = [progressText(node.done, node.total), node.findings > 0 ? plural(node.findings, 'finding') : '', place].filter((p) => p !== '').join(' · ');
   return out.add({
     id,
     kind: 'initiative',
-    label: node.name,
-    description: `${progress}${findings}`.replace(/^ · /, ''),
+    label: shortName(node),
+    description,
     tooltip: [
       node.name,
+      `Folder: ${node.initiative.folder || '(workspace root)'}${node.initiative.id ? ` · id ${node.initiative.id}` : ''}`,
       node.todo ? `TODO: ${node.todo}` : 'No TODO found',
       node.prd ? `PRD: ${node.prd}` : 'No PRD found',
       `${node.done} of ${node.total} checklist items done (${percent(node.done, node.total)}%)`,
@@ -76,7 +84,7 @@ function addInitiative(out: Collector, node: InitiativeNode, options: ViewOption
     icon: { id: 'project' },
     location: node.todo ? { uri: node.todo, line: 0 } : null,
     contextValue: 'proofmark.initiative',
-    expanded: true,
+    expanded: expand,
     children,
     initiative: node.initiative,
     phase: null,
@@ -113,7 +121,7 @@ function addPhase(out: Collector, owner: InitiativeNode, phase: PhaseNode, curre
   return out.add({
     id,
     kind: 'phase',
-    label: `Phase ${phase.number}: ${phase.title}`,
+    label: `Phase ${phase.number}: ${shorten(phase.title, PHASE_TITLE_MAX)}`,
     description: parts.join(' · '),
     tooltip: [
       `Phase ${phase.number} — ${phase.title}`,
@@ -196,7 +204,8 @@ function addGroup(
     icon: group.kind === 'task' ? { id: 'tasklist' } : group.total > 0 && group.done === group.total ? { id: 'checklist', color: 'testing.iconPassed' } : { id: 'checklist' },
     location: group.location,
     contextValue: `proofmark.group.${group.kind}`,
-    expanded: current,
+    // Inside the current phase, the groups still open, the finished ones closed.
+    expanded: current && group.done < group.total,
     children,
     initiative,
     phase,
@@ -252,7 +261,7 @@ function addRequirements(out: Collector, owner: InitiativeNode, options: ViewOpt
     kind: 'requirements',
     label: 'PRD requirements',
     description: `${evidenced}/${owner.requirements.length} evidenced`,
-    tooltip: `${evidenced} of ${owner.requirements.length} requirements and KPIs are cited with evidence`,
+    tooltip: `${evidenced} of ${owner.requirements.length} requirements and KPIs are cited with evidence ${owner.evidenceScope}`.trim(),
     icon: { id: 'book' },
     location: owner.prd ? { uri: owner.prd, line: 0 } : null,
     contextValue: 'proofmark.requirements',

@@ -1,10 +1,19 @@
-import type { EvidenceState, PhaseState } from '../../../server/src/protocol';
+import { EVIDENCE_STATE_TEXT, type EvidenceState, type PhaseState } from '../../../server/src/protocol';
 import type { IconSpec } from './viewNode';
 
 /** `9/13 · 69%`, or '' when there is nothing to count. */
 export function progressText(done: number, total: number): string {
   if (total <= 0) return '';
   return `${done}/${total} · ${percent(done, total)}%`;
+}
+
+/** Text cut at a word boundary (never mid-word) with an ellipsis past `max` characters. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 export function percent(done: number, total: number): number {
@@ -45,6 +54,8 @@ export function evidenceIcon(state: EvidenceState): IconSpec {
   switch (state) {
     case 'evidenced':
       return { id: 'verified-filled', color: 'testing.iconPassed' };
+    case 'cited':
+      return { id: 'info', color: 'charts.yellow' };
     case 'claimed':
       return { id: 'warning', color: 'list.warningForeground' };
     case 'never-cited':
@@ -52,13 +63,7 @@ export function evidenceIcon(state: EvidenceState): IconSpec {
   }
 }
 
+/** The server's words for an evidence state, so the tree says what the hover and the panels say. */
 export function evidenceText(state: EvidenceState): string {
-  switch (state) {
-    case 'evidenced':
-      return 'evidenced';
-    case 'claimed':
-      return 'cited without evidence';
-    case 'never-cited':
-      return 'never cited';
-  }
+  return EVIDENCE_STATE_TEXT[state];
 }

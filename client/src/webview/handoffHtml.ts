@@ -56,7 +56,7 @@ export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext, ope
 <section aria-labelledby="files-h"><h2 id="files-h">Files (${existing} of ${plan.files.length} exist)</h2>
 <ul class="files">${plan.files.map((f) => fileRow(f, !f.exists && openUris.has(f.uri))).join('\n')}</ul></section>
 <section aria-labelledby="open-h"><h2 id="open-h">Open checklist items (${plan.openItems.length})</h2>${openItems}</section>
-<section aria-labelledby="req-h"><h2 id="req-h">Requirements without evidence (${plural(plan.unevidenced.length, 'requirement')})</h2>${unevidenced}</section>
+<section aria-labelledby="req-h"><h2 id="req-h">Requirements without evidence (${plural(plan.unevidenced.length, 'requirement')})</h2><p class="note">${escapeHtml(`Looked for ${plan.evidenceScope}.`)}</p>${unevidenced}</section>
 </main>`;
   return page(ctx, title, body);
 }

@@ -2,7 +2,9 @@
 export type PanelMessage =
   | { readonly type: 'open'; readonly uri: string; readonly line: number }
   | { readonly type: 'create' }
-  | { readonly type: 'refresh' };
+  | { readonly type: 'refresh' }
+  | { readonly type: 'pick' }
+  | { readonly type: 'export'; readonly format: 'markdown' | 'csv' };
 
 export function parsePanelMessage(value: unknown): PanelMessage | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -17,6 +19,10 @@ export function parsePanelMessage(value: unknown): PanelMessage | null {
       return { type: 'create' };
     case 'refresh':
       return { type: 'refresh' };
+    case 'pick':
+      return { type: 'pick' };
+    case 'export':
+      return message.format === 'markdown' || message.format === 'csv' ? { type: 'export', format: message.format } : null;
     default:
       return null;
   }

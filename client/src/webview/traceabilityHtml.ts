@@ -1,4 +1,5 @@
 import type { TraceabilityMatrix, TraceabilityResult, TraceCell, TraceRow } from '../../../server/src/protocol';
+import { cellFiles, fileSummary } from '../traceability/cells';
 import { evidenceText } from '../tree/format';
 import { escapeHtml, openLink, page, type PageContext } from './html';
 
@@ -7,14 +8,16 @@ function cellClass(cell: TraceCell | undefined): string {
   return cell.citations.some((c) => c.evidence.length > 0) ? 'evidenced' : 'claimed';
 }
 
+/** A cell that says what it holds: each citing file, linked to its first citation, with how many citations and how many with evidence. */
 function cellHtml(cell: TraceCell | undefined, requirement: string, phase: string): string {
   const cls = cellClass(cell);
-  if (cell === undefined || cell.citations.length === 0) return `<td class="cell none" aria-label="${escapeHtml(`${requirement}, phase ${phase}: not cited`)}"></td>`;
-  const links = cell.citations.map((c, i) => {
-    const evidence = c.evidence.length > 0 ? `Evidence: ${c.evidence.join(', ')}` : 'Cited without evidence';
-    return openLink(c.location.uri, c.location.line, c.evidence.length > 0 ? `✓${cell.citations.length > 1 ? i + 1 : ''}` : `?${cell.citations.length > 1 ? i + 1 : ''}`, evidence);
+  const where = phase === 'other' ? 'other documents' : `phase ${phase}`;
+  if (cell === undefined || cell.citations.length === 0) return `<td class="cell none" aria-label="${escapeHtml(`${requirement}, ${where}: not cited`)}"></td>`;
+  const files = cellFiles(cell).map((f) => {
+    const evidence = f.evidence.length > 0 ? `Evidence: ${f.evidence.slice(0, 5).join(', ')}${f.evidence.length > 5 ? ', …' : ''}` : 'No evidence beside these citations';
+    return `<li>${f.withEvidence > 0 ? '✓ ' : ''}${openLink(f.uri, f.first, f.name, evidence)} <span class="where">${escapeHtml(fileSummary(f))}</span></li>`;
   });
-  return `<td class="cell ${cls}">${links.join(' ')}</td>`;
+  return `<td class="cell ${cls}"><ul class="citations">${files.join('')}</ul></td>`;
 }
 
 function rowHtml(row: TraceRow, phases: readonly string[]): string {
@@ -27,24 +30,38 @@ ${phases.map((p) => cellHtml(byPhase.get(p), r.id, p)).join('')}
 </tr>`;
 }
 
+function columnTitle(phase: string): string {
+  return phase === 'other' ? 'Other documents' : `Phase ${phase}`;
+}
+
 function matrixHtml(matrix: TraceabilityMatrix): string {
   const evidenced = matrix.rows.filter((r) => r.requirement.state === 'evidenced').length;
   return `<section>
 <h2>${escapeHtml(matrix.name)}</h2>
-<p class="note">${evidenced} of ${matrix.rows.length} requirements evidenced.</p>
+<p class="note">${escapeHtml(`${evidenced} of ${matrix.rows.length} requirements and KPIs evidenced, looked for ${matrix.evidenceScope}.`)}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Requirement</th><th scope="col">Status</th>${matrix.phases.map((p) => `<th scope="col">Phase ${escapeHtml(p)}</th>`).join('')}</tr></thead>
+<thead><tr><th scope="col">Requirement</th><th scope="col">Status</th>${matrix.phases.map((p) => `<th scope="col">${escapeHtml(columnTitle(p))}</th>`).join('')}</tr></thead>
 <tbody>
 ${matrix.rows.map((row) => rowHtml(row, matrix.phases)).join('\n')}
 </tbody></table></div>
 </section>`;
 }
 
-/** The traceability report: one matrix per initiative, requirements × phases, each cell linking to its citations. */
+const LEGEND = `<p class="legend"><span class="cell evidenced">✓ cited with evidence beside it</span> <span class="cell claimed">cited, no evidence beside it</span> <span class="cell none">not cited</span></p>`;
+
+/**
+ * The traceability report of one initiative (the active one, or the one picked): requirements ×
+ * phases, each cell naming its citing files and linking to them, with the export buttons.
+ */
 export function renderTraceabilityHtml(result: TraceabilityResult, ctx: PageContext): string {
-  const legend = `<p class="legend"><span class="cell evidenced">✓ evidenced</span> <span class="cell claimed">? cited without evidence</span> <span class="cell none">not cited</span></p>`;
+  const actions = `<div class="actions">
+<button type="button" class="secondary" data-action="pick">Choose initiative…</button>
+<button type="button" class="secondary" data-action="export-markdown"${result.matrices.length === 0 ? ' disabled' : ''}>Export Markdown</button>
+<button type="button" class="secondary" data-action="export-csv"${result.matrices.length === 0 ? ' disabled' : ''}>Export CSV</button>
+<button type="button" class="secondary" data-action="refresh">Refresh</button>
+</div>`;
   const body = result.matrices.length === 0
-    ? '<main><h1>Traceability</h1><p class="empty">No PRD with requirements was found.</p></main>'
-    : `<main><h1>Traceability</h1><div class="actions"><button type="button" class="secondary" data-action="refresh">Refresh</button></div>${legend}${result.matrices.map(matrixHtml).join('\n')}</main>`;
+    ? `<main><h1>Traceability</h1>${actions}<p class="empty">This initiative has no PRD with requirements to trace.</p></main>`
+    : `<main><h1>Traceability</h1>${actions}${LEGEND}${result.matrices.map(matrixHtml).join('\n')}</main>`;
   return page(ctx, 'Proofmark traceability', body);
 }

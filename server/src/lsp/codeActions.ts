@@ -1,15 +1,25 @@
 import { CodeActionKind, type CodeAction, type Connection, type Disposable } from 'vscode-languageserver';
-import { codeActionsAt, type ActionView } from '../core/views/codeActions';
+import { codeActionsAt, fixAllIn, type ActionView } from '../core/views/codeActions';
 import { ServerCommands } from '../protocol';
 import { lineSpan, toDiagnostic } from './convert';
 import { checkCreates, toWorkspaceEdit, type EditCapabilities } from './edits';
 import { actionOptions } from './handoff';
-import { object, range, textDocument } from './params';
+import { array, object, optional, range, string, textDocument } from './params';
 import { serve } from './serve';
 import type { DocumentContext, Session } from './session';
 
+/** The kind "Fix all" answers with, on save (`editor.codeActionsOnSave`) or from the Source Action menu. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.proofmark`;
+
+const KINDS: Readonly<Record<ActionView['kind'], string>> = { quickfix: CodeActionKind.QuickFix, 'refactor.rewrite': CodeActionKind.RefactorRewrite, 'source.fixAll': FIX_ALL_KIND };
+
+/** Whether a client's `context.only` asks for a kind: `source` asks for `source.fixAll.proofmark`. */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
 function toAction(session: Session, doc: DocumentContext, a: ActionView): CodeAction {
-  const action: CodeAction = { title: a.title, kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite, isPreferred: a.preferred };
+  const action: CodeAction = { title: a.title, kind: KINDS[a.kind], isPreferred: a.preferred };
   if (a.finding) action.diagnostics = [toDiagnostic(a.finding, (p) => session.uriOf(doc.root, p))];
   return action;
 }
@@ -32,15 +42,28 @@ async function createAction(session: Session, doc: DocumentContext, caps: EditCa
   return { ...toAction(session, doc, a), command: { title: a.title, command: ServerCommands.createOutput, arguments: [args] } };
 }
 
-/** Quick fixes and rewrites, each a WorkspaceEdit computed in core/views; files to create are asked of the disk. */
+/**
+ * Quick fixes and rewrites, each a WorkspaceEdit computed in core/views, in the order core/views
+ * lists them (the preferred fix first, Suppress last); files to create are asked of the disk. Asked
+ * for `source.fixAll` only (on save), the answer is the document's "Fix all" alone.
+ */
 export function registerCodeActionSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
-  return serve(connection, session, 'textDocument/codeAction', object({ textDocument, range }), async (params, token): Promise<CodeAction[]> => {
+  const params = object({ textDocument, range, context: optional(object({ only: optional(array(string)) })) });
+  return serve(connection, session, 'textDocument/codeAction', params, async (params, token): Promise<CodeAction[]> => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc || doc.text === null) return [];
+    const only = params.context?.only;
+    const actions: CodeAction[] = [];
+    if (only !== undefined && wants(only, FIX_ALL_KIND)) {
+      const fixAll = fixAllIn(doc.project, doc.path, doc.text);
+      const edit = fixAll ? toWorkspaceEdit(session, doc.root, caps, fixAll.edits, []) : null;
+      if (fixAll && edit) actions.push({ ...toAction(session, doc, fixAll), edit });
+    }
+    if (only !== undefined && !wants(only, CodeActionKind.QuickFix) && !wants(only, CodeActionKind.RefactorRewrite)) return actions;
     const { from, to } = lineSpan(params.range);
     const options = await actionOptions(session, doc.root, doc.path, doc.text);
-    const actions: CodeAction[] = [];
     for (const a of codeActionsAt(doc.project, doc.path, doc.text, from, to, options)) {
+      if (!wants(only, KINDS[a.kind])) continue;
       if (a.creates.length > 0) {
         const action = await createAction(session, doc, caps, a);
         if (action) actions.push(action);

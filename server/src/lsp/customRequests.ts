@@ -1,6 +1,7 @@
 import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
-import type { InitiativeKey } from '../core/model/initiative';
-import { requirementNode, initiativeNodes, location0, type Locator } from '../core/views/tree';
+import { initiativeKeyString, type InitiativeKey } from '../core/model/initiative';
+import { initiativeEvidence } from '../core/rules/evidenceModel';
+import { initiativeNodes, listedInitiatives, location0, requirementNode, type Locator } from '../core/views/tree';
 import { traceabilityMatrix } from '../core/views/traceability';
 import {
   CompletionTreeRequest,
@@ -41,7 +42,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
   const plan = result.plan;
   const locator = locatorOf(session, root);
-  const prd = root.project.initiatives().byKey.get(`${key.folder}#${key.id}`)?.prd ?? '';
+  const initiative = root.project.initiatives().byKey.get(initiativeKeyString(key));
+  const prd = initiative?.prd ?? '';
   return {
     initiative: params.initiative,
     phase: plan.phase,
@@ -52,6 +54,7 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
     }),
     openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
     unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
+    evidenceScope: initiative ? initiativeEvidence(root.project.ruleContext(), initiative, plan.phase).scope.text : '',
   };
 }
 
@@ -68,9 +71,8 @@ export function registerCustomRequests(connection: Connection, session: Session)
       const roots = wanted ? [wanted.root] : session.roots.all();
       return {
         matrices: roots.flatMap((root) =>
-          root.project
-            .initiatives()
-            .initiatives.filter((i) => !wanted || (i.key.folder === wanted.key.folder && i.key.id === wanted.key.id))
+          listedInitiatives(root.project)
+            .filter((i) => !wanted || (i.key.folder === wanted.key.folder && i.key.id === wanted.key.id))
             .flatMap((i) => traceabilityMatrix(root.project, locatorOf(session, root), i) ?? []),
         ),
       };

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version';
 import { WorkerPool } from '../node/workerPool';
-import { registerCodeActionSupport } from './codeActions';
+import { FIX_ALL_KIND, registerCodeActionSupport } from './codeActions';
 import { registerCodeLensSupport } from './codeLens';
 import { COMMANDS, registerCommandSupport } from './commands';
 import { registerCompletionSupport, TRIGGER_CHARACTERS } from './completion';
@@ -128,7 +128,7 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         ...(pull ? { diagnosticProvider: { identifier: 'proofmark', interFileDependencies: true, workspaceDiagnostics: true } } : {}),

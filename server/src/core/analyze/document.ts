@@ -63,6 +63,21 @@ function generatedRegions(comments: readonly { startLine: number; endLine: numbe
   return regions;
 }
 
+/** The text with every character of the regions' lines but line ends turned to spaces (offsets keep their lines). */
+function blankRegions(text: string, lines: LineIndex, regions: readonly { start: number; end: number }[]): string {
+  if (regions.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const r of regions) {
+    const start = lines.offsetAt({ line: r.start, column: 1 });
+    const end = r.end < lines.lineCount ? lines.offsetAt({ line: r.end + 1, column: 1 }) : text.length;
+    if (start < from) continue;
+    out += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
 /** A document whose own status says it is not begun (a draft, a plan not started): what it names is planned. */
 const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Current|Implementation)\s+)?Status\*{0,2}\s*:\s*\*{0,2}\s*(?:📝\s*|⬜\s*|📋\s*)?(?:Draft|Proposed|Planned|Planning|Not Started|Ready for (?:implementation|planning|development|review)|Specified|Backlog|To ?Do|Idea|RFC)\b/i;
 
@@ -142,7 +157,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
   // What the handoff generator copied or computed (between its region comments) states nothing of
   // its own: read like code, it makes no claim, cites no requirement and is no evidence.
-  for (const region of generatedRegions(raw.comments)) for (let l = region.start; l <= region.end; l++) code[l] = 1;
+  const regions = generatedRegions(raw.comments);
+  for (const region of regions) for (let l = region.start; l <= region.end; l++) code[l] = 1;
   const sections = new Sections(raw.headings, lines.lineCount, c);
   const checkboxes = raw.checkboxes;
   const boxAt = boxesByLine(checkboxes, lines.lineCount);
@@ -237,7 +253,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     suppressions: readSuppressions(raw.comments),
     localFindings,
     historical: isHistorical(lines, code),
-    searchText: STATUS_ROLES.has(role.kind) ? searchable(text) : '',
+    // KPI labels are searched in this text: a generated region names them without citing them.
+    searchText: STATUS_ROLES.has(role.kind) ? searchable(blankRegions(text, lines, regions)) : '',
     prd,
     todo,
     spec,

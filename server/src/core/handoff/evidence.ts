@@ -1,21 +1,16 @@
 import type { Initiative } from '../model/initiative';
-import { requirementCoverage, type RequirementCoverage } from '../rules/coverage';
+import type { RequirementCoverage } from '../rules/coverage';
 import type { RuleContext } from '../rules/context';
-import { comparePhases } from './phases';
+import { initiativeEvidence } from '../rules/evidenceModel';
 
 /**
- * Coverage as it stood before this phase: outputs and per-phase documents of this phase and later
- * ones are left out, so regenerating a phase never reads its own files, and the statuses say what
- * earlier phases proved. Status documents without a phase still count.
+ * Coverage as it stood before this phase (the evidence model's "before Phase N" scope): outputs and
+ * per-phase documents of this phase and later ones are left out, so regenerating a phase never
+ * reads its own files, and the statuses say what earlier phases proved. Status documents without a
+ * phase still count.
  */
-export function coverageBefore(ctx: RuleContext, initiative: Initiative, phase: string): RequirementCoverage[] {
-  const documents = initiative.documents.filter((path) => {
-    const role = ctx.models.get(path)?.role;
-    if (!role) return false;
-    if (role.kind !== 'phase-output' && role.kind !== 'phase-doc') return true;
-    return !/^\d/.test(role.phase) || comparePhases(role.phase, phase) < 0;
-  });
-  return requirementCoverage(ctx, { ...initiative, documents });
+export function coverageBefore(ctx: RuleContext, initiative: Initiative, phase: string): readonly RequirementCoverage[] {
+  return initiativeEvidence(ctx, initiative, phase).coverage;
 }
 
 /** One piece of evidence the engine found near a citation: a resolved path, or a kind at a line of a file. */

@@ -3,6 +3,7 @@ import type { Phase } from '../model/todo';
 import { basename, dirname } from '../parse/role';
 import { joinPath } from '../resolve/resolve';
 import type { RequirementCoverage } from '../rules/coverage';
+import { evidenceStateText } from '../rules/evidenceModel';
 import { listedDepths } from './checklist';
 import { at, type HandoffContext } from './context';
 import { inert } from './inert';
@@ -52,14 +53,8 @@ export function openItemsBlock(h: HandoffContext): string {
   return [own, '### Earlier Phases Still Open', ...earlier].join('\n\n');
 }
 
-const STATUS_TEXT: Readonly<Record<RequirementCoverage['status'], string>> = {
-  evidenced: 'evidenced',
-  claimed: 'claimed without evidence',
-  'never-cited': 'never cited',
-};
-
 export function statusText(cov: RequirementCoverage): string {
-  return STATUS_TEXT[cov.status];
+  return evidenceStateText(cov.status);
 }
 
 export function requirementLabel(h: HandoffContext, cov: RequirementCoverage): string {

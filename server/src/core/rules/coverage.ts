@@ -3,9 +3,12 @@ import { firstAtOrAfter } from '../text/byLine';
 import type { DocumentModel, Evidence } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Requirement } from '../model/prd';
+import type { EvidenceState } from '../../protocol';
 import type { RuleContext } from './context';
+import { documentGivesEvidence } from './documentEvidence';
 
-export type CoverageStatus = 'evidenced' | 'claimed' | 'never-cited';
+/** See `EvidenceState`: evidenced, cited (evidence elsewhere in the report), claimed (a bare claim), never cited. */
+export type CoverageStatus = EvidenceState;
 
 export interface Citation {
   readonly file: string;
@@ -104,7 +107,11 @@ function evidenceNear(ctx: RuleContext, model: DocumentModel, line: number): str
   return found;
 }
 
-/** Where each PRD requirement and KPI is cited in the initiative's outputs, and whether with evidence. */
+/**
+ * Where each PRD requirement and KPI is cited in the initiative's outputs, and whether with
+ * evidence. Callers outside this folder use `initiativeEvidence` (evidenceModel.ts), which names
+ * the scope and computes it once per revision.
+ */
 export function requirementCoverage(ctx: RuleContext, initiative: Initiative): RequirementCoverage[] {
   const prd = initiative.prd ? ctx.models.get(initiative.prd)?.prd : undefined;
   if (!prd) return [];
@@ -135,9 +142,21 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
     }
   }
 
+  // A report that gives no evidence anywhere makes a bare claim of what it cites: never evidence.
+  const gives = new Map<string, boolean>();
+  const givesEvidence = (file: string): boolean => {
+    let hit = gives.get(file);
+    if (hit === undefined) {
+      const m = ctx.models.get(file);
+      hit = m !== undefined && documentGivesEvidence(ctx, m);
+      gives.set(file, hit);
+    }
+    return hit;
+  };
   return [...topLevel, ...prd.kpis].map((requirement) => {
     const list = citations.get(requirement.id) ?? [];
-    const status: CoverageStatus = list.length === 0 ? 'never-cited' : list.some((c) => c.evidence.length > 0) ? 'evidenced' : 'claimed';
+    const status: CoverageStatus =
+      list.length === 0 ? 'never-cited' : list.some((c) => c.evidence.length > 0) ? 'evidenced' : list.some((c) => givesEvidence(c.file)) ? 'cited' : 'claimed';
     return { requirement, status, citations: list };
   });
 }

@@ -1,9 +1,9 @@
 import { titlesDiffer } from '../analyze/todoRules';
 import type { Initiative } from '../model/initiative';
 import type { DocumentModel } from '../model/document';
-import { documentGivesEvidence } from './documentEvidence';
 import type { RuleContext, RuleFinding } from './context';
-import { citingDocuments, requirementCoverage } from './coverage';
+import { citingDocuments } from './coverage';
+import { initiativeEvidence } from './evidenceModel';
 
 function label(id: string, title: string): string {
   return id.startsWith('KPI') ? `KPI "${title}"` : `${id} ("${title}")`;
@@ -21,7 +21,8 @@ export function requirementRules(ctx: RuleContext, initiative: Initiative): Rule
   const prd = prdModel?.prd;
   if (!prdModel || !prd) return findings;
   const docs = citingDocuments(ctx, initiative);
-  const coverage = requirementCoverage(ctx, initiative);
+  // The rule reports exactly what every view calls "never cited" and "claimed without evidence".
+  const { coverage } = initiativeEvidence(ctx, initiative);
   const ids = coverage.filter((c) => !c.requirement.id.startsWith('KPI'));
   const prdName = prdModel.path.split('/').pop() ?? prdModel.path;
   const first = coverage[0]?.requirement;
@@ -44,16 +45,6 @@ export function requirementRules(ctx: RuleContext, initiative: Initiative): Rule
       related: [],
     });
   } else {
-    const bare = new Map<string, boolean>();
-    const givesNothing = (file: string): boolean => {
-      let hit = bare.get(file);
-      if (hit === undefined) {
-        const m = ctx.models.get(file);
-        hit = m !== undefined && !documentGivesEvidence(ctx, m);
-        bare.set(file, hit);
-      }
-      return hit;
-    };
     for (const cov of coverage) {
       const r = cov.requirement;
       if (cov.status === 'never-cited') {
@@ -64,7 +55,7 @@ export function requirementRules(ctx: RuleContext, initiative: Initiative): Rule
           message: `${label(r.id, r.title)} is never cited in the ${docs.length} phase outputs and status documents of this initiative, so nothing shows it was met.`,
           related: [],
         });
-      } else if (cov.status === 'claimed' && cov.citations.every((c) => givesNothing(c.file))) {
+      } else if (cov.status === 'claimed') {
         // Cited only by reports that give no evidence at all: a bare claim is never evidence.
         const where = cov.citations.slice(0, 3).map((c) => `${c.file.split('/').pop()}:${c.line}`).join(', ');
         findings.push({

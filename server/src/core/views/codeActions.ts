@@ -4,6 +4,7 @@ import type { DocumentModel } from '../model/document';
 import type { Phase } from '../model/todo';
 import type { Project } from '../project/project';
 import { LineIndex, type Range } from '../text/position';
+import { fixFor, itemLabel } from './fixes';
 import { initiativeOf, todoOf } from './lookup';
 import { phaseOutputs } from './phases';
 import type { FileEdit } from './rename';
@@ -15,13 +16,20 @@ export interface FileCreate {
 
 export interface ActionView {
   readonly title: string;
-  readonly kind: 'quickfix' | 'refactor.rewrite';
+  /** `source.fixAll` is the "Fix all" of the document's mechanical fixes, asked for on save or from the Source Action menu. */
+  readonly kind: 'quickfix' | 'refactor.rewrite' | 'source.fixAll';
   /** The finding it fixes, if any. */
   readonly finding: Finding | null;
   readonly edits: readonly FileEdit[];
   /** Files to create; a file that exists is never overwritten. */
   readonly creates: readonly FileCreate[];
   readonly preferred: boolean;
+  /** A fix that needs no judgement, gathered by "Fix all" (a status, a box, a count, a title). */
+  readonly mechanical?: boolean;
+  /** A Suppress action: always listed last. */
+  readonly suppression?: boolean;
+  /** The "Fix all" of the document's mechanical fixes. */
+  readonly fixAll?: boolean;
 }
 
 export interface ActionOptions {
@@ -53,7 +61,15 @@ function indentOf(text: string): string {
   return /^\s*/.exec(text)?.[0] ?? '';
 }
 
-/** Every action available on lines [from, to] of a document, each a plain edit (no file is ever overwritten). */
+/** Where an action is listed: the preferred fix first, other fixes, "Fix all", rewrites, Suppress last. */
+function rank(a: ActionView): number {
+  if (a.suppression) return 5;
+  if (a.fixAll) return 3;
+  if (a.kind === 'refactor.rewrite') return 4;
+  return a.preferred ? 0 : 1;
+}
+
+/** Every action available on lines [from, to] of a document, each a plain edit (no file is ever overwritten), in the order shown. */
 export function codeActionsAt(project: Project, path: string, text: string, from: number, to: number, options: ActionOptions = {}): ActionView[] {
   const model = project.model(path);
   if (!model) return [];
@@ -61,13 +77,53 @@ export function codeActionsAt(project: Project, path: string, text: string, from
   const findings = project.findingsFor(path).filter((f) => overlaps(f, from, to));
   const actions: ActionView[] = [];
   actions.push(...createOutputActions(project, model, findings, options));
-  actions.push(...statusActions(model, lines, from, to, findings));
-  actions.push(...toggleActions(model, from, to));
+  const fixes = fixesIn(project, model, lines, findings, from, to);
+  actions.push(...fixes);
+  // A box a fix already checks or unchecks is not offered again as a plain toggle.
+  const fixedLines = new Set(fixes.flatMap((a) => a.edits.map((e) => e.range.start.line)));
+  actions.push(...toggleActions(model, from, to).filter((t) => !t.edits.some((e) => fixedLines.has(e.range.start.line))));
   for (const f of findings) {
     if (f.code === 'claim-without-evidence' || f.code === 'claim-evidence-broken') actions.push(evidenceSlot(path, lines, f));
   }
+  if (fixes.some((a) => a.mechanical)) {
+    // Offered where it does more than the fix at hand, as ESLint does.
+    const fixAll = fixAllIn(project, path, text, 'quickfix');
+    if (fixAll && fixAll.edits.length > 1) actions.push(fixAll);
+  }
   for (const f of findings) actions.push(...suppressions(path, lines, f));
+  // A stable sort: within a rank, the order above (creates, fixes, toggles, slots) stays.
+  return actions.sort((a, b) => rank(a) - rank(b));
+}
+
+/** The status fixes and the per-code fixes (fixes.ts) of the findings on lines [from, to]. */
+function fixesIn(project: Project, model: DocumentModel, lines: LineIndex, findings: readonly Finding[], from: number, to: number): ActionView[] {
+  const actions = statusActions(model, lines, from, to, findings);
+  for (const f of findings) {
+    const fix = fixFor(project, model, lines, f);
+    if (fix) actions.push({ title: fix.title, kind: 'quickfix', finding: f, edits: fix.edits, creates: [], preferred: true, mechanical: fix.mechanical });
+  }
   return actions;
+}
+
+/**
+ * Every mechanical fix of a document in one edit ("Fix all"), or null when there is none. Fixes
+ * whose edits overlap one already taken are left for a second run.
+ */
+export function fixAllIn(project: Project, path: string, text: string, kind: 'quickfix' | 'source.fixAll' = 'source.fixAll'): ActionView | null {
+  const model = project.model(path);
+  if (!model) return null;
+  const lines = new LineIndex(text);
+  const fixes = fixesIn(project, model, lines, project.findingsFor(path), 1, lines.lineCount).filter((a) => a.mechanical);
+  const edits: FileEdit[] = [];
+  let count = 0;
+  for (const fix of fixes) {
+    const clash = fix.edits.some((e) => edits.some((t) => t.file === e.file && t.range.start.line === e.range.start.line && t.range.start.column < e.range.end.column && e.range.start.column < t.range.end.column));
+    if (clash) continue;
+    edits.push(...fix.edits);
+    count++;
+  }
+  if (count === 0) return null;
+  return { title: `Fix all ${count} auto-fixable Proofmark problem${count === 1 ? '' : 's'} in this document`, kind, finding: null, edits, creates: [], preferred: false, fixAll: true };
 }
 
 /** The "Create <output>" fixes of every missing-output finding in a TODO (a command asks again when it runs). */
@@ -113,6 +169,7 @@ function statusActions(model: DocumentModel, lines: LineIndex, from: number, to:
         edits: [{ file: model.path, range: { start: { line: s.line, column: index + 1 }, end: { line: s.line, column: index + 1 + s.marker.text.length } }, newText: wanted }],
         creates: [],
         preferred: finding !== null,
+        mechanical: finding !== null,
       });
     }
   }
@@ -123,7 +180,7 @@ function toggleActions(model: DocumentModel, from: number, to: number): ActionVi
   return model.checkboxes
     .filter((b) => b.line >= from && b.line <= to)
     .map((b) => ({
-      title: b.checked ? `Uncheck "${b.text.slice(0, 50)}"` : `Check "${b.text.slice(0, 50)}"`,
+      title: b.checked ? `Uncheck "${itemLabel(b.text)}"` : `Check "${itemLabel(b.text)}"`,
       kind: 'refactor.rewrite' as const,
       finding: null,
       edits: [toggleEdit(model, b.line)].filter((e): e is FileEdit => e !== null),
@@ -144,7 +201,8 @@ function evidenceSlot(path: string, lines: LineIndex, f: Finding): ActionView {
   const text = lines.line(line);
   const bullet = /^(\s*)[-*+]\s/.exec(text);
   const slot = bullet ? `${bullet[1] ?? ''}  - ${EVIDENCE_SLOT}` : `${indentOf(text)}${EVIDENCE_SLOT}`;
-  return { title: 'Insert an evidence slot under this claim', kind: 'quickfix', finding: f, edits: [{ file: path, range: at(line, text.length + 1), newText: `\n${slot}` }], creates: [], preferred: false };
+  // The only fix a claim without evidence has, so the preferred one: the author fills the slot.
+  return { title: 'Insert an evidence slot under this claim', kind: 'quickfix', finding: f, edits: [{ file: path, range: at(line, text.length + 1), newText: `\n${slot}` }], creates: [], preferred: true };
 }
 
 function suppressions(path: string, lines: LineIndex, f: Finding): ActionView[] {
@@ -152,7 +210,7 @@ function suppressions(path: string, lines: LineIndex, f: Finding): ActionView[] 
   const line = f.range.start.line;
   const indent = indentOf(lines.line(line));
   return [
-    { title: `Suppress ${code} on this line`, kind: 'quickfix', finding: f, edits: [{ file: path, range: at(line, 1), newText: `${indent}<!-- proofmark-disable-next-line ${code} -->\n` }], creates: [], preferred: false },
-    { title: `Suppress ${code} in this file`, kind: 'quickfix', finding: f, edits: [{ file: path, range: at(1, 1), newText: `<!-- proofmark-disable ${code} -->\n` }], creates: [], preferred: false },
+    { title: `Suppress ${code} on this line`, kind: 'quickfix', finding: f, edits: [{ file: path, range: at(line, 1), newText: `${indent}<!-- proofmark-disable-next-line ${code} -->\n` }], creates: [], preferred: false, suppression: true },
+    { title: `Suppress ${code} in this file`, kind: 'quickfix', finding: f, edits: [{ file: path, range: at(1, 1), newText: `<!-- proofmark-disable ${code} -->\n` }], creates: [], preferred: false, suppression: true },
   ];
 }

@@ -2,7 +2,7 @@ import type { DocumentModel, Reference } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Requirement } from '../model/prd';
 import type { Project } from '../project/project';
-import { requirementCoverage, type RequirementCoverage } from '../rules/coverage';
+import { evidenceOf, evidenceStateText, initiativeEvidence } from '../rules/evidenceModel';
 import type { Range } from '../text/position';
 import { boxesBetween, findRequirement, findTask, initiativeOf, progress, targetAt, todoOf } from './lookup';
 import { summarisePhase } from './phases';
@@ -13,18 +13,8 @@ export interface HoverView {
   readonly range: Range;
 }
 
-const EVIDENCE_TEXT: Record<RequirementCoverage['status'], string> = {
-  evidenced: 'evidenced: cited next to evidence',
-  claimed: 'claimed: cited, but never next to evidence',
-  'never-cited': 'never cited in a phase output or status document',
-};
-
 function where(file: string, line: number): string {
   return `${file.split('/').pop() ?? file}:${line}`;
-}
-
-function coverageOf(project: Project, initiative: Initiative, id: string): RequirementCoverage | null {
-  return requirementCoverage(project.ruleContext(), initiative).find((c) => c.requirement.id === id) ?? null;
 }
 
 function requirementHover(project: Project, initiative: Initiative | null, requirement: Requirement, prd: DocumentModel): string {
@@ -34,10 +24,11 @@ function requirementHover(project: Project, initiative: Initiative | null, requi
   for (const b of requirement.body.slice(0, 6)) lines.push(`> ${b}`);
   if (requirement.body.length > 0) lines.push('');
   lines.push(`Defined in ${where(prd.path, requirement.line)}`);
-  const cov = initiative ? coverageOf(project, initiative, requirement.parent ?? requirement.id) : null;
-  if (cov) {
-    const label = requirement.parent ? ` (of ${requirement.parent})` : '';
-    lines.push('', `Evidence${label}: ${EVIDENCE_TEXT[cov.status]}`);
+  const evidence = initiative ? initiativeEvidence(project.ruleContext(), initiative) : null;
+  const cov = evidence ? evidenceOf(evidence, requirement.parent ?? requirement.id) : null;
+  if (evidence && cov) {
+    const label = requirement.parent ? ` of ${requirement.parent}` : '';
+    lines.push('', `Evidence${label} ${evidence.scope.text}: **${evidenceStateText(cov.status)}**`);
     if (cov.citations.length > 0) {
       const shown = cov.citations.slice(0, 8).map((c) => `- ${where(c.file, c.line)}${c.evidence.length > 0 ? ` — ${c.evidence.slice(0, 2).join(', ')}` : ''}`);
       lines.push('', `Cited ${cov.citations.length} time${cov.citations.length === 1 ? '' : 's'}:`, ...shown);

@@ -1,7 +1,7 @@
 import type { TraceabilityMatrix, TraceCell } from '../../protocol';
 import type { Initiative } from '../model/initiative';
 import type { Project } from '../project/project';
-import { requirementCoverage } from '../rules/coverage';
+import { initiativeEvidence } from '../rules/evidenceModel';
 import { initiativeId, location0, requirementNode, type Locator } from './tree';
 
 /** The column for citations in documents that belong to no phase (status documents, reports). */
@@ -17,7 +17,7 @@ function phaseOfDocument(project: Project, path: string): string | null {
 export function traceabilityMatrix(project: Project, locator: Locator, initiative: Initiative): TraceabilityMatrix | null {
   if (!initiative.prd) return null;
   const prdPath = initiative.prd;
-  const coverage = requirementCoverage(project.ruleContext(), initiative);
+  const { coverage, scope } = initiativeEvidence(project.ruleContext(), initiative);
   const todo = initiative.todo ? project.model(initiative.todo)?.todo : undefined;
   const phases = (todo?.phases ?? []).map((p) => p.number);
   let other = false;
@@ -39,5 +39,6 @@ export function traceabilityMatrix(project: Project, locator: Locator, initiativ
     name: initiative.name,
     phases: columns,
     rows: rows.map((r) => ({ requirement: r.requirement, cells: columns.map((phase) => ({ phase, citations: r.byPhase.get(phase) ?? [] })) })),
+    evidenceScope: scope.text,
   };
 }

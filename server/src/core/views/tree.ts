@@ -4,9 +4,11 @@ import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Phase } from '../model/todo';
 import type { Project } from '../project/project';
-import { requirementCoverage, type RequirementCoverage } from '../rules/coverage';
+import type { RequirementCoverage } from '../rules/coverage';
+import { initiativeEvidence } from '../rules/evidenceModel';
 import { boxesBetween, progress } from './lookup';
 import { summarisePhase } from './phases';
+import { isTemplateInitiative } from './templates';
 
 /** How the views name files for the client: a URI per workspace path, and the root's URI. */
 export interface Locator {
@@ -84,13 +86,19 @@ function phaseNode(project: Project, locator: Locator, initiative: Initiative, t
   };
 }
 
-/** The completion tree of every initiative of one workspace root. */
+/** The initiatives the views list: every one but templates. */
+export function listedInitiatives(project: Project): Initiative[] {
+  return project.initiatives().initiatives.filter((i) => !isTemplateInitiative(i));
+}
+
+/** The completion tree of every initiative of one workspace root (templates left out). */
 export function initiativeNodes(project: Project, locator: Locator): InitiativeNode[] {
   const ctx = project.ruleContext();
-  return project.initiatives().initiatives.map((initiative) => {
+  return listedInitiatives(project).map((initiative) => {
     const todo = initiative.todo ? project.model(initiative.todo) : undefined;
     const phases = todo?.todo ? todo.todo.phases.map((p) => phaseNode(project, locator, initiative, todo, p)) : [];
-    const requirements = initiative.prd ? requirementCoverage(ctx, initiative).map((c) => requirementNode(locator, initiative.prd ?? '', c)) : [];
+    const evidence = initiative.prd ? initiativeEvidence(ctx, initiative) : null;
+    const requirements = evidence ? evidence.coverage.map((c) => requirementNode(locator, initiative.prd ?? '', c)) : [];
     const current = phases.find((p) => p.state !== 'done') ?? phases[phases.length - 1];
     return {
       initiative: initiativeId(locator, initiative),
@@ -99,6 +107,7 @@ export function initiativeNodes(project: Project, locator: Locator): InitiativeN
       prd: initiative.prd ? locator.uri(initiative.prd) : null,
       phases,
       requirements,
+      evidenceScope: evidence?.scope.text ?? '',
       done: phases.reduce((n, p) => n + p.done, 0),
       total: phases.reduce((n, p) => n + p.total, 0),
       findings: initiative.documents.reduce((n, d) => n + project.findingsFor(d).length, 0),
