@@ -39,7 +39,8 @@ function boxFix(model: DocumentModel, f: Finding, check: boolean, why: string): 
   const box = model.checkboxes.find((b) => sameStart(b.range, f.range));
   if (!box || box.checked === check) return null;
   const title = `${check ? 'Check' : 'Uncheck'} "${itemLabel(box.text)}"${why}`;
-  return { title, finding: f, edits: [{ file: model.path, range: box.range, newText: check ? '[x]' : '[ ]' }], mechanical: true };
+  // Checking the box of an output that exists is mechanical; unchecking a parent is a choice (its children may be what is wrong).
+  return { title, finding: f, edits: [{ file: model.path, range: box.range, newText: check ? '[x]' : '[ ]' }], mechanical: check };
 }
 
 function openChildren(model: DocumentModel, f: Finding): number {
@@ -72,7 +73,8 @@ function titleFix(project: Project, model: DocumentModel, lines: LineIndex, f: F
   if (written === null || wanted === null) return null;
   const at = within(lines, { start: { line: f.range.start.line, column: 1 }, end: f.range.end }, written);
   if (!at) return null;
-  return { title: `Rename to "${itemLabel(wanted)}", as ${source}`, finding: f, edits: [{ file: model.path, range: at, newText: wanted }], mechanical: true };
+  // Which of two titles is right is the author's call: offered, never part of "Fix all".
+  return { title: `Rename to "${itemLabel(wanted)}", as ${source}`, finding: f, edits: [{ file: model.path, range: at, newText: wanted }], mechanical: false };
 }
 
 function relocatedFix(model: DocumentModel, lines: LineIndex, f: Finding): Fix | null {
