@@ -60,6 +60,11 @@ describe('claim rules', async () => {
     assert.deepEqual(only(findings, 'numbers-inconsistent').map((f) => f.range.start.line), [7, 24]);
     assert.match(only(findings, 'numbers-inconsistent')[0]?.message ?? '', /38\/40 is 95%, not 98%/);
   });
+  it('reads a decimal numerator whole: 9.9/11 (90%) adds up, 9/11 (90%) does not', async () => {
+    const text = '# Summary\n\n- Score: 9.9/11 (90%)\n- Phases: 5.5/10 phases (55%)\n- Checks: 9/11 (90%)\n- Coverage: 90% (9.9/11)\n';
+    const found = only(await check({ 'x/SESSION-SUMMARY.md': text }), 'numbers-inconsistent');
+    assert.deepEqual(found.map((f) => f.range.start.line), [5]);
+  });
   it('reports done qualified by a partial percentage', () => {
     assert.deepEqual(only(findings, 'done-with-partial-percentage').map((f) => f.range.start.line), [25]);
   });

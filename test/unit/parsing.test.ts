@@ -29,6 +29,8 @@ describe('document roles', () => {
       ['a/PHASE2.5_PROMPT.md', 'phase-prompt:2.5'],
       ['a/prompts/phase_2b_prompt.md', 'phase-prompt:2'],
       ['a/PHASE6_COMPLETION_SUMMARY.md', 'phase-doc:6:completion_summary'],
+      ['docs/phase_2/handoff.md', 'phase-doc:2:handoff'],
+      ['docs/phase-3/README.md', 'other'],
       ['a/FINAL_VALIDATION_REPORT.md', 'status-doc'],
       ['a/README.md', 'other'],
     ];

@@ -93,8 +93,9 @@ export function partialDone(claims: readonly Claim[]): LocalFinding[] {
 }
 
 const FRACTION = /\b(\d+\.\d+)\s*\/\s*(\d+(?:\.\d+)?)\s+(tests?|checks?|cases?|scenarios?|items?|endpoints?|services?|files?|passed|passing|successful)\b/gi;
-const PERCENT_THEN_RATIO = /\b(\d{1,3}(?:\.\d+)?)%\s*\(\s*(\d+)\s*\/\s*(\d+)\b/g;
-const RATIO_THEN_PERCENT = /\b(\d+)\s*\/\s*(\d+)\b[^%\n/]{0,40}?\(\s*(\d{1,3}(?:\.\d+)?)%\s*\)/g;
+// A numerator is read whole: `9.9/11` is 9.9 of 11, never 9/11.
+const PERCENT_THEN_RATIO = /\b(\d{1,3}(?:\.\d+)?)%\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+)\b/g;
+const RATIO_THEN_PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*\/\s*(\d+)\b[^%\n/]{0,40}?\(\s*(\d{1,3}(?:\.\d+)?)%\s*\)/g;
 
 /** Fractional counts and X/Y stated next to a percentage it is not (±1.5 points). */
 export function inconsistentNumbers(lines: LineIndex, code: Uint8Array): LocalFinding[] {

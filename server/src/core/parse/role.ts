@@ -59,6 +59,11 @@ export function documentRole(path: string, c: CompiledConventions): DocumentRole
     const phase = phaseDoc[1] ?? phaseDoc[3] ?? '';
     return { kind: 'phase-doc', phase: /^\d/.test(phase) ? normalisePhase(phase) : phase, docKind: (phaseDoc[2] ?? phaseDoc[4] ?? '').toLowerCase() };
   }
+  // A document in a per-phase folder (`phase_2/handoff.md`, `phase-3/notes.md`) is that phase's document.
+  const phaseFolder = /(?:^|\/)phase[_-]?(\d+(?:\.\d+)?)\/[^/]+\.md$/i.exec(path);
+  if (phaseFolder && !/^(?:README|INDEX)\.md$/i.test(name)) {
+    return { kind: 'phase-doc', phase: normalisePhase(phaseFolder[1] ?? ''), docKind: name.replace(/\.md$/i, '').toLowerCase() };
+  }
   if (c.statusDocFile.test(name)) return { kind: 'status-doc' };
   return { kind: 'other' };
 }

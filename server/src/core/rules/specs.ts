@@ -236,7 +236,8 @@ function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const value = /^\W*Completed\b/i.test(status.text.replace(/\*/g, '')) ? status.text.replace(/\*/g, '').replace(/^[-*+\s]+/, '') : status.text.replace(/^[^:：]*[:：]\s*/, '').replace(/\*/g, '').trim();
   const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
   if (checked === tasks.length && PLANNED_STATUS.test(value)) {
-    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked.`, related }];
+    // A header left at the template's "Draft" is stale rather than false: one step quieter.
+    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked.`, related, weak: true }];
   }
   if (checked === 0 && status.marker === 'done') {
     return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
