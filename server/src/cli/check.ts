@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkInBatches, MAX_CONFIG_BYTES } from '../core/engine';
+import { checkInBatches, checkSelection, MAX_CONFIG_BYTES } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { WorkerPool } from '../node/workerPool';
@@ -55,8 +55,10 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
 }
 
 /**
- * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives,
- * which worker threads check batch by batch, returning findings only) and reports on the selected PATHs. Problems of the configuration concern every file, so
+ * `proofmark check`: with no PATH, analyses the whole workspace (cross-document rules need whole
+ * initiatives, which worker threads check batch by batch, returning findings only); with PATHs,
+ * only what the rules read to report on the selected files (core/project/scope.ts: parts of their
+ * initiatives), with the same findings for them. Problems of the configuration concern every file, so
  * `config-invalid` findings are reported whatever the selection.
  */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -73,7 +75,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const pool = new WorkerPool(root.value);
-  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, checker: pool, config }).finally(() => pool.dispose());
+  const workspace = new NodeWorkspace(root.value);
+  const whole = selection.value.includes('');
+  const selected = (path: string): boolean => isSelected(path, selection.value);
+  const checking = whole ? checkInBatches({ workspace, analyzer: pool, checker: pool, config }) : checkSelection({ workspace, analyzer: pool, checker: pool, config, selected });
+  const result = await checking.finally(() => pool.dispose());
   const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
