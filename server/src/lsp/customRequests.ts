@@ -41,7 +41,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
   const plan = result.plan;
   const locator = locatorOf(session, root);
-  const prd = root.project.initiatives().byKey.get(`${key.folder}#${key.id}`)?.prd ?? '';
+  const initiative = root.project.initiatives().byKey.get(`${key.folder}#${key.id}`);
+  const prd = initiative?.prd ?? '';
   return {
     initiative: params.initiative,
     phase: plan.phase,
@@ -50,7 +51,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
       const refused = result.refused.get(f.path);
       return { kind: f.kind, uri: locator.uri(f.path), exists: f.exists, content: f.content, ...(refused === undefined ? {} : { refused }) };
     }),
-    openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
+    openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line), phase: o.phase })),
+    earlierPhases: plan.earlierPhases.map((p) => ({ phase: p.phase, title: p.title, open: p.open, location: location0(locator, initiative?.todo ?? '', p.line) })),
     unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
   };
 }
