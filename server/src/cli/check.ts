@@ -14,6 +14,7 @@ import type { Io } from './io';
 import { insideRoot } from '../node/folderPaths';
 import { readRegularFileSync } from '../node/regularFile';
 import { isSelected, resolveRoot, resolveSelection } from './root';
+import { statsLine } from './stats';
 import { VERSION } from './version';
 
 /**
@@ -39,12 +40,6 @@ function render(format: Format, report: Report): string {
   if (format === 'json') return formatJson(report);
   if (format === 'sarif') return formatSarif(report, VERSION);
   return formatText(report);
-}
-
-/** Wall time, CPU time and peak memory of this process, worker threads included (for the benchmark). */
-function statsJson(wallMs: number): string {
-  const usage = process.resourceUsage();
-  return JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssKb: usage.maxRSS });
 }
 
 /** Whether the findings fail the run: an error, or more warnings than allowed. */
@@ -84,6 +79,6 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
   io.out(render(args.format, { findings, files, durationMs }));
-  if (args.stats) io.err(`proofmark-stats ${statsJson(durationMs)}\n`);
+  if (args.stats) io.err(statsLine(durationMs));
   return exitCodeFor(findings, args.maxWarnings);
 }
