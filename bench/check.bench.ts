@@ -3,7 +3,10 @@ import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { corpusAvailable, corpusSkeleton, SKIP_REASON } from '../test/support/corpus';
+import { compileConventions } from '../server/src/core/config/compiled';
+import { DEFAULT_CONFIG } from '../server/src/core/config/config';
+import { scopeOf, type ScopeQuestion } from '../server/src/core/project/scope';
+import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
 import { generateWorkspace } from './generateWorkspace';
 
 /**
@@ -15,19 +18,26 @@ import { generateWorkspace } from './generateWorkspace';
  * (a), (b) and (c) run BENCH_ROUNDS times (default 2), interleaved, so that a burst of load on this
  * shared machine does not fall on one tool only: each tool's fastest round is compared, and (a)'s
  * highest peak RSS is reported. BENCH_FILES sets the size of the generated workspace (default 10000).
+ * On the corpus, two questions about one initiative follow, each beside bare remark-parse over the
+ * documents it reads (core/project/scope.ts), interleaved the same way: (d) `check TODO003.md` and
+ * (e) `handoff TODO003.md --phase 8 --dry-run`, with their ratios to the full check (a).
  */
 
 const REPO = path.resolve(__dirname, '..');
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 /** Rounds of (a), (b), (c), interleaved: each tool's best wall time is compared (and the worst peak RSS reported). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
-const TARGETS = { ab: 1.5, ac: 1.0, rssMb: 300 };
+const TARGETS = { ab: 1.5, ac: 1.0, rssMb: 300, oneMs: 2000 };
+/** The corpus TODO whose single-document check and Phase 8 handoff are measured. */
+const TODO003 = `${INITIATIVE_003}/TODO003.md`;
 
 interface Workload {
   readonly name: string;
   readonly root: string;
   readonly files: readonly string[];
   readonly bytes: number;
+  /** The corpus skeleton, where one initiative's questions are measured too. */
+  readonly corpus?: boolean;
 }
 
 interface Measure {
@@ -52,9 +62,9 @@ function markdownUnder(root: string): string[] {
   return out.sort();
 }
 
-function workload(name: string, root: string): Workload {
+function workload(name: string, root: string, corpus = false): Workload {
   const files = markdownUnder(root);
-  return { name, root, files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+  return { name, root, files, bytes: files.reduce((n, f) => n + statSync(f).size, 0), corpus };
 }
 
 /** Runs a child to completion; stdout is counted, not kept (the CLI's JSON can be tens of MB). */
@@ -110,6 +120,53 @@ async function bench(w: Workload): Promise<Measure[]> {
   }
 }
 
+/** Absolute paths of the Markdown files a question reads, as the CLI computes them. */
+function scopeFiles(w: Workload, question: ScopeQuestion): string[] {
+  const relative = w.files.map((f) => path.relative(w.root, f).split(path.sep).join('/'));
+  return scopeOf(relative, compileConventions(DEFAULT_CONFIG.conventions), question).map((p) => path.join(w.root, p));
+}
+
+/**
+ * (d) `check` of one document and (e) `handoff` of one phase, each beside remark-parse over the
+ * files it reads; rounds interleaved like the full check's.
+ */
+async function benchOneInitiative(w: Workload): Promise<Measure[]> {
+  const cli = path.join(REPO, 'dist/cli.js');
+  const todo = path.join(w.root, TODO003);
+  const lists = [scopeFiles(w, { kind: 'findings', selected: (p) => p === TODO003 }), scopeFiles(w, { kind: 'handoff', todo: TODO003, phase: '8' })].map((files, i) => {
+    const list = path.join(tmpdir(), `proofmark-bench-scope${i}-${process.pid}.txt`);
+    writeFileSync(list, files.join('\n'));
+    return { list, files: files.length };
+  });
+  try {
+    const runs: Measure[][] = [[], [], [], []];
+    for (let round = 0; round < ROUNDS; round++) {
+      runs[0]?.push(await measure('(d) check TODO003.md', [cli, 'check', '--root', w.root, todo, '--format', 'json', '--stats'], [0, 1], 'stderr'));
+      runs[1]?.push(await measure(`    remark, its ${lists[0]?.files ?? 0} files`, [path.join(__dirname, 'runners/remarkParse.mjs'), lists[0]?.list ?? ''], [0], 'stdout'));
+      runs[2]?.push(await measure('(e) handoff phase 8', [cli, 'handoff', todo, '--phase', '8', '--dry-run', '--root', w.root, '--stats'], [0, 1], 'stderr'));
+      runs[3]?.push(await measure(`    remark, its ${lists[1]?.files ?? 0} files`, [path.join(__dirname, 'runners/remarkParse.mjs'), lists[1]?.list ?? ''], [0], 'stdout'));
+    }
+    return runs.map(best);
+  } finally {
+    for (const { list } of lists) rmSync(list, { force: true });
+  }
+}
+
+function oneInitiativeTable(full: Measure, measures: readonly Measure[]): string {
+  const [d, db, e, eb] = measures;
+  if (!d || !db || !e || !eb) return '';
+  const row = (m: Measure): string => `${pad(m.tool, 28)}${num(m.wallMs)}${num(m.cpuMs)}${num(m.rssMb)}${num(m.load, 1)}`;
+  const ratio = (x: Measure, y: Measure): string => `${(x.wallMs / y.wallMs).toFixed(2)} (CPU ${(x.cpuMs / y.cpuMs).toFixed(2)})`;
+  return [
+    `\n### one initiative's question on the same workspace (${TODO003})`,
+    `${pad('tool', 28)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'RSS MB'.padStart(9)}${'load1'.padStart(9)}`,
+    ...[d, db, e, eb].map(row),
+    `d/a ${ratio(d, full)}; d against remark-parse of the files it reads ${ratio(d, db)}; target: d within ${TARGETS.oneMs} ms`,
+    `e/a ${ratio(e, full)}; e against remark-parse of the files it reads ${ratio(e, eb)}; target: e within ${TARGETS.oneMs} ms`,
+    `wall ms of each round: ${[d, db, e, eb].map((m) => `${m.tool.trim().slice(0, 3)} ${m.rounds.map((r) => r.toFixed(0)).join(' / ')}`).join('; ')}`,
+  ].join('\n');
+}
+
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const num = (n: number, digits = 0): string => n.toFixed(digits).padStart(9);
 
@@ -134,11 +191,16 @@ async function main(): Promise<void> {
   process.stdout.write(`Proofmark benchmark: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   process.stdout.write('Wall = spawn to exit of a fresh process; CPU = user + system of that process (all threads); load1 = 1-minute load average after the run.\n');
   const workloads: Workload[] = [];
-  if (corpusAvailable()) workloads.push(workload('corpus skeleton (.md files)', corpusSkeleton()));
+  if (corpusAvailable()) workloads.push(workload('corpus skeleton (.md files)', corpusSkeleton(), true));
   else process.stdout.write(`corpus skipped: ${SKIP_REASON}\n`);
   const generated = generateWorkspace(FILES);
   workloads.push(workload(`generated workspace (${generated.markdownFiles} files)`, generated.root));
-  for (const w of workloads) process.stdout.write(`${table(w, await bench(w))}\n`);
+  for (const w of workloads) {
+    const measures = await bench(w);
+    process.stdout.write(`${table(w, measures)}\n`);
+    const full = measures[0];
+    if (full && w.corpus) process.stdout.write(`${oneInitiativeTable(full, await benchOneInitiative(w))}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

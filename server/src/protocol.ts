@@ -152,7 +152,10 @@ export interface HandoffPlanResult {
   readonly phase: string;
   readonly title: string;
   readonly files: readonly HandoffFile[];
-  readonly openItems: readonly { readonly text: string; readonly location: Location0 }[];
+  /** Unchecked items of this phase, then of earlier phases, each with its phase number. */
+  readonly openItems: readonly { readonly text: string; readonly location: Location0; readonly phase: string }[];
+  /** Earlier phases still holding unchecked items: their heading in the TODO and how many. */
+  readonly earlierPhases: readonly { readonly phase: string; readonly title: string; readonly open: number; readonly location: Location0 }[];
   readonly unevidenced: readonly RequirementNode[];
   /** Where `unevidenced` was looked for: the outputs written before this phase. */
   readonly evidenceScope: string;

@@ -45,8 +45,9 @@ describe('CLI arguments', () => {
 
   it('parses handoff and requires a TODO file and a phase number', () => {
     assert.deepEqual(parsed(['handoff', 'TODO001.md', '--phase', '2.5', '--dry-run']), {
-      command: 'handoff', root: null, todoFile: 'TODO001.md', phase: '2.5', dryRun: true, skipExisting: false,
+      command: 'handoff', root: null, todoFile: 'TODO001.md', phase: '2.5', dryRun: true, skipExisting: false, stats: false,
     });
+    assert.equal((parsed(['handoff', 'TODO001.md', '--phase', '1', '--stats']) as { stats?: boolean }).stats, true);
     assert.equal(error(['handoff', '--phase', '2']), 'handoff needs a TODO file');
     assert.equal(error(['handoff', 'TODO001.md']), 'handoff needs --phase N');
     assert.match(error(['handoff', 'TODO001.md', '--phase', 'two']), /phase number/);

@@ -28,7 +28,16 @@ const plan: HandoffPlanResult = {
     { kind: 'handoff', uri: 'file:///ws/TODO003_phase8_handoff.md', exists: false, content: '# Handoff' },
     { kind: 'testing_summary', uri: 'file:///ws/TODO003_phase8_testing_summary.md', exists: false, content: '# Testing' },
   ],
-  openItems: [{ text: `Demonstrate ${IMG}`, location: { uri: TODO, line: 86 } }],
+  openItems: [
+    { text: `Demonstrate ${IMG}`, location: { uri: TODO, line: 86 }, phase: '8' },
+    { text: 'Set up the database', location: { uri: TODO, line: 12 }, phase: '1' },
+    { text: `Write the ${SCRIPT} runbook`, location: { uri: TODO, line: 14 }, phase: '1' },
+    { text: 'Deploy', location: { uri: TODO, line: 40 }, phase: '3' },
+  ],
+  earlierPhases: [
+    { phase: '1', title: `Setup ${IMG}`, open: 2, location: { uri: TODO, line: 9 } },
+    { phase: '3', title: 'Deployment', open: 1, location: { uri: TODO, line: 38 } },
+  ],
   unevidenced: [{ ...requirement('FR9', 'never-cited'), title: SCRIPT }],
   evidenceScope: 'in the 2 phase outputs and status documents of this initiative written before Phase 8',
 };
@@ -75,6 +84,28 @@ describe('webview HTML', () => {
     assert.ok(html.includes(`data-uri="${TODO}" data-line="86"`));
     assert.ok(html.includes('FR9: &lt;script&gt;'));
     assert.ok(html.includes('Files (1 of 4 exist)'));
+  });
+
+  it('lists the phase\'s own open items first, and each earlier phase folded under one line with its count and section', () => {
+    const html = renderHandoffHtml(plan, ctx);
+    assertNoInjectedMarkup(html);
+    assert.ok(html.includes('Open checklist items of Phase 8 (1)'));
+    const own = html.indexOf(`data-uri="${TODO}" data-line="86"`);
+    const earlier = html.indexOf('Earlier phases still open (3)');
+    assert.ok(own > 0 && earlier > own, 'this phase first, then the earlier ones');
+    const groups = html.slice(earlier).match(/<details class="earlier"><summary>[^<]*<\/summary>/g) ?? [];
+    assert.deepEqual(groups, [
+      '<details class="earlier"><summary>Phase 1: Setup &quot;&gt;&lt;img src=x onerror=alert(2)&gt; — 2 open</summary>',
+      '<details class="earlier"><summary>Phase 3: Deployment — 1 open</summary>',
+    ]);
+    assert.ok(html.includes(`data-uri="${TODO}" data-line="9" title="Line 10">Phase 1 in the TODO</button>`));
+    assert.ok(html.indexOf('data-line="12"') > earlier && html.indexOf('data-line="40"') > html.indexOf('Phase 3: Deployment'));
+  });
+
+  it('says so when this phase has no open item and none is left before it', () => {
+    const html = renderHandoffHtml({ ...plan, openItems: [], earlierPhases: [] }, ctx);
+    assert.ok(html.includes('Every box of Phase 8 is checked.'));
+    assert.ok(!html.includes('Earlier phases'));
   });
 
   it('disables the create button when every file exists', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { loadProject } from '../../server/src/core/engine';
 import { phaseChecklist, titleSimilarity } from '../../server/src/core/handoff/checklist';
 import { relativeLink } from '../../server/src/core/handoff/evidence';
+import { generated } from '../../server/src/core/handoff/handoffBlocks';
 import { inert } from '../../server/src/core/handoff/inert';
 import { initiativeOfTodo, planHandoff } from '../../server/src/core/handoff/plan';
 import { PLACEHOLDERS, renderTemplate } from '../../server/src/core/handoff/templates/index';
@@ -46,22 +47,22 @@ describe('inert copies of plan text', () => {
     '- 80% (9/10 checks) passing',
   ];
 
-  it('each line is a claim or a finding as written, and none once made inert', () => {
+  it('each line is a claim or a finding as written, and none once in a generated region', () => {
     for (const line of lines) {
       assert.ok(claimsIn(`# T\n\n## S\n\n${line}\n`) > 0, `expected the engine to read a claim in: ${line}`);
-      assert.equal(claimsIn(`# T\n\n## S\n\n${inert(line, c)}\n`), 0, `still a claim: ${inert(line, c)}`);
+      assert.equal(claimsIn(`# T\n\n## S\n\n${generated(inert(line, c))}\n`), 0, `still a claim: ${inert(line, c)}`);
     }
   });
 
-  it('removes done markers, keeps the words and renders the same numbers', () => {
+  it('removes done markers, keeps the words and writes numbers as the plan does (no entities)', () => {
     assert.equal(inert('Quoted fields ✅ COMPLETED for the sample', c), 'Quoted fields for the sample');
-    assert.equal(inert('Rejection keeps a 95% success rate', c), 'Rejection keeps a 95&#37; success rate');
-    assert.equal(inert('Report 44.1/45 tests', c), 'Report 44.1&#47;45 tests');
+    assert.equal(inert('Rejection keeps a 95% success rate', c), 'Rejection keeps a 95% success rate');
+    assert.equal(inert('Report 44.1/45 tests', c), 'Report 44.1/45 tests');
     assert.equal(inert('End-to-end validation completed successfully', c), 'End-to-end validation completed successfully');
   });
 
-  it('leaves code spans and URL escapes alone (entities do not render inside code)', () => {
-    assert.equal(inert('Run `coverage 100% success` then', c), 'Run `coverage 100% success` then');
+  it('leaves code spans and URL escapes alone', () => {
+    assert.equal(inert('Run `coverage ✅ 100% success` then ✅', c), 'Run `coverage ✅ 100% success` then');
     assert.equal(inert('See https://x.test/a%20b and 50%20', c), 'See https://x.test/a%20b and 50%20');
   });
 });
@@ -129,7 +130,7 @@ describe('planHandoff', () => {
     assert.match(String((planHandoff(project, key, '1', { now: NOW }) as { error: string }).error), /No initiative with id "002" in folder "elsewhere"/);
   });
 
-  it('carries forward the open items of earlier phases after its own, with their TODO lines', async () => {
+  it('lists this phase\'s open items in full first, and each earlier phase as one line with its count and a link to its section', async () => {
     const { project, workspace } = await memoryProject(NO_EXPECTED_OUTPUTS);
     const p = planOf(await plan(project, workspace, 'plan/TODO002.md', '2'));
     assert.deepEqual(
@@ -138,7 +139,10 @@ describe('planHandoff', () => {
     );
     const handoff = file(p, 'handoff');
     assert.match(handoff, /### Phase 2: Loader \(1 open\)\n\n- Insert in batches of 500 rows — TODO002\.md line 31/);
-    assert.match(handoff, /#### Phase 1: Parser \(4 open\)\n\n- Quoted fields for the sample file — TODO002\.md line 14\n {2}- Embedded newlines — TODO002\.md line 15/);
+    assert.match(handoff, /### Earlier Phases Still Open\n\n4 unchecked boxes in 1 earlier phase; each is listed in its phase's section of TODO002\.md\.\n\n- \[Phase 1: Parser\]\(TODO002\.md#phase-1-parser\) — 4 open \(TODO002\.md line 3\)\n<!-- \/proofmark:generated -->/);
+    assert.ok(handoff.indexOf('Phase 2: Loader (1 open)') < handoff.indexOf('Earlier Phases Still Open'));
+    assert.ok(!handoff.includes('Embedded newlines'), 'earlier phases are not listed item by item');
+    assert.deepEqual(p.earlierPhases, [{ phase: '1', title: 'Parser', line: 3, open: 4 }]);
     assert.match(handoff, /- Phase 1: TODO002_phase1_notes\.md, by the naming convention/);
   });
 
@@ -234,7 +238,7 @@ describe('the previous iteration', () => {
     const summary = file(planOf(await plan(project, workspace, 'plan/TODO002.md', '1')), 'testing_summary');
     assert.match(summary, /## Compared with the Previous Iteration\n\nPOSTMORTEM001\.md \(folder old\)/);
     assert.match(summary, /### Root Causes\n\n<!-- its section at POSTMORTEM001\.md line 3 has no sub-headings to list; list them here with their evidence -->/);
-    assert.match(summary, /\| Validate Before Loading \| Technical \| 11 \| \[\]\(<!-- path, log or test output -->\) \|\n\| Own the Schema \| Process \| 15 \|/);
+    assert.match(summary, /\| Validate Before Loading \| Technical \| 11 \| _\(evidence: path, log or test output\)_ \|\n\| Own the Schema \| Process \| 15 \|/);
     assert.equal(claimsIn(summary), 0);
   });
 

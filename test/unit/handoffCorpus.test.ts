@@ -106,15 +106,47 @@ describe('handoff on the real 003 initiative', { skip }, () => {
       for (const item of listed) {
         const line = todoLines[item.line - 1] ?? '';
         assert.match(line, /^\s*- \[ \] /, `TODO003.md line ${item.line} is not an open box`);
-        assert.ok(line.replace(/`/g, '').includes(item.text.replace(/&#37;/g, '%')), `TODO003.md line ${item.line} does not read "${item.text}"`);
+        assert.ok(line.replace(/`/g, '').includes(item.text), `TODO003.md line ${item.line} does not read "${item.text}"`);
       }
+    });
+
+    it('the handoff is about Phase 8: its items first, then one line per earlier phase with its count and a link to its section', () => {
+      const handoff = text('TODO003_phase8_handoff.md');
+      const lines = handoff.split('\n');
+      // 609 lines when every earlier phase was listed item by item (535 items).
+      assert.ok(lines.length < 200, `${lines.length} lines`);
+      assert.ok(handoff.indexOf('### Phase 8:') < handoff.indexOf('### Earlier Phases Still Open'));
+      const earlier = [...handoff.matchAll(/^- \[Phase (\d+): [^\]]+\]\(TODO003\.md#(phase-\d+-[a-z0-9-]+)\) — (\d+) open \(TODO003\.md line (\d+)\)$/gm)];
+      const todo = project.model(TODO);
+      assert.ok(todo?.todo);
+      const expected = todo.todo.phases
+        .filter((p) => Number(p.number) < 8)
+        .map((p) => ({ phase: p.number, open: p.checkboxes.filter((i) => todo.checkboxes[i]?.checked === false).length, line: p.line }))
+        .filter((p) => p.open > 0);
+      assert.ok(expected.length >= 5);
+      assert.deepEqual(earlier.map((m) => ({ phase: m[1], open: Number(m[3]), line: Number(m[4]) })), expected);
+      for (const m of earlier) {
+        const heading = todo.headings.find((h) => h.line === Number(m[4]));
+        assert.ok(heading && m[2]?.startsWith(`phase-${m[1]}-`), `the link of Phase ${m[1]} names its heading: ${m[2]}`);
+      }
+    });
+
+    it('writes % as % and evidence slots that show in the preview', () => {
+      for (const name of PHASE8) {
+        const content = text(name);
+        assert.ok(!content.includes('&#37;') && !content.includes('&#47;'), `${name} holds an entity`);
+        assert.ok(!content.includes('[](<!--'), `${name} holds an invisible slot`);
+      }
+      assert.match(text('TODO003_phase8_testing_summary.md'), /^\| KPI1 \| Local Pipeline Reliability \| >99% success rate[^|]*\|.*\| _\(evidence: path, log or test output\)_ \|$/m);
+      const slots = project.findingsFor(`${INITIATIVE_003}/TODO003_phase8_testing_summary.md`).filter((f) => f.code === 'evidence-to-fill');
+      assert.ok(slots.length >= 26, `${slots.length} slots to fill are hinted`);
     });
 
     it('the testing summary names the four primary root causes of POSTMORTEM002.md', () => {
       const summary = text('TODO003_phase8_testing_summary.md');
       const section = summary.slice(summary.indexOf('## Compared with the Previous Iteration'));
       for (const cause of ['Infrastructure Configuration Failure', 'Testing Environment Disconnect', 'Database Migration Issues', 'State Machine Implementation Gaps']) {
-        assert.match(section, new RegExp(`^\\| ${cause} \\| Primary Root Causes \\| \\d+ \\| \\[\\]\\(<!-- `, 'm'));
+        assert.match(section, new RegExp(`^\\| ${cause} \\| Primary Root Causes \\| \\d+ \\| _\\(evidence: `, 'm'));
       }
     });
 

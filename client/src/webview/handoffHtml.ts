@@ -1,5 +1,6 @@
 import type { HandoffFile, HandoffPlanResult } from '../../../server/src/protocol';
 import { evidenceText, plural } from '../tree/format';
+import { openItemGroups } from '../handoff/openItemGroups';
 import { creatable } from '../handoff/openOutputs';
 import { escapeHtml, fileName, openLink, page, type PageContext } from './html';
 
@@ -29,6 +30,25 @@ function fileRow(file: HandoffFile, open: boolean): string {
 </li>`;
 }
 
+type OpenItem = HandoffPlanResult['openItems'][number];
+
+function itemList(items: readonly OpenItem[]): string {
+  return `<ul class="items">${items.map((item) => `<li>☐ ${openLink(item.location.uri, item.location.line, item.text, `Line ${item.location.line + 1}`)}</li>`).join('\n')}</ul>`;
+}
+
+/** This phase's open items in full, then each earlier phase's leftovers collapsed under one line with its count. */
+function openItemsHtml(plan: HandoffPlanResult): string {
+  const { own, earlier } = openItemGroups(plan);
+  const mine = own.length === 0 ? `<p class="empty">Every box of Phase ${escapeHtml(plan.phase)} is checked.</p>` : itemList(own);
+  if (earlier.length === 0) return mine;
+  const groups = earlier.map(
+    (p) =>
+      // The link sits inside, not in the summary, where a click would also fold the group.
+      `<details class="earlier"><summary>${escapeHtml(`Phase ${p.phase}: ${p.title}`)} — ${p.open} open</summary><p>${openLink(p.location.uri, p.location.line, `Phase ${p.phase} in the TODO`, `Line ${p.location.line + 1}`)}</p>${itemList(p.items)}</details>`,
+  );
+  return `${mine}\n<h3>Earlier phases still open (${earlier.reduce((n, p) => n + p.open, 0)})</h3>\n${groups.join('\n')}`;
+}
+
 /**
  * The handoff panel: open items, requirements without evidence, the four target files, and the
  * create button. `openUris` are the files the editor holds open (deleted ones are flagged).
@@ -36,9 +56,6 @@ function fileRow(file: HandoffFile, open: boolean): string {
 export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext, openUris: ReadonlySet<string> = new Set()): string {
   const missing = creatable(plan.files).length;
   const existing = plan.files.filter((f) => f.exists).length;
-  const openItems = plan.openItems.length === 0
-    ? '<p class="empty">No open checklist items.</p>'
-    : `<ul class="items">${plan.openItems.map((item) => `<li>☐ ${openLink(item.location.uri, item.location.line, item.text, `Line ${item.location.line + 1}`)}</li>`).join('\n')}</ul>`;
   const unevidenced = plan.unevidenced.length === 0
     ? '<p class="empty">Every requirement is cited with evidence.</p>'
     : `<ul class="requirements">${plan.unevidenced.map((r) => `<li><span class="state ${escapeHtml(r.state)}">${escapeHtml(evidenceText(r.state))}</span> ${openLink(r.location.uri, r.location.line, `${r.id}: ${r.title}`)}</li>`).join('\n')}</ul>`;
@@ -55,7 +72,7 @@ export function renderHandoffHtml(plan: HandoffPlanResult, ctx: PageContext, ope
 </header>
 <section aria-labelledby="files-h"><h2 id="files-h">Files (${existing} of ${plan.files.length} exist)</h2>
 <ul class="files">${plan.files.map((f) => fileRow(f, !f.exists && openUris.has(f.uri))).join('\n')}</ul></section>
-<section aria-labelledby="open-h"><h2 id="open-h">Open checklist items (${plan.openItems.length})</h2>${openItems}</section>
+<section aria-labelledby="open-h"><h2 id="open-h">Open checklist items of Phase ${escapeHtml(plan.phase)} (${openItemGroups(plan).own.length})</h2>${openItemsHtml(plan)}</section>
 <section aria-labelledby="req-h"><h2 id="req-h">Requirements without evidence (${plural(plan.unevidenced.length, 'requirement')})</h2><p class="note">${escapeHtml(`Looked for ${plan.evidenceScope}.`)}</p>${unevidenced}</section>
 </main>`;
   return page(ctx, title, body);

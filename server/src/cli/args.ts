@@ -22,6 +22,8 @@ export interface HandoffArgs {
   readonly phase: string;
   readonly dryRun: boolean;
   readonly skipExisting: boolean;
+  /** Hidden: report wall time, CPU time and peak memory on stderr, for the benchmark. */
+  readonly stats: boolean;
 }
 
 export type Command = CheckArgs | HandoffArgs | { readonly command: 'help' } | { readonly command: 'version' };
@@ -33,10 +35,11 @@ export const USAGE = `Usage:
   proofmark handoff TODO_FILE --phase N [--dry-run] [--skip-existing] [--root DIR]
   proofmark --help | --version
 
-check     Analyses every Markdown document under the root and reports findings for the PATHs
-          (files or folders; default: the whole root).
+check     Reports findings for the PATHs (files or folders; default: the whole root), as a check
+          of the whole root would, reading only the documents their rules need.
   --root DIR          Workspace root for resolving references (default: the nearest ancestor
-                      of the first PATH, or of the current folder, holding .git or .proofmark.json).
+                      of the first PATH, or of the current folder, holding .git or .proofmark.json;
+                      else the current folder, or the PATH's folder when it lies outside it).
   --format FORMAT     text (default), json or sarif.
   --config FILE       Configuration file to use instead of <root>/.proofmark.json.
   --max-warnings N    Fail when there are more than N warnings (default: no limit).
@@ -123,7 +126,7 @@ function parseCheck(argv: readonly string[]): ParseResult {
 }
 
 function parseHandoff(argv: readonly string[]): ParseResult {
-  const scanned = scan(argv, { values: ['root', 'phase'], flags: ['help', 'dry-run', 'skip-existing'] });
+  const scanned = scan(argv, { values: ['root', 'phase'], flags: ['help', 'dry-run', 'skip-existing', 'stats'] });
   if (typeof scanned === 'string') return { ok: false, error: scanned };
   if (scanned.flags.has('help')) return { ok: true, command: { command: 'help' } };
   const [todoFile, ...extra] = scanned.positionals;
@@ -141,6 +144,7 @@ function parseHandoff(argv: readonly string[]): ParseResult {
       phase,
       dryRun: scanned.flags.has('dry-run'),
       skipExisting: scanned.flags.has('skip-existing'),
+      stats: scanned.flags.has('stats'),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkInBatches, MAX_CONFIG_BYTES } from '../core/engine';
+import { checkInBatches, checkSelection, MAX_CONFIG_BYTES } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { WorkerPool } from '../node/workerPool';
@@ -14,6 +14,7 @@ import type { Io } from './io';
 import { insideRoot } from '../node/folderPaths';
 import { readRegularFileSync } from '../node/regularFile';
 import { isSelected, resolveRoot, resolveSelection } from './root';
+import { statsLine } from './stats';
 import { VERSION } from './version';
 
 /**
@@ -41,12 +42,6 @@ function render(format: Format, report: Report): string {
   return formatText(report);
 }
 
-/** Wall time, CPU time and peak memory of this process, worker threads included (for the benchmark). */
-function statsJson(wallMs: number): string {
-  const usage = process.resourceUsage();
-  return JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssKb: usage.maxRSS });
-}
-
 /** Whether the findings fail the run: an error, or more warnings than allowed. */
 export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | null): 0 | 1 {
   if (findings.some((f) => f.severity === 'error')) return 1;
@@ -55,8 +50,10 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
 }
 
 /**
- * `proofmark check`: analyses the whole workspace (cross-document rules need whole initiatives,
- * which worker threads check batch by batch, returning findings only) and reports on the selected PATHs. Problems of the configuration concern every file, so
+ * `proofmark check`: with no PATH, analyses the whole workspace (cross-document rules need whole
+ * initiatives, which worker threads check batch by batch, returning findings only); with PATHs,
+ * only what the rules read to report on the selected files (core/project/scope.ts: parts of their
+ * initiatives), with the same findings for them. Problems of the configuration concern every file, so
  * `config-invalid` findings are reported whatever the selection.
  */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -73,11 +70,15 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const pool = new WorkerPool(root.value);
-  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, checker: pool, config }).finally(() => pool.dispose());
+  const workspace = new NodeWorkspace(root.value);
+  const whole = selection.value.includes('');
+  const selected = (path: string): boolean => isSelected(path, selection.value);
+  const checking = whole ? checkInBatches({ workspace, analyzer: pool, checker: pool, config }) : checkSelection({ workspace, analyzer: pool, checker: pool, config, selected });
+  const result = await checking.finally(() => pool.dispose());
   const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
   io.out(render(args.format, { findings, files, durationMs }));
-  if (args.stats) io.err(`proofmark-stats ${statsJson(durationMs)}\n`);
+  if (args.stats) io.err(statsLine(durationMs));
   return exitCodeFor(findings, args.maxWarnings);
 }

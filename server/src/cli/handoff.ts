@@ -1,9 +1,10 @@
 import * as nodePath from 'node:path';
-import { loadProject } from '../core/engine';
+import { loadScope } from '../core/engine';
 import { initiativeOfTodo, planHandoff } from '../core/handoff/plan';
 import type { HandoffFilePlan } from '../core/handoff/types';
 import type { Project } from '../core/project/project';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { WorkerPool } from '../node/workerPool';
 import { checkWrite, createExclusive, type WriteTarget } from '../node/writeGuard';
 
 type HandoffCommandIo = { out: (s: string) => void; err: (s: string) => void };
@@ -60,7 +61,9 @@ export async function runHandoffCommand(
   const workspace = new NodeWorkspace(options.root);
   const path = todoPath(workspace, options.todoFile);
   if (path === null) return fail(io, `${options.todoFile} is not inside the root ${workspace.root}`);
-  const project = await loadProject({ workspace });
+  // Only what the plan reads is analysed: the TODO's initiative, not every document (project/scope.ts).
+  const pool = new WorkerPool(workspace.root);
+  const { project } = await loadScope({ workspace, analyzer: pool, question: { kind: 'handoff', todo: path, phase: options.phase } }).finally(() => pool.dispose());
   const model = project.model(path);
   if (!model) return fail(io, `TODO not found: ${path} is not a Markdown document under ${workspace.root}`);
   const key = initiativeOfTodo(project, path);

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs, USAGE, type HandoffArgs } from './args';
 import { runCheck } from './check';
 import { runHandoffCommand } from './handoff';
 import { processIo, type Io } from './io';
 import { insideRoot } from '../node/folderPaths';
 import { resolveRoot } from './root';
+import { statsLine } from './stats';
 import { VERSION } from './version';
 
 /** `proofmark handoff`: the TODO must lie inside the root; it is passed on root-relative. */
@@ -17,7 +19,10 @@ async function runHandoff(args: HandoffArgs, io: Io): Promise<number> {
   if (!existsSync(full)) return io.fail(`${args.todoFile} does not exist`);
   const todoFile = insideRoot(root.value, full);
   if (todoFile === null || todoFile === '') return io.fail(`${args.todoFile} is not a file inside the root ${root.value}`);
-  return runHandoffCommand({ root: root.value, todoFile, phase: args.phase, dryRun: args.dryRun, skipExisting: args.skipExisting }, io);
+  const started = performance.now();
+  const code = await runHandoffCommand({ root: root.value, todoFile, phase: args.phase, dryRun: args.dryRun, skipExisting: args.skipExisting }, io);
+  if (args.stats) io.err(statsLine(performance.now() - started));
+  return code;
 }
 
 async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -13,9 +13,11 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * The workspace root: `--root` when given, else the nearest marked ancestor of the first PATH (or
- * of the current folder), else the current folder. Real paths, so that symlinked temp folders
- * and PATHs given through links compare equal.
+ * The workspace root: `--root` when given, else the nearest marked ancestor (`.git`,
+ * `.proofmark.json`) of the first PATH (or of the current folder), else the current folder when
+ * the PATH lies inside it, else the PATH's own folder (a document outside any repository and
+ * outside the current folder is checked among the files beside it). Real paths, so that symlinked
+ * temp folders and PATHs given through links compare equal.
  */
 export function resolveRoot(rootArg: string | null, firstPath: string | undefined, cwd: string): Resolved<string> {
   if (rootArg !== null) {
@@ -29,7 +31,11 @@ export function resolveRoot(rootArg: string | null, firstPath: string | undefine
     if (!existsSync(full)) return { ok: false, error: `${firstPath} does not exist` };
     start = isDirectory(full) ? full : nodePath.dirname(full);
   }
-  return { ok: true, value: realpathSync(findMarkedAncestor(realpathSync(start)) ?? cwd) };
+  const from = realpathSync(start);
+  const marked = findMarkedAncestor(from);
+  if (marked !== null) return { ok: true, value: realpathSync(marked) };
+  const here = realpathSync(cwd);
+  return { ok: true, value: firstPath === undefined || insideRoot(here, from) !== null ? here : from };
 }
 
 

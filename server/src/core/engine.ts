@@ -6,6 +6,7 @@ import { formatBytes } from './parse/decode';
 import { planBatches } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
 import { MARKDOWN_FILE, Project } from './project/project';
+import { scopeOf, type ScopeQuestion } from './project/scope';
 import type { Workspace } from './workspace';
 
 /**
@@ -114,7 +115,11 @@ export interface BatchCheckResult {
  * out, and the next batch is analysed while the rules run on the current one.
  */
 export async function checkInBatches(options: BatchCheckOptions): Promise<BatchCheckResult> {
-  const { project, files, markdown } = await startProject(options);
+  return batchCheck(await startProject(options), options);
+}
+
+async function batchCheck(started: { project: Project; files: string[]; markdown: string[] }, options: BatchCheckOptions): Promise<BatchCheckResult> {
+  const { project, files, markdown } = started;
   const config = project.config;
   const size = options.batchFiles ?? (options.checker ? 64 : 512);
   let batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, size));
@@ -140,4 +145,52 @@ export async function checkInBatches(options: BatchCheckOptions): Promise<BatchC
   }
   findings.sort(compareFindings);
   return { findings, analysed: markdown };
+}
+
+export interface ScopeOptions extends LoadOptions {
+  readonly question: ScopeQuestion;
+}
+
+export interface ScopedProject {
+  readonly project: Project;
+  /** Markdown files analysed or skipped: the selected ones and what their rules read. */
+  readonly analysed: readonly string[];
+  /** Markdown files of the workspace. */
+  readonly markdown: number;
+}
+
+/**
+ * A project that has analysed only what a question needs (project/scope.ts): the whole file list,
+ * the configuration, and the documents the question's rules read; the other Markdown files are
+ * grouped by name only, so the initiatives are the workspace's. The findings of the selected files
+ * are those of the whole workspace, for the cost of a part of one initiative.
+ */
+export async function loadScope(options: ScopeOptions): Promise<ScopedProject> {
+  const started = await startProject(options);
+  return analyseScope(started.project, started.markdown, scopeFor(started, options), options);
+}
+
+function scopeFor(started: { project: Project; markdown: readonly string[] }, options: ScopeOptions): string[] {
+  return scopeOf(started.markdown, compileConventions(started.project.config.conventions), options.question);
+}
+
+async function analyseScope(project: Project, markdown: readonly string[], scope: readonly string[], options: LoadOptions): Promise<ScopedProject> {
+  const read = new Set(scope);
+  project.setUnread(markdown.filter((p) => !read.has(p)));
+  const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
+  if (scope.length > 0) for (const outcome of await analyzer.analyze(scope, project.config)) project.setOutcome(outcome);
+  return { project, analysed: scope, markdown: markdown.length };
+}
+
+/**
+ * The findings a check of the whole workspace reports, for the selected files and what their rules
+ * read (`analysed`; the caller keeps the selected files' findings). A selection that needs most of
+ * the workspace is checked in batches like the whole, for bounded memory.
+ */
+export async function checkSelection(options: BatchCheckOptions & { readonly selected: (path: string) => boolean }): Promise<BatchCheckResult> {
+  const started = await startProject(options);
+  const scope = scopeFor(started, { ...options, question: { kind: 'findings', selected: options.selected } });
+  if (scope.length * 2 > started.markdown.length) return batchCheck(started, options);
+  const { project, analysed } = await analyseScope(started.project, started.markdown, scope, options);
+  return { findings: project.findings(), analysed };
 }

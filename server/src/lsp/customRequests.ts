@@ -52,7 +52,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
       const refused = result.refused.get(f.path);
       return { kind: f.kind, uri: locator.uri(f.path), exists: f.exists, content: f.content, ...(refused === undefined ? {} : { refused }) };
     }),
-    openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line) })),
+    openItems: plan.openItems.map((o) => ({ text: o.text, location: location0(locator, o.file, o.line), phase: o.phase })),
+    earlierPhases: plan.earlierPhases.map((p) => ({ phase: p.phase, title: p.title, open: p.open, location: location0(locator, initiative?.todo ?? '', p.line) })),
     unevidenced: plan.unevidenced.map((c) => requirementNode(locator, prd, c)),
     evidenceScope: initiative ? initiativeEvidence(root.project.ruleContext(), initiative, plan.phase).scope.text : '',
   };

@@ -19,7 +19,7 @@ import { findReferences } from './references';
 import { boxesByLine, referenceIntent } from './referenceIntent';
 import { Sections } from './sections';
 import { readSuppressions } from './suppressions';
-import { scanLine, type LineFacts } from './textScan';
+import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
 import { analyseSpec } from './spec';
 import { specFindings } from './specRules';
@@ -225,12 +225,12 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   localFindings.push(...inconsistentNumbers(lines, code));
   localFindings.push(...fractionalTableCounts(lines, code));
   for (const line of facts.evidenceSlots) {
-    const text = lines.line(line);
-    const at = text.search(/\[\]\(/);
+    const slot = EVIDENCE_SLOT.exec(lines.line(line));
+    const at = slot?.index ?? 0;
     localFindings.push({
       code: 'evidence-to-fill',
-      range: { start: { line, column: at + 1 }, end: { line, column: at + 3 } },
-      message: 'Evidence to fill: link the file, log or test output that shows this, inside the empty link.',
+      range: { start: { line, column: at + 1 }, end: { line, column: at + 1 + (slot?.[0].length ?? 0) } },
+      message: 'Evidence to fill: replace the placeholder with the file, log or test output that shows this.',
       related: [],
     });
   }

@@ -22,8 +22,11 @@ const URL = /\bhttps?:\/\/[^\s)>\]]+/;
 const COMMIT = /(?<![\w/.-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\w/.-])/;
 const TASK_ID = /\bT(\d+(?:\.\d+){1,2})\b/g;
 /** A prose evidence label: `**Evidence**: …`, `- Evidence: …`. */
-/** An empty evidence slot, as the handoff generator writes it: `[](<!-- path, log or test output -->)`. */
-export const EVIDENCE_SLOT = /\[\]\(\s*<!--.*?-->\s*\)/;
+/**
+ * An evidence slot the handoff generator left to fill: `_(evidence: path, log or test output)_`, or
+ * the empty link it wrote before, `[](<!-- path, log or test output -->)`.
+ */
+export const EVIDENCE_SLOT = /_\(evidence:[^)\n]*\)_|\[\]\(\s*<!--.*?-->\s*\)/i;
 export const EVIDENCE_LABEL = /^\s*(?:[-*+]\s+)?\*{0,2}(?:Evidence|Proof|Verification)\*{0,2}\s*:/i;
 
 const PHASE_COUNT_PATTERNS: readonly RegExp[] = [

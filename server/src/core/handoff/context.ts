@@ -25,10 +25,12 @@ export interface HandoffContext {
 }
 
 /**
- * The evidence slot: an empty link whose destination is a comment. The engine reads no path in it
- * (so it is not evidence) and no status (so it is not a claim); the author puts the path there.
+ * The evidence slot: a placeholder that shows in the Markdown preview (an empty link whose
+ * destination is a comment, the form before, showed nothing). The engine reads no path in it (so it
+ * is not evidence) and no status (so it is not a claim), and a line holding one is a question, not
+ * a citation (analyze/textScan.ts recognises both forms); the author replaces it with the path.
  */
-export const EVIDENCE_SLOT = '[](<!-- path, log or test output -->)';
+export const EVIDENCE_SLOT = '_(evidence: path, log or test output)_';
 
 /**
  * A pointer into the TODO is plain text, not a link: a link is a citation, and a citation next to

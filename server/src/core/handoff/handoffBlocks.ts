@@ -4,7 +4,9 @@ import { basename, dirname } from '../parse/role';
 import { joinPath } from '../resolve/resolve';
 import type { RequirementCoverage } from '../rules/coverage';
 import { evidenceStateText } from '../rules/evidenceModel';
+import { headingAnchors } from './anchors';
 import { listedDepths } from './checklist';
+import { relativeLink } from './evidence';
 import { at, type HandoffContext } from './context';
 import { inert } from './inert';
 import { earlierPhases, nextPhase } from './phases';
@@ -44,13 +46,31 @@ function phaseOpenBlock(h: HandoffContext, phase: Phase, level: string): string 
   return [`${level} Phase ${phase.number}: ${inert(phase.title, h.c)} (${indexes.length} open)`, '', ...lines].join('\n');
 }
 
-export function openItemsBlock(h: HandoffContext): string {
+/** Phases before this one with unchecked boxes, in number order, each with its count. */
+export function earlierLeftovers(h: HandoffContext): { phase: Phase; open: number }[] {
+  return earlierPhases(h.todoModel, h.phase.number)
+    .map((phase) => ({ phase, open: openIndexes(h, phase).length }))
+    .filter((p) => p.open > 0);
+}
+
+/**
+ * This phase's open items in full, then one line per earlier phase that still has some: its count
+ * and a link to its section of the TODO (relative to the folder the output is written in), so the
+ * handoff stays about its phase however many boxes earlier phases left open.
+ */
+export function openItemsBlock(h: HandoffContext, outputFolder: string): string {
   const own = phaseOpenBlock(h, h.phase, '###') ?? `### Phase ${h.phase.number}: ${inert(h.phase.title, h.c)}\n\nEvery box of this phase is checked in ${h.todoName}.`;
-  const earlier = earlierPhases(h.todoModel, h.phase.number)
-    .map((p) => phaseOpenBlock(h, p, '####'))
-    .filter((b): b is string => b !== null);
+  const earlier = earlierLeftovers(h);
   if (earlier.length === 0) return own;
-  return [own, '### Earlier Phases Still Open', ...earlier].join('\n\n');
+  const anchors = headingAnchors(h.todo.headings);
+  const target = relativeLink(outputFolder, h.todo.path);
+  const lines = earlier.map(({ phase, open }) => {
+    const anchor = anchors.get(phase.line);
+    const name = `Phase ${phase.number}: ${inert(phase.title, h.c)}`;
+    return `- [${name}](${target}${anchor ? `#${anchor}` : ''}) — ${open} open (${at(h, phase.line)})`;
+  });
+  const total = earlier.reduce((n, p) => n + p.open, 0);
+  return [own, '### Earlier Phases Still Open', `${total} unchecked ${total === 1 ? 'box' : 'boxes'} in ${earlier.length} earlier ${earlier.length === 1 ? 'phase' : 'phases'}; each is listed in its phase's section of ${h.todoName}.`, lines.join('\n')].join('\n\n');
 }
 
 export function statusText(cov: RequirementCoverage): string {

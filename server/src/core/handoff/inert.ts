@@ -3,8 +3,10 @@ import type { CompiledConventions } from '../config/compiled';
 /**
  * Text copied from the plan (checklist items, task bullets, titles, KPI targets) must not become
  * a claim once it sits in a phase output: the plan says what to do, the output says what was
- * done. These rewrites keep the rendered text (entities render as the character) while the
- * engine's line patterns no longer read a claim, a percentage of success or a fractional count.
+ * done. The generator puts copied text in generated regions (`<!-- proofmark:generated -->`),
+ * which the engine reads like code, or in sections that list requirements and targets; what is
+ * left here is what a region cannot hide: a done marker in a title or a table cell. The text is
+ * otherwise written as the plan wrote it (`99%` stays `99%`: no entities in generated files).
  */
 
 /**
@@ -16,18 +18,10 @@ function withoutDoneMarkers(text: string, c: CompiledConventions): string {
   return text.replace(c.doneMarkers, '');
 }
 
-/** `99% success`, `44.1/45 tests`: the percent sign and the fraction slash become entities. */
-function withoutNumberPatterns(text: string): string {
-  return text.replace(/(\d)%(?=[\s).,;:!?|*_]|$)/g, '$1&#37;').replace(/(\d\.\d+)(\s*)\/(?=\s*\d)/g, '$1$2&#47;');
-}
-
-/** Makes one line of copied text inert. Code spans keep their characters (entities do not render there). */
+/** Makes one line of copied text inert: done markers removed (outside code spans, which keep their characters). */
 export function inert(text: string, c: CompiledConventions): string {
   const parts = text.split(/(`+[^`]*`+)/);
-  const out = parts.map((part, i) => {
-    const unmarked = withoutDoneMarkers(part, c);
-    return i % 2 === 1 ? unmarked : withoutNumberPatterns(unmarked);
-  });
+  const out = parts.map((part, i) => (i % 2 === 1 ? part : withoutDoneMarkers(part, c)));
   return out.join('').replace(/(\S) {2,}(?=\S)/g, '$1 ').trim();
 }
 

@@ -4,7 +4,7 @@ import type { Project } from '../project/project';
 import type { HandoffContext } from './context';
 import { EVIDENCE_SLOT } from './context';
 import { coverageBefore } from './evidence';
-import { generated, missingOutputsBlock, nextPrerequisitesBlock, openItems, openItemsBlock, unevidencedBlock } from './handoffBlocks';
+import { earlierLeftovers, generated, missingOutputsBlock, nextPrerequisitesBlock, openItems, openItemsBlock, unevidencedBlock } from './handoffBlocks';
 import { inert } from './inert';
 import { unknownPhaseMessage } from './phases';
 import { decisionsBlock, goalBlock, tasksBlock } from './planBlocks';
@@ -74,7 +74,6 @@ export function planHandoff(project: Project, key: InitiativeKey, phase: string,
     goal: generated(goalBlock(h)),
     tasks: tasksBlock(h),
     decisions: decisionsBlock(h),
-    openItems: generated(openItemsBlock(h)),
     unevidenced: generated(unevidencedBlock(h)),
     missingOutputs: generated(missingOutputsBlock(h)),
     nextPrerequisites: generated(nextPrerequisitesBlock(h)),
@@ -82,9 +81,16 @@ export function planHandoff(project: Project, key: InitiativeKey, phase: string,
   };
 
   const files: HandoffFilePlan[] = h.targets.map((t) => {
-    // Evidence links are relative to the file they are written in, so each file gets its own table.
+    // Links are relative to the file they are written in, so each file gets its own table and open items.
     const trace = traceabilityBlocks(h, dirname(t.path));
-    const values = { ...shared, kind: t.kind, kindTitle: kindTitle(t.kind), traceability: trace.table, evidenceFound: generated(trace.evidence) };
+    const values = {
+      ...shared,
+      kind: t.kind,
+      kindTitle: kindTitle(t.kind),
+      openItems: generated(openItemsBlock(h, dirname(t.path))),
+      traceability: trace.table,
+      evidenceFound: generated(trace.evidence),
+    };
     const own = options.templates && Object.hasOwn(options.templates, t.kind) ? options.templates[t.kind] : undefined;
     const template = own ?? BUILT_IN_TEMPLATES.get(t.kind) ?? GENERIC_TEMPLATE;
     return { kind: t.kind, path: t.path, exists: t.exists, content: renderTemplate(template, values) };
@@ -97,6 +103,7 @@ export function planHandoff(project: Project, key: InitiativeKey, phase: string,
       title: target.title,
       files,
       openItems: openItems(h),
+      earlierPhases: earlierLeftovers(h).map(({ phase, open }) => ({ phase: phase.number, title: phase.title, line: phase.line, open })),
       unevidenced: h.coverage.filter((c) => c.status !== 'evidenced'),
     },
   };

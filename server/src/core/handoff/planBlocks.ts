@@ -1,6 +1,7 @@
 import type { Task } from '../model/todo';
 import { listedDepths, phaseChecklist, type ChecklistGroup } from './checklist';
 import { at, EVIDENCE_SLOT, type HandoffContext } from './context';
+import { generated } from './handoffBlocks';
 import { inert } from './inert';
 
 /** Copied lines are capped: the TODO stays the place to read the whole plan. */
@@ -76,11 +77,12 @@ export function tasksBlock(h: HandoffContext): string {
   const { tasks, others } = phaseChecklist(h.todo, h.phase, h.c);
   const sections: string[] = [];
   for (const { task, groups } of tasks) {
-    const body = groups.length > 0 ? groups.map((g) => groupBlock(h, g)).join('\n\n') : `No checklist group of the TODO matches this task (${at(h, task.line)}).`;
+    // The copied items sit in a generated region (read like code); the slots after it are the author's.
+    const body = groups.length > 0 ? generated(groups.map((g) => groupBlock(h, g)).join('\n\n')) : `No checklist group of the TODO matches this task (${at(h, task.line)}).`;
     sections.push([`### ${taskTitle(h, task)}`, '', body, '', NOTES_SLOTS].join('\n'));
   }
   for (const group of others) {
-    sections.push([`### Checklist group: ${inert(group.title, h.c)}`, '', groupBlock(h, group), '', NOTES_SLOTS].join('\n'));
+    sections.push([`### Checklist group: ${inert(group.title, h.c)}`, '', generated(groupBlock(h, group)), '', NOTES_SLOTS].join('\n'));
   }
   if (sections.length === 0) return `Phase ${h.phase.number} has no tasks and no checklist in ${h.todoName}.\n\n${NOTES_SLOTS}`;
   return sections.join('\n\n');
@@ -117,7 +119,7 @@ export function decisionsBlock(h: HandoffContext): string {
       const context =
         lines === null || lines.length === 0
           ? `**Context**: <!-- see ${at(h, task.line)} -->`
-          : [`**Context** (from ${at(h, task.line)}):`, '', ...lines].join('\n');
+          : generated([`**Context** (from ${at(h, task.line)}):`, '', ...lines].join('\n'));
       return record(i + 1, taskTitle(h, task), context);
     })
     .join('\n\n');

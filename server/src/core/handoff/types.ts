@@ -18,8 +18,10 @@ export interface HandoffPlan {
   readonly phase: string;
   readonly title: string;
   readonly files: readonly HandoffFilePlan[];
-  /** Unchecked items of this phase (and earlier ones), with their place in the TODO. */
+  /** Unchecked items of this phase, then of the earlier ones, with their place in the TODO and their phase. */
   readonly openItems: readonly { readonly text: string; readonly file: string; readonly line: number; readonly phase: string }[];
+  /** Earlier phases that still have unchecked items, in number order: the phase heading's line in the TODO and the count. */
+  readonly earlierPhases: readonly { readonly phase: string; readonly title: string; readonly line: number; readonly open: number }[];
   /** PRD requirements and KPIs still without evidence. */
   readonly unevidenced: readonly RequirementCoverage[];
 }

@@ -25,6 +25,8 @@ export class Project {
   readonly index = new FileIndex();
   private readonly documentModels = new Map<string, DocumentModel>();
   private readonly skipped = new Map<string, string>();
+  /** Markdown files known by name only: they take part in grouping, but are not analysed (see setUnread). */
+  private readonly unread = new Set<string>();
   private parsed: ParsedConfig = { config: DEFAULT_CONFIG, problems: [] };
   private configFile: { path: string; text: string } | null = null;
   private revisionCounter = 0;
@@ -105,11 +107,28 @@ export class Project {
 
   private forget(path: string): void {
     const hadModel = this.documentModels.delete(path);
-    if (this.skipped.delete(path) || hadModel) this.structureRevision++;
+    if (this.skipped.delete(path) || this.unread.delete(path) || hadModel) this.structureRevision++;
+  }
+
+  /**
+   * Markdown files a question about part of the workspace does not read (`proofmark check PATH`):
+   * they are grouped into initiatives by name, so that the initiatives of the files that are read
+   * are the workspace's, but they have no model and no findings, and an initiative none of whose
+   * documents is read is not checked. A file analysed later stops being unread.
+   */
+  setUnread(paths: Iterable<string>): void {
+    for (const path of paths) {
+      if (this.documentModels.has(path) || this.skipped.has(path) || this.unread.has(path)) continue;
+      this.addToIndex(path);
+      this.unread.add(path);
+      this.structureRevision++;
+    }
+    this.touch();
   }
 
   setOutcome(outcome: AnalysisOutcome): void {
     this.addToIndex(outcome.path);
+    this.unread.delete(outcome.path);
     const previous = this.documentModels.get(outcome.path);
     if ('model' in outcome) {
       this.skipped.delete(outcome.path);
@@ -145,6 +164,7 @@ export class Project {
       // A TODO or PRD that could not be analysed (binary, too large) still anchors its initiative.
       const entries: GroupingEntry[] = [...this.documentModels.values()];
       for (const path of this.skipped.keys()) entries.push({ path, role: documentRole(path, conventions) });
+      for (const path of this.unread) entries.push({ path, role: documentRole(path, conventions) });
       this.grouping = { structure: this.structureRevision, map: buildInitiatives(entries) };
     }
     const initiatives = this.grouping.map;
@@ -212,6 +232,7 @@ export class Project {
     };
     const result: RuleFinding[] = [];
     for (const initiative of initiatives.initiatives) {
+      if (this.unread.size > 0 && initiative.documents.every((p) => this.unread.has(p))) continue;
       const signature = base + initiative.documents.map((p) => `|${this.documentModels.get(p)?.hash ?? ''}`).join('');
       result.push(...cached(`i:${initiativeKeyString(initiative.key)}`, signature, () => initiativeFindings(context, initiative)));
     }

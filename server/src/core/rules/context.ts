@@ -20,6 +20,9 @@ import type { Range } from '../text/position';
  */
 export const REPORTED_IN_ARCHIVES: ReadonlySet<string> = new Set(['status-conflict', 'task-done-file-missing', 'file-skipped', 'config-invalid']);
 
+/** The documents of a folder that can mark the whole folder historical (see RuleContext.archiveOf). */
+export const FOLDER_MARKERS: readonly string[] = ['README.md', 'readme.md', 'INDEX.md', 'index.md'];
+
 /** Why a document's own references are not checked: it lies in a configured archive folder, or is marked historical. */
 export interface Archive {
   readonly kind: 'folder' | 'marked';
@@ -97,7 +100,7 @@ export class RuleContext {
   private historicalMarker(path: string): Archive | null {
     if (this.models.get(path)?.historical) return { kind: 'marked', reason: `${basename(path)} says it is historical or superseded` };
     for (let folder = dirname(path); ; folder = dirname(folder)) {
-      for (const name of ['README.md', 'readme.md', 'INDEX.md', 'index.md']) {
+      for (const name of FOLDER_MARKERS) {
         const readme = folder === '' ? name : `${folder}/${name}`;
         if (readme !== path && this.models.get(readme)?.historical) return { kind: 'marked', reason: `${readme} marks this folder historical` };
       }

@@ -3,7 +3,7 @@ export const TESTING_SUMMARY_TEMPLATE = `# {{todoName}} Phase {{phase}} Testing 
 
 **Generated**: {{date}} by Proofmark from {{sources}}. The statuses are computed from the outputs of earlier phases; nothing in this file is a result until its Measured and Evidence cells are filled.
 
-## Traceability
+## Requirements Traceability
 
 {{traceability}}
 
