@@ -61,6 +61,18 @@ describe('checking in batches', () => {
     assert.deepEqual(batched.findings, (await checkWorkspace({ workspace })).findings);
   });
 
+  it('reads a folder README of another batch as context, so a folder it marks historical is honoured, and reports its findings once', async () => {
+    const files = {
+      'specs/README.md': '# Historical planning records — not current documentation\n\nSee [the plan](missing-plan.md).\n',
+      'specs/a/requirements.md': '# R\n\n### Requirement 1\n\n#### Acceptance Criteria\n\n1. WHEN x THEN y\n2. WHEN z THEN w\n',
+      'specs/a/tasks.md': '- [x] 1. Do\n  - _Requirements: 1.1_\n- [x] 2. Build `src/gone.ts`\n',
+    };
+    const workspace = new MemoryWorkspace(files);
+    const whole = (await checkWorkspace({ workspace })).findings;
+    assert.ok(whole.some((f) => f.code === 'task-done-file-missing' && f.severity === 'hint'));
+    assert.deepEqual((await checkInBatches({ workspace, batchFiles: 1 })).findings, whole);
+  });
+
   it('keeps a TODO that cannot be analysed as the anchor of its initiative', async () => {
     const binary = new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02, 0xff]);
     const workspace = new MemoryWorkspace({ 'TODO.md': TODO(''), 'sub/TODO002.md': binary, 'sub/TODO002_phase1_notes.md': NOTES });

@@ -167,6 +167,22 @@ describe('spec rules', () => {
     assert.match(numbers[0]?.message ?? '', /The total here is 5, but the phase headings' task counts add up to 3. Phase 2 states 1 tasks; it lists 3./);
   });
 
+  it('reads Chinese Kiro criteria and traces, and prose about the clarification marker is no marker', async () => {
+    const findings = await check({
+      '.kiro/specs/z/requirements.md': '# 需求文档\n\n### 需求 1: 登录\n\n#### 验收标准\n\n1. WHEN x THEN y\n2. WHEN a THEN b\n',
+      '.kiro/specs/z/tasks.md': '- [x] 1. 登录\n  - _需求: 1.1, 1.2_\n',
+      'specs/001-a/spec.md': '# S\n\n- **FR-001**: x\n\nNo [NEEDS CLARIFICATION] markers remain.\n',
+      'specs/001-a/tasks.md': '- [x] T001 a (FR-001)\n',
+    });
+    assert.deepEqual(only(findings, 'requirement-uncovered'), []);
+    assert.deepEqual(only(findings, 'unresolved-marker'), []);
+  });
+
+  it('honours a folder README that marks the specs historical', async () => {
+    const findings = await check({ '.kiro/README.md': '# Historical planning records — not current documentation\n', '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/r/tasks.md': KIRO_TASKS });
+    assert.deepEqual(only(findings, 'requirement-uncovered'), []);
+  });
+
   it('reports a Draft spec whose tasks are all checked, and not one with work open', async () => {
     const done = TASKS.replace(/- \[ \]/g, '- [x]');
     const findings = await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': done });

@@ -3,7 +3,7 @@ import { compileConventions } from './config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type ProofmarkConfig } from './config/config';
 import { compareFindings, type Finding } from './findings/finding';
 import { formatBytes } from './parse/decode';
-import { planBatches } from './project/batches';
+import { planBatches, withFolderMarkers } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
 import { MARKDOWN_FILE, Project } from './project/project';
 import { scopeOf, type ScopeQuestion } from './project/scope';
@@ -122,14 +122,24 @@ async function batchCheck(started: { project: Project; files: string[]; markdown
   const { project, files, markdown } = started;
   const config = project.config;
   const size = options.batchFiles ?? (options.checker ? 64 : 512);
-  let batches = planBatches(markdown, compileConventions(config.conventions), Math.max(1, size));
+  const planned = withFolderMarkers(planBatches(markdown, compileConventions(config.conventions), Math.max(1, size)), markdown);
+  let batches = planned.batches;
+  // A README read as another batch's context reports its findings in its own batch only.
+  const index = new Map(batches.map((b, i) => [b, i]));
+  const ownFindings = (batch: readonly string[], list: readonly Finding[]): Finding[] => {
+    const i = index.get(batch as string[]);
+    return list.filter((f) => {
+      const o = planned.owner.get(f.file);
+      return o === undefined || o === i;
+    });
+  };
   // With no models yet, the project's findings are the problems of the configuration.
   const findings: Finding[] = [...project.findings()];
   if (options.checker && batches.length > 0) {
     const checked = await options.checker.check(batches, config, files);
-    batches = batches.filter((_, i) => {
+    batches = batches.filter((batch, i) => {
       const found = checked[i];
-      if (found) findings.push(...found);
+      if (found) findings.push(...ownFindings(batch, found));
       return !found;
     });
   }
@@ -140,7 +150,7 @@ async function batchCheck(started: { project: Project; files: string[]; markdown
     const outcomes = await next;
     next = i + 1 < batches.length ? analyzer.analyze(batches[i + 1] ?? [], config) : null;
     for (const outcome of outcomes) project.setOutcome(outcome);
-    for (const f of project.findings()) if (f.code !== 'config-invalid') findings.push(f);
+    for (const f of ownFindings(batches[i] ?? [], project.findings())) if (f.code !== 'config-invalid') findings.push(f);
     project.evict(batches[i] ?? []);
   }
   findings.sort(compareFindings);

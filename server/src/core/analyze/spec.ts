@@ -32,7 +32,7 @@ const USER_STORY = /^User Story\s+(\d+)\s*(?:[-–—:]\s*(.*?))?\s*(?:\(Priorit
 const BOLD_DEFINITION = /^\s*(?:[-*+]\s+)?\*\*(FR|NFR|SC|R|REQ)-?(\d+)([a-z]?)\*\*\s*(?:\([^)]*\)\s*)?[:：.–—-]?\s*(.*)$/;
 /** A numbered acceptance criterion: `1. WHEN …`, `1.1. WHEN …`. */
 const CRITERION = /^\s{0,3}(\d+)\.(?:(\d+)\.?)?\s+(\S.*)$/;
-const CRITERIA_HEADING = /^(?:Acceptance Criteria|验收标准)\b/i;
+const CRITERIA_HEADING = /^(?:Acceptance Criteria\b|验收标准)/i;
 
 function requirementItems(input: SpecInput): SpecItem[] {
   const { lines, code, sections } = input;
@@ -203,7 +203,8 @@ function counts(input: SpecInput): SpecCountStatement[] {
 }
 
 /** `[NEEDS CLARIFICATION: …]`; a template's placeholders: `[FEATURE NAME]`, `[PROJECT_NAME]`, `[###-feature-name]`. */
-const CLARIFICATION = /\[NEEDS CLARIFICATION\b[^\]]*\]?/i;
+// The marker itself carries its question after a colon; `no [NEEDS CLARIFICATION] markers remain` is prose about it.
+const CLARIFICATION = /\[NEEDS CLARIFICATION\s*:[^\]]*\]?/i;
 const PLACEHOLDER = /\[(?:[A-Z][A-Z0-9]*(?:[ _][A-Z0-9]+)+|###-[a-z-]+|PROJECT_NAME|FEATURE|DATE)\](?!\()/;
 
 function markers(input: SpecInput): SpecMarker[] {

@@ -1,6 +1,7 @@
 import type { CompiledConventions } from '../config/compiled';
 import { documentRole } from '../parse/role';
 import { buildInitiatives } from './initiatives';
+import { FOLDER_MARKERS } from '../rules/context';
 
 /**
  * Splits Markdown paths into batches of whole initiatives, for a check that holds only one
@@ -25,4 +26,33 @@ export function planBatches(paths: readonly string[], conventions: CompiledConve
   }
   if (current.length > 0) batches.push(current);
   return batches;
+}
+
+/**
+ * The folder READMEs above a batch's documents that lie in other batches: a README can mark its
+ * folder historical, which the rules of the documents below it read. They are analysed with the
+ * batch as context; their own findings are reported by the batch that holds them (see `ownedBy`).
+ */
+export function withFolderMarkers(batches: readonly string[][], paths: readonly string[]): { batches: string[][]; owner: ReadonlyMap<string, number> } {
+  const owner = new Map<string, number>();
+  batches.forEach((b, i) => {
+    for (const p of b) owner.set(p, i);
+  });
+  const markers = new Set(paths.filter((p) => FOLDER_MARKERS.includes(p.slice(p.lastIndexOf('/') + 1))));
+  const out = batches.map((batch, i) => {
+    const extra = new Set<string>();
+    for (const path of batch) {
+      for (let folder = path.lastIndexOf('/') < 0 ? '' : path.slice(0, path.lastIndexOf('/')); ; ) {
+        for (const name of FOLDER_MARKERS) {
+          const marker = folder === '' ? name : `${folder}/${name}`;
+          if (markers.has(marker) && owner.get(marker) !== i) extra.add(marker);
+        }
+        if (folder === '') break;
+        const slash = folder.lastIndexOf('/');
+        folder = slash < 0 ? '' : folder.slice(0, slash);
+      }
+    }
+    return extra.size === 0 ? batch : [...batch, ...extra];
+  });
+  return { batches: out, owner };
 }

@@ -89,6 +89,8 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
     for (const r of items.filter((i) => i.family === 'KIRO' && i.kind === 'requirement')) {
       if (traced.has(r.id)) continue;
       const own = items.filter((i) => i.parent === r.id);
+      // Criteria in a list shape not read (`1.` under another heading) are still traced as `N.M`.
+      if (own.length === 0 && [...traced].some((t) => t.startsWith(`${r.id}.`))) continue;
       const untraced = own.filter((c) => !traced.has(c.id));
       if (own.length > 0 && untraced.length === 0) continue;
       if (own.length === 0 || untraced.length === own.length) {
