@@ -5,8 +5,8 @@ import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import type { Root } from './roots';
 import type { Session } from './session';
 
-/** Counts are sent at most this often while a folder is indexed (the last one always). */
-const REPORT_MS = 200;
+/** A count is sent when it advanced by this share of the documents (at most 100 per index), and the last one always. */
+const REPORT_STEP = 0.01;
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -24,7 +24,7 @@ function percentage(root: Root): number {
 
 /**
  * Tells the client how each folder's index goes: `proofmark/indexStatus` when it starts, as it
- * counts up (at most every REPORT_MS) and when it is ready, and, for a client that supports it,
+ * counts up (every 1% of its documents, so at most a hundred times) and when it is ready, and, for a client that supports it,
  * `window/workDoneProgress` ("Indexing 812/1,584"). Registered after the diagnostics support, so
  * `ready` follows the diagnostics of the completed index on the wire.
  */
@@ -66,7 +66,7 @@ export function registerIndexStatus(connection: Connection, session: Session): D
       const stamp = `${root.state}#${root.generation}`;
       if (sent.get(root.root) === stamp) continue;
       sent.set(root.root, stamp);
-      lastCount.set(root.root, performance.now());
+      lastCount.set(root.root, root.progress.done);
       notify(root);
       if (root.state === 'indexing') void reporter(root);
       else finish(root.root);
@@ -76,10 +76,11 @@ export function registerIndexStatus(connection: Connection, session: Session): D
   });
   const counts = session.onProgress((root) => {
     if (root.state !== 'indexing' || sent.get(root.root) !== `indexing#${root.generation}`) return;
-    const now = performance.now();
-    const last = root.progress.done >= root.progress.total;
-    if (!last && now - (lastCount.get(root.root) ?? 0) < REPORT_MS) return;
-    lastCount.set(root.root, now);
+    const { done, total } = root.progress;
+    const previous = lastCount.get(root.root) ?? 0;
+    if (done <= previous && total > 0) return;
+    if (done < total && done - previous < Math.max(1, REPORT_STEP * total)) return;
+    lastCount.set(root.root, done);
     notify(root);
     const several = session.roots.all().length > 1;
     void reporters.get(root.root)?.then((r) => r?.report(percentage(root), progressMessage(root, several)));

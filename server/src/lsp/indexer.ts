@@ -112,7 +112,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   };
   analyzeOpen();
   const unopened = markdown.filter((p) => !session.isOpen(root, p));
-  progress((done = markdown.length - unopened.length));
+  done = markdown.length - unopened.length;
+  progress(done);
 
   // What the open documents' diagnostics depend on and is still to read; only a first index (the
   // live project) publishes before it is complete, so only it reads them first.
@@ -125,10 +126,12 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   // Announces a change once nothing the open documents depend on is still to read (again after
   // each open), so that their diagnostics are published before the rest is read.
   let announcedAt = -1;
-  const announceWanted = (queue: IndexQueue): void => {
+  const announceWanted = async (queue: IndexQueue): Promise<void> => {
     if (!live || announcedAt === session.openRevision || wanted(queue).size > 0) return;
     announcedAt = session.openRevision;
     session.changed([], true);
+    // The announcement runs on the next turn: let it, so its diagnostics go out before the next progress report.
+    await yieldToRequests();
   };
 
   const misses: { path: string; text: string | null }[] = [];
@@ -154,7 +157,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       if (stale()) return;
       done++;
       if (outcome !== 'done') misses.push(outcome);
-      if (first.size === 0) announceWanted(reads);
+      if (first.size === 0) await announceWanted(reads);
       if (!(await breathe())) return;
       // Documents opened meanwhile are read first too.
       if (session.openRevision !== openSeen) {
@@ -162,6 +165,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
         first = wanted(reads);
       }
     }
+    progress(done);
   }
 
   const parser = pool ?? (misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null);
@@ -173,7 +177,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       const first = wanted(queue);
       return queue.take(first.size > 0 ? Math.min(first.size, POOL_CHUNK) : POOL_CHUNK, first);
     };
-    let run = nextRun();
+    const run = nextRun();
     let next = run.length > 0 ? parser.analyze(run, config) : null;
     while (next) {
       const outcomes = await next;
@@ -192,8 +196,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       }
       if (stale()) return;
       progress(done);
-      announceWanted(queue);
-      run = following;
+      await announceWanted(queue);
+      if (stale()) return;
     }
     await hooks.analysisDone?.(root);
   }
@@ -202,6 +206,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     if (!session.isOpen(root, miss.path)) project.setOutcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config));
     if (!(await breathe())) return;
   }
+  progress(done);
 
   if (!live) {
     analyzeOpen();

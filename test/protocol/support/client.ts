@@ -77,6 +77,8 @@ export class TestClient {
     });
     connection.onError(([error]) => this.protocolErrors.push(error.message));
     connection.onNotification((method: string, params: unknown) => this.record(method, params));
+    // Progress notifications reach their own handlers, never the one above: recorded like the others.
+    connection.onUnhandledProgress((params) => this.record('$/progress', params));
     connection.onRequest((method: string, params: unknown) => {
       this.record(method, params);
       // As VS Code's client: a request before the initialize response finds no handler.
