@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readServerSettings } from '../../client/src/settings';
 import { indexingContent, indexingMessage, sumCounts } from '../../client/src/status/statusText';
-import { parseConfig } from '../../server/src/core/config/config';
+import { analyzeText } from '../../server/src/core/analyze/document';
+import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
+import { ModelCompactor } from '../../server/src/lsp/compactModel';
 import { IndexQueue } from '../../server/src/lsp/indexQueue';
 import { readInitializationOptions, splitEditorSettings, withEditorSettings } from '../../server/src/lsp/settings';
 
@@ -64,5 +66,29 @@ describe('indexing counts in the status bar and the side panel', () => {
   it('add up several folders, and say nothing when no folder is indexed', () => {
     assert.deepEqual(sumCounts([{ documents: 3, total: 10 }, { documents: 5, total: 20 }]), { documents: 8, total: 30 });
     assert.equal(indexingMessage([]), null);
+  });
+});
+
+describe('the model compactor', () => {
+  const text = '# TODO001: Sync\n\n## Phase 1: Queue ✅ COMPLETED\n\n- [x] Write `src/sync/queue.ts`\n- [ ] See [the PRD](PRD001.md)\n';
+
+  it('keeps every model equal to what was analysed, and shares equal positions, ranges and short strings across models', () => {
+    const compactor = new ModelCompactor();
+    const a = analyzeText('TODO001.md', text, DEFAULT_CONFIG);
+    const b = analyzeText('b/TODO001.md', text, DEFAULT_CONFIG);
+    const ca = compactor.outcome(a);
+    const cb = compactor.outcome(b);
+    assert.deepEqual(ca, a);
+    assert.deepEqual(cb, b);
+    assert.ok('model' in ca && 'model' in cb);
+    const [ha, hb] = [ca.model.headings[1], cb.model.headings[1]];
+    assert.ok(ha && hb);
+    assert.equal(ha.range, hb.range, 'the same range is one object');
+    assert.notEqual(ca.model, cb.model);
+  });
+
+  it('leaves skipped files as they are', () => {
+    const skipped = { path: 'x.md', skipped: 'File looks binary' };
+    assert.equal(new ModelCompactor().outcome(skipped), skipped);
   });
 });

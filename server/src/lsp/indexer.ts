@@ -7,6 +7,7 @@ import { MARKDOWN_FILE, Project } from '../core/project/project';
 import { contentHash } from '../core/text/hash';
 import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
+import { ModelCompactor } from './compactModel';
 import { reapplyEvents } from './fileEvents';
 import type { Root } from './roots';
 import { IndexQueue } from './indexQueue';
@@ -43,7 +44,7 @@ export async function readConfigText(session: Session, root: Root): Promise<stri
  * Reads one document of an index into its project: from the cache when its text is unchanged,
  * analysed at once when `now`, else handed back as a miss (with its text) for the parser.
  */
-async function readOne(session: Session, root: Root, project: Project, cache: ModelCache, path: string, now: boolean, stale: () => boolean): Promise<'done' | { path: string; text: string }> {
+async function readOne(session: Session, root: Root, project: Project, cache: ModelCache, compactor: ModelCompactor, path: string, now: boolean, stale: () => boolean): Promise<'done' | { path: string; text: string }> {
   const config = project.config;
   const bytes = await root.disk.read(path);
   if (stale() || session.isOpen(root, path)) return 'done';
@@ -58,8 +59,8 @@ async function readOne(session: Session, root: Root, project: Project, cache: Mo
     return 'done';
   }
   const hit = cache.get(path, contentHash(decoded.text));
-  if (hit) project.setOutcome({ path, model: hit });
-  else if (now) project.setOutcome(analyzeText(path, decoded.text, config));
+  if (hit) project.setOutcome({ path, model: compactor.parsed(hit) });
+  else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config)));
   else return { path, text: decoded.text };
   return 'done';
 }
@@ -98,6 +99,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
 
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
   const cached = await cache.load();
+  const compactor = new ModelCompactor();
   const markdown = files.filter((p) => MARKDOWN_FILE.test(p));
   const progress = (done: number): void => {
     root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
@@ -153,7 +155,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     for (let [path] = reads.take(1, first); path !== undefined; [path] = reads.take(1, first)) {
       // A document the open ones depend on is analysed at once: it is one of few.
       const now = first.delete(path);
-      const outcome = await readOne(session, root, project, cache, path, now, stale);
+      const outcome = await readOne(session, root, project, cache, compactor, path, now, stale);
       if (stale()) return;
       done++;
       if (outcome !== 'done') misses.push(outcome);
@@ -192,7 +194,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
         if (session.isOpen(root, o.path)) continue;
         // A file deleted since it was listed is dropped, not reported as unreadable.
         if ('skipped' in o && (await root.disk.stat(o.path)) === undefined) project.removeFile(o.path);
-        else project.setOutcome(o);
+        else project.setOutcome(compactor.outcome(o));
+        if (!(await breathe())) return;
       }
       if (stale()) return;
       progress(done);
@@ -203,7 +206,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   }
   for (const miss of inThread) {
     done++;
-    if (!session.isOpen(root, miss.path)) project.setOutcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config));
+    if (!session.isOpen(root, miss.path)) project.setOutcome(compactor.outcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config)));
     if (!(await breathe())) return;
   }
   progress(done);
