@@ -1,14 +1,18 @@
 /**
- * Language-server benchmark on the real corpus: time from `initialized` to the first complete
- * workspace diagnostics (cold, then warm from the model cache), the server's peak RSS, and the
- * latency from a one-character didChange in TODO003.md to its fresh diagnostics, next to a plain
- * remark-parse + remark-gfm parse of the same file measured in this run. Then cold and warm
- * starts and peak RSS on the generated workspace (BENCH_FILES files, default 10000; 0 skips it).
- * Last, the heavy documents of test/support/heavyShapes.ts, each alone in a workspace: the
- * server's time and peak RSS next to bare remark-parse of the same text (BENCH_HEAVY=0 skips them).
+ * Language-server benchmark on the real corpus, as an editor starts it: the active document
+ * (TODO003.md) is opened right after `initialized`, and the bench reports the time to its first
+ * diagnostics (its initiative is indexed first) and to the complete index, cold, then warm from the
+ * model cache, with the server's peak RSS; then the latency from a one-character didChange in
+ * TODO003.md to its fresh diagnostics, next to a plain remark-parse + remark-gfm parse of the same
+ * file measured in this run. Then the same starts on the generated workspace (BENCH_FILES files,
+ * default 10000; 0 skips it), its first TODO active. Last, the heavy documents of
+ * test/support/heavyShapes.ts, each alone in a workspace: the server's time and peak RSS next to
+ * bare remark-parse of the same text (BENCH_HEAVY=0 skips them). BENCH_CORPUS=0 skips the corpus.
+ * The default diagnostics scope applies (the open initiative); the CLI's full check is the baseline.
+ * Figures are reported, never asserted: the machines are shared.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -24,6 +28,7 @@ import { heavyTable, measureHeavyDocuments } from './heavyDocuments';
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const HEAVY = process.env.BENCH_HEAVY !== '0';
+const CORPUS = process.env.BENCH_CORPUS !== '0';
 
 function peakRss(pid: number | undefined): number {
   try {
@@ -56,15 +61,27 @@ function cliCheck(root: string): Promise<number> {
   });
 }
 
-async function startup(root: string, storage: string): Promise<{ client: TestClient; ms: number }> {
-  // TestClient.start resolves once `initialized` is sent.
-  const client = await TestClient.start({ roots: [root], storagePath: storage, debounceMs: 0 });
-  const initialized = performance.now();
-  await client.ready([root]);
-  return { client, ms: performance.now() - initialized };
+interface Startup {
+  readonly client: TestClient;
+  /** initialized → the first diagnostics of the active document. */
+  readonly firstMs: number;
+  /** initialized → every folder indexed (`proofmark/indexStatus` ready). */
+  readonly indexMs: number;
 }
 
-async function main(): Promise<void> {
+/** Starts the server, opens the active document at once, and times its first diagnostics and the complete index. */
+async function startup(root: string, storage: string, active: string): Promise<Startup> {
+  // TestClient.start resolves once `initialized` is sent.
+  const client = await TestClient.start({ roots: [root], storagePath: storage, debounceMs: 0, scope: null });
+  const initialized = performance.now();
+  const uri = await client.open(active);
+  const first = client.published(uri, (p) => p.diagnostics.length > 0).then(() => performance.now() - initialized);
+  await client.ready([root]);
+  const indexMs = performance.now() - initialized;
+  return { client, firstMs: await first, indexMs };
+}
+
+async function corpus(): Promise<void> {
   if (!corpusAvailable()) {
     process.stdout.write(`skipped: ${SKIP_REASON}\n`);
     return;
@@ -75,15 +92,14 @@ async function main(): Promise<void> {
   const text = readFileSync(file, 'utf8');
 
   const cli = await cliCheck(root);
-  const cold = await startup(root, storage);
+  const cold = await startup(root, storage, file);
   const coldRss = peakRss(cold.client.process.pid);
   const files = cold.client.latestPublished().size;
   await cold.client.stop();
 
-  const warm = await startup(root, storage);
+  const warm = await startup(root, storage, file);
   const client = warm.client;
-  const uri = await client.open(file, text);
-  await client.published(uriOf(file), (p) => p.version === 1);
+  const uri = uriOf(file);
   const lines = text.split('\n');
   const latencies: number[] = [];
   for (let i = 0; i < EDITS; i++) {
@@ -113,10 +129,9 @@ async function main(): Promise<void> {
   }
 
   const rows: [string, string][] = [
-    ['files with diagnostics', String(files)],
+    ['files with diagnostics (the open initiative)', String(files)],
     ['proofmark check (CLI) of the same folder, spawn to exit', ms(cli)],
-    ['initialized → complete workspace diagnostics, cold', `${ms(cold.ms)} (${(cold.ms / cli).toFixed(2)}× the CLI; target ≤ 1.5)`],
-    ['initialized → complete workspace diagnostics, warm (cache)', `${ms(warm.ms)} (${((100 * warm.ms) / cold.ms).toFixed(0)}% of cold; target ≤ 25%)`],
+    ...startRows(cold, warm, cli, 'target ≤ 2 s cold'),
     ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB (target ≤ 200 MB)`],
     ['server peak RSS, warm start + edits', `${warmRss.toFixed(0)} MB (target ≤ 200 MB)`],
     [`didChange → fresh diagnostics, TODO003.md (${text.length} chars), p50`, ms(percentile(latencies, 50))],
@@ -125,8 +140,22 @@ async function main(): Promise<void> {
     ['core analyzeText of TODO003.md (in this process), p50', ms(percentile(analyses, 50))],
   ];
   printRows(`corpus skeleton: ${root}`, rows);
+}
+
+async function main(): Promise<void> {
+  if (CORPUS) await corpus();
   if (FILES > 0) await generated(FILES);
   if (HEAVY) await heavy();
+}
+
+/** The rows of a cold and a warm start: first diagnostics of the active document, then the complete index. */
+function startRows(cold: Startup, warm: Startup, cli: number, target: string): [string, string][] {
+  return [
+    ['initialized → first diagnostics of the active document, cold', `${ms(cold.firstMs)} (${(cold.firstMs / cli).toFixed(2)}× the CLI's full check; ${target})`],
+    ['initialized → complete index, cold', `${ms(cold.indexMs)} (${(cold.indexMs / cli).toFixed(2)}× the CLI)`],
+    ['initialized → first diagnostics of the active document, warm (cache)', ms(warm.firstMs)],
+    ['initialized → complete index, warm (cache)', `${ms(warm.indexMs)} (${((100 * warm.indexMs) / cold.indexMs).toFixed(0)}% of cold)`],
+  ];
 }
 
 async function heavy(): Promise<void> {
@@ -138,23 +167,41 @@ async function heavy(): Promise<void> {
 async function generated(count: number): Promise<void> {
   const workspace = generateWorkspace(count);
   const storage = tempDir('proofmark-bench-storage-');
+  const active = firstTodo(workspace.root);
   const cli = await cliCheck(workspace.root);
-  const cold = await startup(workspace.root, storage);
+  const cold = await startup(workspace.root, storage, active);
   const coldRss = peakRss(cold.client.process.pid);
   const files = cold.client.latestPublished().size;
   await cold.client.stop();
-  const warm = await startup(workspace.root, storage);
+  const warm = await startup(workspace.root, storage, active);
   const warmRss = peakRss(warm.client.process.pid);
   await warm.client.stop();
   const rows: [string, string][] = [
-    ['files with diagnostics', String(files)],
+    ['active document', path.relative(workspace.root, active)],
+    ['files with diagnostics (the open initiative)', String(files)],
     ['proofmark check (CLI) of the same folder, spawn to exit', ms(cli)],
-    ['initialized → complete workspace diagnostics, cold', `${ms(cold.ms)} (${(cold.ms / cli).toFixed(2)}× the CLI)`],
-    ['initialized → complete workspace diagnostics, warm (cache)', `${ms(warm.ms)} (${((100 * warm.ms) / cold.ms).toFixed(0)}% of cold)`],
-    ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB`],
+    ...startRows(cold, warm, cli, 'target ≤ 2 s cold'),
+    ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB (target ≤ 400 MB)`],
     ['server peak RSS, warm start', `${warmRss.toFixed(0)} MB`],
   ];
   printRows(`generated workspace: ${workspace.markdownFiles} files, ${(workspace.markdownBytes / 1048576).toFixed(1)} MB`, rows);
+}
+
+/** The first TODO of the generated workspace (folders in name order): the active document. */
+function firstTodo(root: string): string {
+  const search = (dir: string): string | null => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const todo = entries.find((e) => e.isFile() && /^TODO\d+\.md$/.test(e.name));
+    if (todo) return path.join(dir, todo.name);
+    for (const e of entries) {
+      const found = e.isDirectory() ? search(path.join(dir, e.name)) : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  const found = search(root);
+  if (!found) throw new Error(`no TODO in ${root}`);
+  return found;
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_ARCHIVES } from '../server/src/core/config/config';
 import { FINDING_CODES } from '../server/src/core/findings/codes';
 import { DEFAULT_CONVENTIONS } from '../server/src/core/config/conventions';
+import { DIAGNOSTICS_SCOPES, type DiagnosticsScope } from '../server/src/protocol';
+import { DEFAULT_SCOPE } from '../server/src/lsp/settings';
 const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
 const ARCHIVES_DESCRIPTION =
   'Globs of archive, backup, template and agent-prompt folders. Their documents are indexed (references to them resolve), but their own references and claims are not checked unless checkArchives is true. A document marked historical or superseded (or a folder whose README says so) is treated the same way.';
@@ -81,4 +83,21 @@ if (conventionSetting?.properties) {
 }
 properties['proofmark.archives'] = { type: 'array', scope: 'resource', items: { type: 'string' }, default: DEFAULT_ARCHIVES, markdownDescription: ARCHIVES_DESCRIPTION };
 properties['proofmark.checkArchives'] = { type: 'boolean', scope: 'resource', default: false, markdownDescription: 'Check the references and claims of documents in `proofmark.archives` folders too.' };
+/*
+ * Editor-only settings (not in .proofmark.json): what gets diagnostics. One window-wide value, since
+ * the CLI and Check Workspace always check everything.
+ */
+const SCOPE_DESCRIPTIONS: Record<DiagnosticsScope, string> = {
+  openInitiatives: 'The open documents and every document of the initiatives they belong to; a document outside every initiative, while it is open. Closing the last open document of an initiative clears its diagnostics.',
+  workspace: 'Every document of the workspace, as `proofmark check` reports them.',
+};
+properties['proofmark.diagnostics.scope'] = {
+  type: 'string',
+  scope: 'window',
+  enum: [...DIAGNOSTICS_SCOPES],
+  enumDescriptions: DIAGNOSTICS_SCOPES.map((s) => SCOPE_DESCRIPTIONS[s]),
+  default: DEFAULT_SCOPE,
+  markdownDescription:
+    'Which documents get diagnostics in the editor and the Problems panel. The side panel, the status bar, `proofmark check` and **Proofmark: Check Workspace** (which shows the whole workspace from then on, until the window reloads) always cover every document.',
+};
 writeFileSync('package.json', `${JSON.stringify(manifest, null, 2)}\n`);

@@ -26,6 +26,8 @@ export const ContextKeys = {
   state: 'proofmark.state',
   openOnly: 'proofmark.openOnly',
   hasInitiatives: 'proofmark.hasInitiatives',
+  /** Every folder's index is complete: only then may the side panel say that there is no initiative. */
+  indexComplete: 'proofmark.indexComplete',
 } as const;
 
 export type ClientState = 'starting' | 'ready' | 'failed';

@@ -14,6 +14,7 @@ import { StatusBar } from './status/statusBar';
 import { Timings } from './timings';
 import { TraceabilityPanel } from './traceability/traceabilityPanel';
 import { followActiveEditor } from './tree/followEditor';
+import { IndexingState } from './tree/indexingState';
 import { CompletionTreeProvider } from './tree/treeProvider';
 import { TreeSource } from './tree/treeSource';
 import { errorText } from './webview/panelHost';
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ProofmarkApi {
     const treeView = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
     const handoff = new HandoffPanel(context.extensionUri, server, source, log);
     const traceability = new TraceabilityPanel(context.extensionUri, server, source, log);
-    context.subscriptions.push(client, source, tree, treeView, handoff, traceability, new StatusBar(source, server), source.onDidChange((t) => tree.setTree(t)));
+    context.subscriptions.push(client, source, tree, treeView, handoff, traceability, new StatusBar(source, server), new IndexingState(treeView, server, source), source.onDidChange((t) => tree.setTree(t)));
     const api: ProofmarkApi = {
       client, server, source, tree, treeView, handoff, traceability, log, timings,
       ready: startServer(client, source, log, timings, false),

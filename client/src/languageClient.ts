@@ -8,12 +8,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
-import { readEngineSettings, SETTINGS_SECTION } from './settings';
+import { readServerSettings, SETTINGS_SECTION } from './settings';
 
-/** The engine settings only (not `trace.server`, no nulls), in the shape of a `.proofmark.json`. */
+/** The engine settings (not `trace.server`, no nulls) in the shape of a `.proofmark.json`, and the diagnostics scope. */
 function engineSettings(scope?: vscode.Uri): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  return readEngineSettings((key) => config.get(key));
+  return readServerSettings((key) => config.get(key));
 }
 
 /** The storage folder, the settings, and whether the workspace is trusted (untrusted, the server ignores configured conventions and templates). */

@@ -23,3 +23,19 @@ export function readEngineSettings(get: (key: EngineSettingKey) => unknown): Par
   }
   return settings;
 }
+
+/** Settings only the editor has (not in `.proofmark.json`): what gets diagnostics. */
+export const EDITOR_SETTING_KEYS = ['diagnostics.scope'] as const;
+
+export type EditorSettingKey = (typeof EDITOR_SETTING_KEYS)[number];
+
+/**
+ * What the server is sent as the `proofmark` section: the engine settings, and
+ * `diagnostics: { scope }` when the scope is set (the server splits it off; unset, its default applies).
+ */
+export function readServerSettings(get: (key: EngineSettingKey | EditorSettingKey) => unknown): Record<string, unknown> {
+  const settings: Record<string, unknown> = readEngineSettings(get);
+  const scope = get('diagnostics.scope');
+  if (typeof scope === 'string') settings.diagnostics = { scope };
+  return settings;
+}

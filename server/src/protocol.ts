@@ -102,6 +102,12 @@ export interface InitiativeNode {
 export interface CompletionTree {
   readonly revision: number;
   readonly initiatives: readonly InitiativeNode[];
+  /**
+   * Present while a folder's first index is incomplete: the Markdown documents read so far and in
+   * all (`total` is 0 while the folders are being listed). The initiatives are then those read so
+   * far, so an empty list does not mean that there is none.
+   */
+  readonly indexing?: { readonly documents: number; readonly total: number };
 }
 
 /** Client → server: the completion tree of every initiative, for the side panel and status bar. */
@@ -169,16 +175,33 @@ export interface HandoffPlanParams {
 }
 
 /**
- * Server → client: a workspace folder started or finished indexing. `ready` is sent after the
- * diagnostics of the finished index were published, so a client (or a test) can wait for it.
+ * Server → client: a workspace folder started indexing, read more documents (at most five times a
+ * second) or finished. `ready` is sent after the diagnostics of the finished index were published,
+ * so a client (or a test) can wait for it.
  */
 export const IndexStatusNotification = 'proofmark/indexStatus';
 export interface IndexStatusParams {
   /** Workspace folder URI. */
   readonly root: string;
   readonly state: 'indexing' | 'ready';
-  /** Markdown documents analysed or skipped so far. */
+  /** Markdown documents read so far (from the cache, analysed or skipped). */
   readonly documents: number;
+  /** Markdown documents the index reads in all; 0 while the folder is being listed. */
+  readonly total: number;
+}
+
+/**
+ * Client → server: "Check Workspace". The diagnostics scope widens to the whole workspace for the
+ * rest of the session (until `proofmark.diagnostics.scope` changes), the server waits for every
+ * folder's index, publishes (or asks the client to pull) every file's diagnostics, and answers
+ * with the counts of the complete check, the same findings as the CLI's.
+ */
+export const CheckWorkspaceRequest = 'proofmark/checkWorkspace';
+export type CheckWorkspaceParams = Record<string, never>;
+export interface CheckWorkspaceResult {
+  readonly findings: number;
+  readonly files: number;
+  readonly initiatives: number;
 }
 
 /** Server → client: the completion tree or traceability changed; ask again. */
@@ -204,11 +227,22 @@ export const ServerCommands = {
   createOutput: 'proofmark.createOutput',
 } as const;
 
+/**
+ * What gets diagnostics in the editor (`proofmark.diagnostics.scope`): the open documents and every
+ * document of their initiatives (the default), or every document of the workspace. The CLI and the
+ * "Check Workspace" command always check everything.
+ */
+export const DIAGNOSTICS_SCOPES = ['openInitiatives', 'workspace'] as const;
+export type DiagnosticsScope = (typeof DIAGNOSTICS_SCOPES)[number];
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** A folder the server may use for its cache of document models. */
   readonly storagePath?: string;
-  /** Editor settings mirroring `.proofmark.json` (which wins per folder). */
+  /**
+   * The editor's `proofmark` settings: those mirroring `.proofmark.json` (which wins per folder),
+   * and `diagnostics: { scope: DiagnosticsScope }`, which only the editor has.
+   */
   readonly settings?: unknown;
   /** Milliseconds the server waits after an edit before re-analysing (default 100). */
   readonly debounceMs?: number;

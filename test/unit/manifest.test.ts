@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ClientCommands, ContextKeys, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../client/src/commandIds';
-import { CLIENT_SETTING_KEYS, ENGINE_SETTING_KEYS, readEngineSettings } from '../../client/src/settings';
+import { CLIENT_SETTING_KEYS, EDITOR_SETTING_KEYS, ENGINE_SETTING_KEYS, readEngineSettings } from '../../client/src/settings';
+import { DIAGNOSTICS_SCOPES } from '../../server/src/protocol';
+import { DEFAULT_SCOPE } from '../../server/src/lsp/settings';
 import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
 import { DEFAULT_CONVENTIONS } from '../../server/src/core/config/conventions';
 import { ALL_CODES, FINDING_CODES } from '../../server/src/core/findings/codes';
@@ -24,7 +26,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     views: Record<string, { id: string; icon?: string }[]>;
     viewsWelcome: { view: string; when?: string; contents: string }[];
-    configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }> };
+    configuration: { properties: Record<string, { default?: unknown; enum?: unknown[]; properties?: Record<string, { default?: unknown }> }> };
     jsonValidation: { fileMatch: string; url: string }[];
     grammars: { scopeName: string; path: string; injectTo: string[] }[];
   };
@@ -149,8 +151,14 @@ describe('package.json views, activation and assets', () => {
 describe('package.json settings mirror the engine configuration', () => {
   const properties = contributed.configuration.properties;
 
-  it('contributes one setting per engine key, the client settings, and the trace setting', () => {
-    assert.deepEqual(sorted(Object.keys(properties)), sorted([...ENGINE_SETTING_KEYS.map((k) => `proofmark.${k}`), ...CLIENT_SETTING_KEYS.map((k) => `proofmark.${k}`), 'proofmark.trace.server']));
+  it('contributes one setting per engine key, editor key and client key, plus the trace setting', () => {
+    assert.deepEqual(sorted(Object.keys(properties)), sorted([...ENGINE_SETTING_KEYS.map((k) => `proofmark.${k}`), ...EDITOR_SETTING_KEYS.map((k) => `proofmark.${k}`), ...CLIENT_SETTING_KEYS.map((k) => `proofmark.${k}`), 'proofmark.trace.server']));
+  });
+
+  it('offers the diagnostics scopes the server knows, with its default', () => {
+    const scope = properties['proofmark.diagnostics.scope'];
+    assert.deepEqual(scope?.enum, [...DIAGNOSTICS_SCOPES]);
+    assert.equal(scope?.default, DEFAULT_SCOPE);
   });
 
   it('lists every finding code under proofmark.severity with its default severity', () => {

@@ -3,27 +3,20 @@ import { ClientCommands } from '../commandIds';
 import type { ProofmarkApi } from '../services';
 import { plural } from '../tree/format';
 
-function isProofmark(diagnostic: vscode.Diagnostic): boolean {
-  return diagnostic.source?.toLowerCase() === 'proofmark';
-}
-
-/** "Check Workspace": asks the server for a fresh tree, then shows the findings in the Problems panel. */
+/**
+ * "Check Workspace": the server checks every document of every folder (waiting for the index) and
+ * from then on shows the whole workspace's diagnostics, whatever `proofmark.diagnostics.scope`
+ * says, until that setting changes or the window reloads; then the Problems panel opens.
+ */
 async function checkWorkspace(api: ProofmarkApi): Promise<void> {
   if (!api.server.running) {
     void vscode.window.showWarningMessage('The Proofmark server is not running. Run "Proofmark: Restart Server".');
     return;
   }
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Proofmark: checking the workspace' }, () => api.server.checkWorkspace());
   await api.source.refresh();
-  let findings = 0;
-  let files = 0;
-  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-    const own = diagnostics.filter(isProofmark).length;
-    findings += own;
-    if (own > 0) files++;
-  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const initiatives = api.source.tree?.initiatives.length ?? 0;
-  void vscode.window.showInformationMessage(`Proofmark: ${plural(findings, 'finding')} in ${plural(files, 'file')}, ${plural(initiatives, 'initiative')} checked.`);
+  void vscode.window.showInformationMessage(`Proofmark: ${plural(result.findings, 'finding')} in ${plural(result.files, 'file')}, ${plural(result.initiatives, 'initiative')} checked. The Problems panel shows the whole workspace until the window reloads.`);
 }
 
 export function registerServerCommands(api: ProofmarkApi): vscode.Disposable[] {

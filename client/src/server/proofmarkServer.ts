@@ -1,11 +1,14 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  CheckWorkspaceRequest,
   CompletionTreeRequest,
   HandoffPlanRequest,
   IndexStatusNotification,
   TraceabilityRequest,
   TreeChangedNotification,
+  type CheckWorkspaceParams,
+  type CheckWorkspaceResult,
   type CompletionTree,
   type CompletionTreeParams,
   type HandoffPlanParams,
@@ -27,6 +30,12 @@ export class ProofmarkServer {
   completionTree(): Promise<CompletionTree> {
     const params: CompletionTreeParams = {};
     return this.client.sendRequest<CompletionTree>(CompletionTreeRequest, params);
+  }
+
+  /** Widens the diagnostics to the whole workspace and answers once every folder is checked. */
+  checkWorkspace(): Promise<CheckWorkspaceResult> {
+    const params: CheckWorkspaceParams = {};
+    return this.client.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest, params);
   }
 
   traceability(params: TraceabilityParams = {}): Promise<TraceabilityResult> {

@@ -3,7 +3,7 @@ import { TREE_VIEW_ID } from '../commandIds';
 import type { ProofmarkServer } from '../server/proofmarkServer';
 import { activeInitiative } from '../tree/activeInitiative';
 import type { TreeSource } from '../tree/treeSource';
-import { restrictedContent, statusContent } from './statusText';
+import { indexingContent, restricted, restrictedContent, statusContent, sumCounts } from './statusText';
 
 /**
  * The status-bar item: progress of the active initiative's current phase and its open findings, or
@@ -13,8 +13,8 @@ import { restrictedContent, statusContent } from './statusText';
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('proofmark.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
-  /** Folders being indexed, with the documents done so far. */
-  private readonly indexing = new Map<string, number>();
+  /** Folders being indexed, with the documents read so far and in all. */
+  private readonly indexing = new Map<string, { documents: number; total: number }>();
   private trusted = vscode.workspace.isTrusted;
 
   constructor(
@@ -32,7 +32,7 @@ export class StatusBar implements vscode.Disposable {
         this.update();
       }),
       server.onIndexStatus((status) => {
-        if (status.state === 'indexing') this.indexing.set(status.root, status.documents);
+        if (status.state === 'indexing') this.indexing.set(status.root, { documents: status.documents, total: status.total });
         else this.indexing.delete(status.root);
         this.update();
       }),
@@ -42,10 +42,11 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     if (this.indexing.size > 0) {
-      const documents = [...this.indexing.values()].reduce((a, b) => a + b, 0);
-      this.item.text = `${this.trusted ? '' : '$(shield) '}$(sync~spin) Proofmark ${documents}`;
-      this.item.tooltip = `Proofmark is reading the workspace: ${documents} documents so far.`;
-      this.item.accessibilityInformation = { label: this.item.tooltip };
+      const { documents, total } = sumCounts([...this.indexing.values()]);
+      const content = this.trusted ? indexingContent(documents, total) : restricted(indexingContent(documents, total));
+      this.item.text = content.text;
+      this.item.tooltip = content.tooltip;
+      this.item.accessibilityInformation = { label: content.accessibilityLabel };
       this.item.show();
       return;
     }

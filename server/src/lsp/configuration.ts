@@ -13,7 +13,7 @@ function proofmarkSection(settings: unknown): unknown {
 
 /**
  * Editor settings changed: take them from the notification, or ask for them, then re-index every
- * folder. The workspace's trust changed: re-index every folder, with or without its conventions and templates.
+ * folder (only announce a change when only the diagnostics scope changed). The workspace's trust changed: re-index every folder, with or without its conventions and templates.
  */
 export function registerConfigurationSupport(connection: Connection, session: Session, canAsk: boolean, reindex: (root: Root) => void): Disposable {
   const trust = listen(connection, TrustChangedNotification, object({ trusted: boolean }), ({ trusted }) => {
@@ -29,7 +29,11 @@ export function registerConfigurationSupport(connection: Connection, session: Se
       if (raw === undefined && canAsk) raw = (await connection.workspace.getConfiguration('proofmark')) as unknown;
       const next = withEditorSettings(session.settings, raw);
       const same = configStamp(next.editor.config) === configStamp(session.settings.editor.config);
+      const scoped = next.scope !== session.settings.scope;
       session.settings = next;
+      // A new scope changes what is shown, not what is known: publish again, without re-indexing.
+      if (scoped) session.widened = false;
+      if (scoped && same) session.changed([], true);
       if (same) return;
       for (const root of session.roots.all()) reindex(root);
     });

@@ -26,6 +26,7 @@ export function locatorOf(session: Session, root: Root): Locator {
 }
 
 const treeParams = object({});
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const traceabilityParams = object({ initiative: optional(initiativeId) });
 const handoffParams = object({ initiative: initiativeId, phase: string });
 
@@ -64,7 +65,12 @@ export function registerCustomRequests(connection: Connection, session: Session)
   const disposables: Disposable[] = [
     serve(connection, session, CompletionTreeRequest, treeParams, async (): Promise<CompletionTree> => {
       await session.settled();
-      return { revision: session.revision, initiatives: session.roots.all().flatMap((root) => initiativeNodes(root.project, locatorOf(session, root))) };
+      const roots = session.roots.all();
+      const partial = roots.filter((r) => r.partial);
+      const indexing = partial.length === 0 ? {} : { indexing: { documents: sum(partial.map((r) => r.progress.done)), total: partial.some((r) => r.progress.total === 0) ? 0 : sum(partial.map((r) => r.progress.total)) } };
+      // A folder not listed yet has nothing to show: its findings would be about an empty file list.
+      const listed = roots.filter((r) => !r.partial || r.listed);
+      return { revision: session.revision, initiatives: listed.flatMap((root) => initiativeNodes(root.project, locatorOf(session, root))), ...indexing };
     }),
     serve(connection, session, TraceabilityRequest, traceabilityParams, async (params: TraceabilityParams): Promise<TraceabilityResult> => {
       await session.settled();

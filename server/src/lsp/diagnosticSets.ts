@@ -4,6 +4,7 @@ import { contentHash } from '../core/text/hash';
 import { toDiagnostic } from './convert';
 import { capFindings, omittedDiagnostic } from './diagnosticsCap';
 import type { Root } from './roots';
+import { shownPaths } from './scope';
 import type { Session } from './session';
 
 export interface FileDiagnostics {
@@ -34,31 +35,33 @@ export function fileDiagnostics(session: Session, root: Root, path: string): Fil
   return computed;
 }
 
-/** Paths of a folder that have findings now. */
-export function pathsWithFindings(root: Root): Set<string> {
-  const paths = new Set<string>();
-  for (const f of root.project.findings()) paths.add(f.file);
-  return paths;
+const EMPTY_ID = contentHash('[]');
+
+/** The diagnostics shown for a file: its findings when the scope shows it (scope.ts), else none. */
+export function shownDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
+  if (shownPaths(session, root).has(path)) return fileDiagnostics(session, root, path);
+  return { uri: session.uriOf(root, path), diagnostics: [], resultId: EMPTY_ID };
 }
 
 /**
  * Remembers the result id last seen per URI, so a change can tell which files' diagnostics
- * differ: those are published (push) or make the server ask the client to pull again.
+ * differ: those are published (push) or make the server ask the client to pull again. A file
+ * that left the scope (its last open document closed) is published empty once.
  */
 export class DiagnosticLedger {
   private readonly seen = new Map<string, string>();
 
-  /** Every file of the folders whose diagnostics differ from the last call, with the new lists. */
-  changes(session: Session, roots: readonly Root[], onlyOpen: (root: Root) => boolean): FileDiagnostics[] {
+  /** Every file of the folders whose shown diagnostics differ from the last call, with the new lists. */
+  changes(session: Session, roots: readonly Root[]): FileDiagnostics[] {
     const changed: FileDiagnostics[] = [];
     for (const root of roots) {
-      const paths = onlyOpen(root) ? new Set(session.openPaths(root)) : pathsWithFindings(root);
+      const paths = new Set(shownPaths(session, root));
       for (const [uri] of this.seen) {
         const at = session.locate(uri);
-        if (at && at.root === root && (!onlyOpen(root) || session.isOpen(root, at.path))) paths.add(at.path);
+        if (at && at.root === root) paths.add(at.path);
       }
       for (const path of paths) {
-        const d = fileDiagnostics(session, root, path);
+        const d = shownDiagnostics(session, root, path);
         const version = session.documents.get(d.uri)?.version ?? null;
         const key = `${d.resultId}@${version ?? ''}`;
         if (this.seen.get(d.uri) === key) continue;
@@ -72,7 +75,7 @@ export class DiagnosticLedger {
     for (const [uri] of this.seen) {
       if (session.locate(uri) !== null) continue;
       this.seen.delete(uri);
-      changed.push({ uri, diagnostics: [], resultId: contentHash('[]') });
+      changed.push({ uri, diagnostics: [], resultId: EMPTY_ID });
     }
     return changed;
   }

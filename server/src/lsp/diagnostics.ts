@@ -1,5 +1,6 @@
 import { DocumentDiagnosticReportKind, type Connection, type Disposable, type DocumentDiagnosticReport, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
-import { DiagnosticLedger, fileDiagnostics, pathsWithFindings } from './diagnosticSets';
+import { DiagnosticLedger, shownDiagnostics } from './diagnosticSets';
+import { shownPaths } from './scope';
 import { array, object, optional, string, textDocument } from './params';
 import { serve } from './serve';
 import type { Session } from './session';
@@ -18,7 +19,9 @@ export interface DiagnosticsMode {
  * Diagnostics both ways. Pull clients get textDocument/diagnostic and workspace/diagnostic, plus
  * a refresh whenever a change reaches files other than the one edited (a dependency) or the
  * configuration or index changed. Clients without pull (Neovim 0.7) get publishDiagnostics for
- * every file whose list changed; a folder still indexing publishes only its open documents.
+ * every file whose list changed. What is shown is the scope's (scope.ts): by default the open
+ * documents' initiatives, and while a first index runs only what is complete; a file that leaves
+ * the scope is sent (or answered) empty, so its diagnostics are cleared.
  */
 export function registerDiagnosticsSupport(connection: Connection, session: Session, mode: DiagnosticsMode): Disposable {
   const ledger = new DiagnosticLedger();
@@ -28,7 +31,7 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
       serve(connection, session, 'textDocument/diagnostic', documentParams, async (params, token): Promise<DocumentDiagnosticReport> => {
         const doc = await session.document(params.textDocument.uri, token);
         if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        const d = fileDiagnostics(session, doc.root, doc.path);
+        const d = shownDiagnostics(session, doc.root, doc.path);
         if (params.previousResultId === d.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: d.resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId: d.resultId, items: d.diagnostics };
       }),
@@ -40,13 +43,13 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
         const items: WorkspaceDocumentDiagnosticReport[] = [];
         for (const root of session.roots.all()) {
           if (token.isCancellationRequested) break;
-          const paths = pathsWithFindings(root);
+          const paths = new Set(shownPaths(session, root));
           for (const uri of previous.keys()) {
             const at = session.locate(uri);
             if (at && at.root === root) paths.add(at.path);
           }
           for (const path of [...paths].sort()) {
-            const d = fileDiagnostics(session, root, path);
+            const d = shownDiagnostics(session, root, path);
             const version = session.documents.get(d.uri)?.version ?? null;
             if (previous.get(d.uri) === d.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: d.uri, version, resultId: d.resultId });
             else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: d.uri, version, resultId: d.resultId, items: d.diagnostics });
@@ -58,7 +61,7 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
   }
   disposables.push(
     session.onChange((change) => {
-      const changed = ledger.changes(session, session.roots.all(), (root) => root.state !== 'ready');
+      const changed = ledger.changes(session, session.roots.all());
       if (!mode.pull) {
         for (const d of changed) void connection.sendDiagnostics({ uri: d.uri, version: session.documents.get(d.uri)?.version, diagnostics: d.diagnostics });
       } else if (mode.refresh && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {

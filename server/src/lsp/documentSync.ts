@@ -27,7 +27,10 @@ export function checkedSync(connection: Connection): TextDocumentConnection {
   };
 }
 
-/** Open, edit and close: an edit re-analyses its document (debounced); a close lets the disk copy win again. */
+/**
+ * Open, edit and close: an edit re-analyses its document (debounced); a close lets the disk copy
+ * win again, and clears the diagnostics of what leaves the scope with it.
+ */
 export function registerDocumentSyncSupport(_connection: Connection, session: Session): Disposable {
   const disposables = [
     session.documents.onDidOpen((e) => session.opened(e.document.uri)),
@@ -36,8 +39,10 @@ export function registerDocumentSyncSupport(_connection: Connection, session: Se
       const at = session.locate(e.document.uri);
       session.closed(e.document.uri);
       if (!at) return;
+      // Announced whatever the disk says: what the scope shows may have changed (the initiative left it).
       void session.enqueue(async () => {
-        if ((await applyFileEvent(session, at.root, at.path, 'changed')) !== 'none') session.changed([], true);
+        await applyFileEvent(session, at.root, at.path, 'changed');
+        session.changed([], true);
       });
     }),
   ];

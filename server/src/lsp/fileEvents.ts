@@ -4,6 +4,7 @@ import { analyzeBytes } from '../core/analyze/document';
 import { CONFIG_FILE } from '../core/config/config';
 import { MARKDOWN_FILE } from '../core/project/project';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { plainOutcome } from './compactModel';
 import type { Root } from './roots';
 import type { Session } from './session';
 
@@ -28,7 +29,7 @@ async function readInto(session: Session, root: Root, path: string): Promise<voi
   const bytes = await root.disk.read(path);
   if (session.isOpen(root, path)) return;
   if (bytes === undefined && (await root.disk.stat(path)) === undefined) project.removeFile(path);
-  else project.setOutcome(analyzeBytes(path, bytes, project.config));
+  else project.setOutcome(plainOutcome(analyzeBytes(path, bytes, project.config)));
 }
 
 async function isSymlink(root: Root, path: string): Promise<boolean> {

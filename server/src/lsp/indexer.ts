@@ -7,8 +7,11 @@ import { MARKDOWN_FILE, Project } from '../core/project/project';
 import { contentHash } from '../core/text/hash';
 import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
+import { ModelCompactor } from './compactModel';
 import { reapplyEvents } from './fileEvents';
 import type { Root } from './roots';
+import { IndexQueue } from './indexQueue';
+import { wantedFirst } from './scope';
 import type { Session } from './session';
 import { folderConfig } from './settings';
 
@@ -38,15 +41,47 @@ export async function readConfigText(session: Session, root: Root): Promise<stri
 }
 
 /**
+ * Reads one document of an index into its project: from the cache when its text is unchanged,
+ * analysed at once when `now`, else handed back as a miss (with its text) for the parser.
+ */
+async function readOne(session: Session, root: Root, project: Project, cache: ModelCache, compactor: ModelCompactor, path: string, now: boolean, stale: () => boolean): Promise<'done' | { path: string; text: string }> {
+  const config = project.config;
+  const bytes = await root.disk.read(path);
+  if (stale() || session.isOpen(root, path)) return 'done';
+  if (bytes === undefined) {
+    if ((await root.disk.stat(path)) === undefined) project.removeFile(path);
+    else project.setOutcome(analyzeBytes(path, undefined, config));
+    return 'done';
+  }
+  const decoded = decodeDocument(bytes, config.maxFileSize);
+  if ('skipped' in decoded) {
+    project.setOutcome({ path, skipped: decoded.skipped });
+    return 'done';
+  }
+  const hit = cache.get(path, contentHash(decoded.text));
+  if (hit) project.setOutcome({ path, model: compactor.parsed(hit) });
+  else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config)));
+  else return { path, text: decoded.text };
+  return 'done';
+}
+
+/**
  * Indexes a workspace folder in the background: lists it, reads its configuration, takes every
  * unchanged document's model from the cache and analyses the rest, yielding to requests as it
- * goes. A first index fills the live project (requests answer from what is indexed); a re-index
+ * goes. A first index fills the live project (requests answer from what is indexed), reading first
+ * what the open documents' diagnostics depend on (their initiatives, scope.ts), and announces a
+ * change as soon as that is complete, so they are published before the rest is read; a re-index
  * (configuration changed) builds a new project and swaps it in when complete.
  */
 export async function indexRoot(session: Session, root: Root, hooks: IndexHooks, live: boolean): Promise<void> {
   const generation = ++root.generation;
   const stale = (): boolean => root.generation !== generation;
   root.state = 'indexing';
+  if (live) {
+    root.partial = true;
+    root.listed = false;
+  }
+  root.progress = { done: 0, total: 0 };
   session.changed([], true);
   const started = performance.now();
 
@@ -60,10 +95,17 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   if (stale()) return;
   const files = [...new Set([...listed, ...session.openPaths(root)])].filter((p) => !ignored(p));
   project.setFiles(files);
+  if (live) root.listed = true;
 
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
   const cached = await cache.load();
+  const compactor = new ModelCompactor();
   const markdown = files.filter((p) => MARKDOWN_FILE.test(p));
+  const progress = (done: number): void => {
+    root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
+    session.progressed(root);
+  };
+  let done = 0;
   const analyzeOpen = (): void => {
     for (const p of markdown) {
       const text = session.openText(root, p);
@@ -71,66 +113,103 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     }
   };
   analyzeOpen();
+  const unopened = markdown.filter((p) => !session.isOpen(root, p));
+  done = markdown.length - unopened.length;
+  progress(done);
+
+  // What the open documents' diagnostics depend on and is still to read; only a first index (the
+  // live project) publishes before it is complete, so only it reads them first.
+  const wanted = (queue: IndexQueue): Set<string> => {
+    const result = new Set<string>();
+    if (!live) return result;
+    for (const p of wantedFirst(session, root)) if (queue.has(p)) result.add(p);
+    return result;
+  };
+  // Announces a change once nothing the open documents depend on is still to read (again after
+  // each open), so that their diagnostics are published before the rest is read.
+  let announcedAt = -1;
+  const announceWanted = async (queue: IndexQueue): Promise<void> => {
+    if (!live || announcedAt === session.openRevision || wanted(queue).size > 0) return;
+    announcedAt = session.openRevision;
+    session.changed([], true);
+    // The announcement runs on the next turn: let it, so its diagnostics go out before the next progress report.
+    await yieldToRequests();
+  };
 
   const misses: { path: string; text: string | null }[] = [];
   let slice = performance.now();
   const breathe = async (): Promise<boolean> => {
     if (performance.now() - slice < SLICE_MS) return !stale();
+    progress(done);
     await yieldToRequests();
     slice = performance.now();
     return !stale();
   };
-  const unopened = markdown.filter((p) => !session.isOpen(root, p));
   // With nothing cached and a worker pool to parse, the workers read the files themselves.
   const pool = cached === 0 ? hooks.analyzerFor(root, unopened.length) : null;
   if (pool) for (const path of unopened) misses.push({ path, text: null });
   else {
-    for (const path of unopened) {
-      const bytes = await root.disk.read(path);
+    const reads = new IndexQueue(unopened);
+    let first = wanted(reads);
+    let openSeen = session.openRevision;
+    for (let [path] = reads.take(1, first); path !== undefined; [path] = reads.take(1, first)) {
+      // A document the open ones depend on is analysed at once: it is one of few.
+      const now = first.delete(path);
+      const outcome = await readOne(session, root, project, cache, compactor, path, now, stale);
       if (stale()) return;
-      if (session.isOpen(root, path)) continue;
-      if (bytes === undefined) {
-        if ((await root.disk.stat(path)) === undefined) project.removeFile(path);
-        else project.setOutcome(analyzeBytes(path, undefined, config));
-        continue;
-      }
-      const decoded = decodeDocument(bytes, config.maxFileSize);
-      if ('skipped' in decoded) {
-        project.setOutcome({ path, skipped: decoded.skipped });
-        continue;
-      }
-      const hit = cache.get(path, contentHash(decoded.text));
-      if (hit) project.setOutcome({ path, model: hit });
-      else misses.push({ path, text: decoded.text });
+      done++;
+      if (outcome !== 'done') misses.push(outcome);
+      if (first.size === 0) await announceWanted(reads);
       if (!(await breathe())) return;
+      // Documents opened meanwhile are read first too.
+      if (session.openRevision !== openSeen) {
+        openSeen = session.openRevision;
+        first = wanted(reads);
+      }
     }
+    progress(done);
   }
 
   const parser = pool ?? (misses.length > 0 ? hooks.analyzerFor(root, misses.length) : null);
   const inThread = parser ? [] : misses;
-  const runs: string[][] = [];
-  for (let i = 0; parser && i < misses.length; i += POOL_CHUNK) runs.push(misses.slice(i, i + POOL_CHUNK).map((m) => m.path));
-  let next = parser && runs[0] ? parser.analyze(runs[0], config) : null;
-  for (let k = 0; parser && next; k++) {
-    const outcomes = await next;
-    // The next run is asked for before this one is handled, so the workers do not wait for this thread.
-    const following = runs[k + 1];
-    next = following && !stale() ? parser.analyze(following, config) : null;
-    // Awaited on the next turn; a failure meanwhile must not count as unhandled.
-    next?.catch(() => undefined);
-    if (stale()) return;
-    for (const o of outcomes) {
-      if (session.isOpen(root, o.path)) continue;
-      // A file deleted since it was listed is dropped, not reported as unreadable.
-      if ('skipped' in o && (await root.disk.stat(o.path)) === undefined) project.removeFile(o.path);
-      else project.setOutcome(o);
+  if (parser) {
+    const queue = new IndexQueue(misses.map((m) => m.path));
+    // A run of what the open documents depend on goes first, alone, so that it is complete soonest.
+    const nextRun = (): string[] => {
+      const first = wanted(queue);
+      return queue.take(first.size > 0 ? Math.min(first.size, POOL_CHUNK) : POOL_CHUNK, first);
+    };
+    const run = nextRun();
+    let next = run.length > 0 ? parser.analyze(run, config) : null;
+    while (next) {
+      const outcomes = await next;
+      // The next run is asked for before this one is handled, so the workers do not wait for this thread.
+      const following = stale() ? [] : nextRun();
+      next = following.length > 0 ? parser.analyze(following, config) : null;
+      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+      next?.catch(() => undefined);
+      if (stale()) return;
+      for (const o of outcomes) {
+        done++;
+        if (session.isOpen(root, o.path)) continue;
+        // A file deleted since it was listed is dropped, not reported as unreadable.
+        if ('skipped' in o && (await root.disk.stat(o.path)) === undefined) project.removeFile(o.path);
+        else project.setOutcome(compactor.outcome(o));
+        if (!(await breathe())) return;
+      }
+      if (stale()) return;
+      progress(done);
+      await announceWanted(queue);
+      if (stale()) return;
     }
+    await hooks.analysisDone?.(root);
   }
-  if (parser) await hooks.analysisDone?.(root);
   for (const miss of inThread) {
-    if (!session.isOpen(root, miss.path)) project.setOutcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config));
+    done++;
+    if (!session.isOpen(root, miss.path)) project.setOutcome(compactor.outcome(miss.text === null ? analyzeBytes(miss.path, await root.disk.read(miss.path), config) : analyzeText(miss.path, miss.text, config)));
     if (!(await breathe())) return;
   }
+  progress(done);
 
   if (!live) {
     analyzeOpen();
@@ -140,6 +219,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   await reapplyEvents(session, root);
   if (stale()) return;
   root.state = 'ready';
+  root.partial = false;
+  root.progress = { done: markdown.length, total: markdown.length };
   session.log(`Indexed ${root.fsPath}: ${markdown.length} documents (${cached} models cached, ${misses.length} analysed${parser ? ' by worker threads' : ''}) in ${Math.round(performance.now() - started)} ms.`);
   session.changed([], true);
   root.saving = cache.save(project.models).then((failed) => {

@@ -15,6 +15,15 @@ export class Root implements Locator {
   state: RootState = 'indexing';
   /** Bumped by every (re)index, so an index run that was superseded stops. */
   generation = 0;
+  /**
+   * Whether the live project is being filled by a first index: its file list, then its documents
+   * arrive while it answers. Nothing of it is published before `listed` (existence findings would
+   * be about an empty file list), and then only documents whose dependencies are analysed (scope.ts).
+   */
+  partial = true;
+  listed = false;
+  /** Markdown documents of the index in progress: analysed so far, and in all (the progress reports). */
+  progress = { done: 0, total: 0 };
   ignored: (path: string) => boolean = ignoreMatcher(DEFAULT_CONFIG.ignore);
   /**
    * Paths of the file events applied while an index ran. The index may write what it read of them

@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version';
 import { WorkerPool } from '../node/workerPool';
 import { FIX_ALL_KIND, registerCodeActionSupport } from './codeActions';
+import { registerCheckWorkspace } from './checkWorkspace';
 import { registerCodeLensSupport } from './codeLens';
 import { COMMANDS, registerCommandSupport } from './commands';
 import { registerCompletionSupport, TRIGGER_CHARACTERS } from './completion';
@@ -113,6 +114,7 @@ export function startServer(connection: Connection): void {
     registerCodeLensSupport(connection, s);
     registerCommandSupport(connection, s, edits);
     registerCustomRequests(connection, s);
+    registerCheckWorkspace(connection, s);
     registerWatchedFilesSupport(connection, s, (root) => index(root, false));
     registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
     registerLooseFileSupport(s, (root) => index(root, true));

@@ -9,6 +9,7 @@ import { analyzeOpenText } from './analyzeOpen';
 import { RootSet, safeParse, type Root } from './roots';
 import { Debouncer } from './scheduler';
 import type { ServerSettings } from './settings';
+import type { DiagnosticsScope } from '../protocol';
 
 /** What a request handler gets for a document: fresh as of every edit received so far. */
 export interface DocumentContext {
@@ -38,11 +39,16 @@ export class Session {
   private readonly openUris = new Map<string, string>();
   private readonly debouncer: Debouncer;
   private readonly listeners = new Set<(change: ChangeSummary) => void>();
+  private readonly progressListeners = new Set<(root: Root) => void>();
   private queued: { edited: Set<string>; structural: boolean } | null = null;
   /** Watched-file events, applied one after another; requests wait for them (never for an index). */
   private fileWork: Promise<void> = Promise.resolve();
   /** Counts the changes announced to listeners (the completion tree's revision). */
   revision = 0;
+  /** "Check Workspace" widened the diagnostics to the whole workspace until the scope setting changes. */
+  widened = false;
+  /** Counts opens and closes, so what depends on the set of open documents can be cached. */
+  openRevision = 0;
   /** Parsed chunks of the open documents, so a keystroke re-parses only the chunk it touched. */
   readonly parseCache = new ParseCache();
 
@@ -52,6 +58,11 @@ export class Session {
     readonly log: (message: string) => void,
   ) {
     this.debouncer = new Debouncer(settings.debounceMs, (uris) => this.analyzeOpen(uris));
+  }
+
+  /** What gets diagnostics now: the setting, or the whole workspace after "Check Workspace". */
+  get scope(): DiagnosticsScope {
+    return this.widened ? 'workspace' : this.settings.scope;
   }
 
   locate(uri: string): { root: Root; path: string } | null {
@@ -119,6 +130,7 @@ export class Session {
   opened(uri: string): void {
     const parsed = safeParse(uri);
     if (parsed?.scheme === 'file') this.openUris.set(nodePath.resolve(parsed.fsPath), uri);
+    this.openRevision++;
     this.debouncer.schedule(uri);
   }
 
@@ -130,6 +142,7 @@ export class Session {
   closed(uri: string): void {
     const parsed = safeParse(uri);
     if (parsed?.scheme === 'file') this.openUris.delete(nodePath.resolve(parsed.fsPath));
+    this.openRevision++;
   }
 
   private analyzeOpen(uris: readonly string[]): void {
@@ -170,6 +183,29 @@ export class Session {
         this.log(`A change listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     }
+  }
+
+  /** An index read more documents (`root.progress`); nothing is announced, no diagnostics change. */
+  progressed(root: Root): void {
+    for (const listener of this.progressListeners) listener(root);
+  }
+
+  onProgress(listener: (root: Root) => void): { dispose(): void } {
+    this.progressListeners.add(listener);
+    return { dispose: () => this.progressListeners.delete(listener) };
+  }
+
+  /** Resolves once every folder has a complete index (at once when they all have). */
+  indexed(): Promise<void> {
+    const complete = (): boolean => this.roots.all().every((r) => r.state === 'ready');
+    if (complete()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener = this.onChange(() => {
+        if (!complete()) return;
+        listener.dispose();
+        resolve();
+      });
+    });
   }
 
   onChange(listener: (change: ChangeSummary) => void): { dispose(): void } {

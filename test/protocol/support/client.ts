@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import type { DiagnosticsScope } from '../../../server/src/protocol';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
@@ -26,6 +27,21 @@ export interface StartOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** Client capabilities sent instead of the default set (which the other options shape). */
   readonly capabilities?: ClientCapabilities;
+  /**
+   * `proofmark.diagnostics.scope`, added to `settings` when they are an object or absent. Tests
+   * default to `workspace`, whose diagnostics are the CLI's; `null` sends none (the server's default).
+   */
+  readonly scope?: DiagnosticsScope | null;
+  /** Announce `window.workDoneProgress` (the server then reports indexing progress). */
+  readonly progress?: boolean;
+}
+
+/** The settings sent: the test's, with the diagnostics scope unless it is null or the settings are not an object. */
+function withScope(options: StartOptions): unknown {
+  const scope = options.scope === undefined ? 'workspace' : options.scope;
+  const settings = options.settings;
+  if (scope === null || (settings !== undefined && (typeof settings !== 'object' || settings === null || Array.isArray(settings)))) return settings;
+  return { diagnostics: { scope }, ...(settings as Record<string, unknown> | undefined) };
 }
 
 type Waiter = { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void; from: number };
@@ -61,6 +77,8 @@ export class TestClient {
     });
     connection.onError(([error]) => this.protocolErrors.push(error.message));
     connection.onNotification((method: string, params: unknown) => this.record(method, params));
+    // Progress notifications reach their own handlers, never the one above: recorded like the others.
+    connection.onUnhandledProgress((params) => this.record('$/progress', params));
     connection.onRequest((method: string, params: unknown) => {
       this.record(method, params);
       // As VS Code's client: a request before the initialize response finds no handler.
@@ -104,6 +122,7 @@ export class TestClient {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
+      ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     };
     try {
       client.initializeResult = (await connection.sendRequest('initialize', {
@@ -111,7 +130,7 @@ export class TestClient {
         rootUri: options.roots[0] ? uriOf(options.roots[0]) : null,
         workspaceFolders: options.roots.map((r) => ({ uri: uriOf(r), name: path.basename(r) })),
         capabilities,
-        initializationOptions: { storagePath: options.storagePath, settings: options.settings, debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
+        initializationOptions: { storagePath: options.storagePath, settings: withScope(options), debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
       })) as InitializeResult;
     } catch (error) {
       // A server that refused to start must not outlive the test.

@@ -55,6 +55,11 @@ export class Project {
     return this.parsed.config;
   }
 
+  /** Changes whenever the file set or the configuration does (what grouping by file names depends on). */
+  get fileSetKey(): string {
+    return `${this.fileSetRevision}:${this.configRevision}`;
+  }
+
   get configProblems(): readonly ConfigProblem[] {
     return this.parsed.problems;
   }

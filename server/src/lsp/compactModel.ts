@@ -1,0 +1,91 @@
+import type { AnalysisOutcome } from '../core/analyze/document';
+import type { DocumentModel } from '../core/model/document';
+
+/** Strings up to this length are shared (kinds, markers, intents, ids); longer ones are mostly unique. */
+const SHARED_STRING = 40;
+/** Positions are keyed `line * COLUMNS + column`; a column past this is not shared. */
+const COLUMNS = 1 << 16;
+
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+function isPosition(value: Record<string, unknown>, keys: readonly string[]): value is Record<string, unknown> & Position {
+  return keys.length === 2 && keys[0] === 'line' && keys[1] === 'column' && typeof value.line === 'number' && typeof value.column === 'number';
+}
+
+/**
+ * Rebuilds the models an index keeps so that they hold as little memory as plain data can: a
+ * model is copied through JSON (a structured clone from a worker thread takes a third more heap
+ * than the same data parsed from JSON, and a model analysed in this thread holds substrings that
+ * keep its whole text alive), then equal short strings, positions and ranges are shared across
+ * models. Models are immutable plain data (every field is readonly, nothing mutates them), so
+ * sharing is invisible to their readers. One compactor serves one index and is dropped with it, so
+ * its tables do not outlive the index.
+ */
+export class ModelCompactor {
+  private readonly strings = new Map<string, string>();
+  private readonly positions = new Map<number, Position>();
+  private readonly positionKeys = new Map<Position, number>();
+  private readonly ranges = new Map<string, object>();
+
+  /** A copy of an outcome's model, compacted. */
+  outcome(outcome: AnalysisOutcome): AnalysisOutcome {
+    if (!('model' in outcome)) return outcome;
+    return { path: outcome.path, model: this.share(JSON.parse(JSON.stringify(outcome.model))) as DocumentModel };
+  }
+
+  /** A model parsed from JSON (the model cache's), compacted in place: it is this index's own copy. */
+  parsed(model: DocumentModel): DocumentModel {
+    return this.share(model) as DocumentModel;
+  }
+
+  private share(value: unknown): unknown {
+    if (typeof value === 'string') return value.length > SHARED_STRING ? value : this.string(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.share(value[i]);
+      return value;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (isPosition(record, keys)) return this.position(record);
+    for (const k of keys) record[k] = this.share(record[k]);
+    if (keys.length === 2 && keys[0] === 'start' && keys[1] === 'end') return this.range(record);
+    return record;
+  }
+
+  private string(value: string): string {
+    const hit = this.strings.get(value);
+    if (hit !== undefined) return hit;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private position(p: Position): Position {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.column) || p.column < 0 || p.column >= COLUMNS || p.line < 0) return p;
+    const key = p.line * COLUMNS + p.column;
+    const hit = this.positions.get(key);
+    if (hit) return hit;
+    this.positions.set(key, p);
+    this.positionKeys.set(p, key);
+    return p;
+  }
+
+  private range(record: Record<string, unknown>): object {
+    const start = this.positionKeys.get(record.start as Position);
+    const end = this.positionKeys.get(record.end as Position);
+    if (start === undefined || end === undefined) return record;
+    const key = `${start}:${end}`;
+    const hit = this.ranges.get(key);
+    if (hit) return hit;
+    this.ranges.set(key, record);
+    return record;
+  }
+}
+
+/** A model analysed in this thread, copied through JSON so that it keeps no substring of its text alive. */
+export function plainOutcome(outcome: AnalysisOutcome): AnalysisOutcome {
+  return 'model' in outcome ? { path: outcome.path, model: JSON.parse(JSON.stringify(outcome.model)) as DocumentModel } : outcome;
+}

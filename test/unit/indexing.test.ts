@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readServerSettings } from '../../client/src/settings';
+import { indexingContent, indexingMessage, sumCounts } from '../../client/src/status/statusText';
+import { analyzeText } from '../../server/src/core/analyze/document';
+import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
+import { ModelCompactor } from '../../server/src/lsp/compactModel';
+import { IndexQueue } from '../../server/src/lsp/indexQueue';
+import { readInitializationOptions, splitEditorSettings, withEditorSettings } from '../../server/src/lsp/settings';
+
+describe('the index queue', () => {
+  it('hands out wanted paths first, then the rest in listing order, each once', () => {
+    const queue = new IndexQueue(['a.md', 'b.md', 'c.md', 'd.md', 'e.md']);
+    assert.deepEqual(queue.take(2, new Set(['d.md', 'x.md'])), ['d.md', 'a.md']);
+    assert.deepEqual(queue.take(2, new Set(['d.md'])), ['b.md', 'c.md'], 'a path is never handed out twice');
+    assert.equal(queue.has('e.md'), true);
+    assert.deepEqual(queue.take(10), ['e.md']);
+    assert.equal(queue.size, 0);
+    assert.deepEqual(queue.take(10), []);
+  });
+});
+
+describe('the diagnostics scope setting', () => {
+  it('defaults to the open initiatives, and takes the workspace when asked', () => {
+    assert.equal(readInitializationOptions({}).scope, 'openInitiatives');
+    assert.equal(readInitializationOptions({ settings: { diagnostics: { scope: 'workspace' } } }).scope, 'workspace');
+  });
+
+  it('is split off the engine settings, which then have no unknown key', () => {
+    const split = splitEditorSettings({ diagnostics: { scope: 'workspace' }, maxFileSize: 10 });
+    assert.deepEqual(split, { engine: { maxFileSize: 10 }, scope: 'workspace' });
+    assert.deepEqual(parseConfig(split.engine).problems, []);
+    assert.deepEqual(readInitializationOptions({ settings: { diagnostics: { scope: 'workspace' } } }).editor.problems, []);
+  });
+
+  it('falls back to the default for a value it does not know', () => {
+    for (const diagnostics of [{ scope: 'everything' }, { scope: 3 }, 'workspace', null]) assert.equal(splitEditorSettings({ diagnostics }).scope, 'openInitiatives', JSON.stringify(diagnostics));
+    assert.equal(splitEditorSettings('not an object').scope, 'openInitiatives');
+  });
+
+  it('follows a configuration change (an unset scope is the default again)', () => {
+    const start = readInitializationOptions({ settings: { diagnostics: { scope: 'workspace' } } });
+    assert.equal(withEditorSettings(start, { severity: {} }).scope, 'openInitiatives');
+    assert.equal(withEditorSettings(start, { diagnostics: { scope: 'workspace' } }).scope, 'workspace');
+  });
+
+  it('is sent by the client in the proofmark section, only when set', () => {
+    const values: Record<string, unknown> = { 'diagnostics.scope': 'workspace', maxFileSize: 10 };
+    assert.deepEqual(readServerSettings((key) => values[key]), { maxFileSize: 10, diagnostics: { scope: 'workspace' } });
+    assert.deepEqual(readServerSettings(() => undefined), {});
+  });
+});
+
+describe('indexing counts in the status bar and the side panel', () => {
+  it('count up with thousands separators', () => {
+    assert.equal(indexingContent(812, 1584).text, '$(sync~spin) Proofmark 812/1,584');
+    assert.match(indexingContent(812, 1584).tooltip, /812 of 1,584 documents read/);
+    assert.equal(indexingMessage([{ documents: 812, total: 1584 }]), 'Indexing… 812/1,584');
+  });
+
+  it('say the files are being listed while a folder has no total yet', () => {
+    assert.equal(indexingContent(0, 0).text, '$(sync~spin) Proofmark listing files');
+    assert.equal(indexingMessage([{ documents: 3, total: 10 }, { documents: 0, total: 0 }]), 'Indexing… listing files');
+  });
+
+  it('add up several folders, and say nothing when no folder is indexed', () => {
+    assert.deepEqual(sumCounts([{ documents: 3, total: 10 }, { documents: 5, total: 20 }]), { documents: 8, total: 30 });
+    assert.equal(indexingMessage([]), null);
+  });
+});
+
+describe('the model compactor', () => {
+  const text = '# TODO001: Sync\n\n## Phase 1: Queue ✅ COMPLETED\n\n- [x] Write `src/sync/queue.ts`\n- [ ] See [the PRD](PRD001.md)\n';
+
+  it('keeps every model equal to what was analysed, and shares equal positions, ranges and short strings across models', () => {
+    const compactor = new ModelCompactor();
+    const a = analyzeText('TODO001.md', text, DEFAULT_CONFIG);
+    const b = analyzeText('b/TODO001.md', text, DEFAULT_CONFIG);
+    const ca = compactor.outcome(a);
+    const cb = compactor.outcome(b);
+    assert.deepEqual(ca, a);
+    assert.deepEqual(cb, b);
+    assert.ok('model' in ca && 'model' in cb);
+    const [ha, hb] = [ca.model.headings[1], cb.model.headings[1]];
+    assert.ok(ha && hb);
+    assert.equal(ha.range, hb.range, 'the same range is one object');
+    assert.notEqual(ca.model, cb.model);
+  });
+
+  it('leaves skipped files as they are', () => {
+    const skipped = { path: 'x.md', skipped: 'File looks binary' };
+    assert.equal(new ModelCompactor().outcome(skipped), skipped);
+  });
+});
