@@ -3,6 +3,8 @@ import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkInBatches, MAX_CONFIG_BYTES } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
+import { withHistory } from '../core/findings/history';
+import { readGitHistory } from '../node/gitHistory';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { WorkerPool } from '../node/workerPool';
 import type { CheckArgs, Format } from './args';
@@ -73,8 +75,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const pool = new WorkerPool(root.value);
-  const result = await checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, checker: pool, config }).finally(() => pool.dispose());
-  const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
+  // Git reads the history while the workspace is checked; without git, outside a repository or past its time, there is none to tell.
+  const [result, history] = await Promise.all([
+    checkInBatches({ workspace: new NodeWorkspace(root.value), analyzer: pool, checker: pool, config }).finally(() => pool.dispose()),
+    readGitHistory(root.value),
+  ]);
+  const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value)).map((f) => withHistory(f, history));
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
   io.out(render(args.format, { findings, files, durationMs }));

@@ -5,6 +5,7 @@ import type { Phase } from '../model/todo';
 import type { Project } from '../project/project';
 import { LineIndex, type Range } from '../text/position';
 import { initiativeOf, todoOf } from './lookup';
+import { misnamedFixes } from './misnamedFix';
 import { phaseOutputs } from './phases';
 import type { FileEdit } from './rename';
 
@@ -61,6 +62,7 @@ export function codeActionsAt(project: Project, path: string, text: string, from
   const findings = project.findingsFor(path).filter((f) => overlaps(f, from, to));
   const actions: ActionView[] = [];
   actions.push(...createOutputActions(project, model, findings, options));
+  actions.push(...misnamedFixes(path, lines, findings));
   actions.push(...statusActions(model, lines, from, to, findings));
   actions.push(...toggleActions(model, from, to));
   for (const f of findings) {
