@@ -117,9 +117,11 @@ describe('TODO rules', async () => {
     assert.deepEqual(missing.map((f) => f.message.split(' ')[2]), ['TODO042_phase2_notes.md', 'TODO042_phase2_decisions.md']);
     // The output and its phase travel as data, for the "create missing output" fix.
     assert.deepEqual(
-      missing.map((f) => f.data),
-      [{ missingOutput: { name: 'TODO042_phase2_notes.md', phase: '2' } }, { missingOutput: { name: 'TODO042_phase2_decisions.md', phase: '2' } }],
+      missing.map((f) => f.data?.missingOutput),
+      [{ name: 'TODO042_phase2_notes.md', phase: '2' }, { name: 'TODO042_phase2_decisions.md', phase: '2' }],
     );
+    // So do the paths it was looked for at, for its git history.
+    assert.deepEqual(missing[0]?.data?.missing, ['TODO042_phase2_notes.md', 'p/TODO042_phase2_notes.md', 'p/**/TODO042_phase2_notes.md']);
   });
   it('reports an unchecked "Save X" item whose file exists', () => {
     assert.deepEqual(at('output-exists-unchecked'), [40]);

@@ -3,6 +3,8 @@ import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkInBatches, checkSelection, MAX_CONFIG_BYTES } from '../core/engine';
 import type { Finding } from '../core/findings/finding';
+import { withHistory } from '../core/findings/history';
+import { readGitHistory } from '../node/gitHistory';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { WorkerPool } from '../node/workerPool';
 import type { CheckArgs, Format } from './args';
@@ -74,8 +76,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const whole = selection.value.includes('');
   const selected = (path: string): boolean => isSelected(path, selection.value);
   const checking = whole ? checkInBatches({ workspace, analyzer: pool, checker: pool, config }) : checkSelection({ workspace, analyzer: pool, checker: pool, config, selected });
-  const result = await checking.finally(() => pool.dispose());
-  const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value));
+  // Git reads the history while the workspace is checked; without git, outside a repository or past its time, there is none to tell.
+  const [result, history] = await Promise.all([checking.finally(() => pool.dispose()), readGitHistory(root.value)]);
+  const findings = result.findings.filter((f) => f.code === 'config-invalid' || isSelected(f.file, selection.value)).map((f) => withHistory(f, history));
   const files = result.analysed.filter((p) => isSelected(p, selection.value)).length;
   const durationMs = performance.now() - started;
   io.out(render(args.format, { findings, files, durationMs }));

@@ -2,6 +2,7 @@ import { analyzeBytes, type AnalysisOutcome } from './analyze/document';
 import { compileConventions } from './config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type ProofmarkConfig } from './config/config';
 import { compareFindings, type Finding } from './findings/finding';
+import type { FileHistory } from './findings/history';
 import { formatBytes } from './parse/decode';
 import { planBatches, withFolderMarkers } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
@@ -42,6 +43,15 @@ export interface LoadOptions {
   readonly config?: { readonly path: string; readonly text: string };
 }
 
+/**
+ * A project to keep (the server's, a test's) also takes the workspace's version history, read on the
+ * node side (node/gitHistory.ts): a missing file's message then tells where it went. A check in
+ * batches leaves that to its caller, which reads git meanwhile and applies `withHistory`.
+ */
+export interface ProjectOptions extends LoadOptions {
+  readonly history?: FileHistory | null;
+}
+
 /** A configuration file is a few hundred bytes; one larger than this is refused (the CLI's --config) or reported. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -73,8 +83,9 @@ async function startProject(options: LoadOptions): Promise<{ project: Project; f
 }
 
 /** Lists the workspace, reads its configuration and analyses every Markdown document into a project. */
-export async function loadProject(options: LoadOptions): Promise<Project> {
+export async function loadProject(options: ProjectOptions): Promise<Project> {
   const { project, markdown } = await startProject(options);
+  project.setHistory(options.history ?? null);
   const analyzer = options.analyzer ?? inProcessAnalyzer(options.workspace);
   for (const outcome of await analyzer.analyze(markdown, project.config)) project.setOutcome(outcome);
   return project;
@@ -87,7 +98,7 @@ export interface CheckResult {
   readonly files: number;
 }
 
-export async function checkWorkspace(options: LoadOptions): Promise<CheckResult> {
+export async function checkWorkspace(options: ProjectOptions): Promise<CheckResult> {
   const project = await loadProject(options);
   return { project, findings: project.findings(), files: project.models.size + project.skippedFiles.size };
 }

@@ -24,6 +24,7 @@ import { checkedSync, registerDocumentSyncSupport } from './documentSync';
 import type { EditCapabilities } from './edits';
 import { registerFolderSupport } from './folders';
 import { registerHoverSupport } from './hover';
+import { registerHistorySupport } from './history';
 import { indexRoot, type IndexHooks } from './indexer';
 import { registerIndexStatus } from './indexStatus';
 import { registerLooseFileSupport } from './looseFiles';
@@ -118,6 +119,7 @@ export function startServer(connection: Connection): void {
     registerWatchedFilesSupport(connection, s, (root) => index(root, false));
     registerConfigurationSupport(connection, s, caps.workspace?.configuration === true, (root) => index(root, false));
     registerLooseFileSupport(s, (root) => index(root, true));
+    registerHistorySupport(s);
 
     return {
       capabilities: {

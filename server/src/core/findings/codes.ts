@@ -32,6 +32,11 @@ export const FINDING_CODES = {
     title: 'Broken reference',
     description: 'A cited document or code path does not resolve inside the workspace.',
   },
+  'reference-misnamed': {
+    severity: 'warning',
+    title: 'Named differently',
+    description: 'A cited file (an expected output, a prerequisite, a reference) does not exist, while one file beside it has nearly the same name: another initiative id in front, case, - against _, a doubled segment.',
+  },
   'task-done-file-missing': {
     severity: 'warning',
     title: 'Checked task names a missing file',

@@ -3,6 +3,7 @@ import { compileConventions } from '../config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ConfigProblem, type ParsedConfig, type ProofmarkConfig } from '../config/config';
 import { finalizeOne, localRuleFindings } from '../findings/finalize';
 import { compareFindings, type Finding } from '../findings/finding';
+import { withHistory, type FileHistory } from '../findings/history';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
 import { REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
@@ -44,7 +45,8 @@ export class Project {
   private readonly ruleCache = new Map<string, { signature: string; findings: readonly RuleFinding[] }>();
   private readonly localCache = new WeakMap<DocumentModel, readonly RuleFinding[]>();
   /** Final findings by rule finding, valid for one configuration: unchanged results keep their identity. */
-  private finalized = { config: -1, map: new WeakMap<RuleFinding, Finding | null>() };
+  private finalized = { config: -1, history: null as FileHistory | null, map: new WeakMap<RuleFinding, Finding | null>() };
+  private history: FileHistory | null = null;
   private lastByFile: Map<string, Finding[]> | null = null;
 
   get revision(): number {
@@ -74,6 +76,14 @@ export class Project {
     this.configFile = file;
     this.configRevision++;
     this.touch();
+  }
+
+  /** The version history that missing files' messages are told from (see findings/history.ts); false when it is the same. */
+  setHistory(history: FileHistory | null): boolean {
+    if (history === this.history) return false;
+    this.history = history;
+    this.touch();
+    return true;
   }
 
   setFiles(paths: Iterable<string>): void {
@@ -190,7 +200,7 @@ export class Project {
     }
     raw.push(...this.configFindings());
 
-    if (this.finalized.config !== this.configRevision) this.finalized = { config: this.configRevision, map: new WeakMap() };
+    if (this.finalized.config !== this.configRevision || this.finalized.history !== this.history) this.finalized = { config: this.configRevision, history: this.history, map: new WeakMap() };
     const findings: Finding[] = [];
     for (const f of raw) {
       // An archive's own findings are not reported; its contradictions of live documents are.
@@ -198,6 +208,7 @@ export class Project {
       let final = this.finalized.map.get(f);
       if (final === undefined) {
         final = finalizeOne(f, this.documentModels.get(f.file), config);
+        if (final) final = withHistory(final, this.history);
         this.finalized.map.set(f, final);
       }
       if (final) findings.push(final);

@@ -14,6 +14,7 @@ export class FileIndex {
   private readonly byName = new Map<string, string[]>();
   private readonly directoriesByName = new Map<string, string[]>();
   private packages: string[] | null = null;
+  private changes = 0;
 
   constructor(paths: Iterable<string> = []) {
     for (const p of paths) this.add(p);
@@ -22,6 +23,7 @@ export class FileIndex {
   add(path: string): void {
     if (this.files.has(path)) return;
     this.files.add(path);
+    this.changes++;
     push(this.byName, basename(path), path);
     for (let d = dirname(path); d !== '' && !this.directories.has(d); d = dirname(d)) {
       this.directories.add(d);
@@ -32,6 +34,7 @@ export class FileIndex {
 
   remove(path: string): void {
     if (!this.files.delete(path)) return;
+    this.changes++;
     const name = basename(path);
     const list = this.byName.get(name)?.filter((p) => p !== path) ?? [];
     if (list.length > 0) this.byName.set(name, list);
@@ -77,6 +80,11 @@ export class FileIndex {
       this.packages = [...roots].sort();
     }
     return this.packages;
+  }
+
+  /** Counts every file added or removed: what is derived from the file list is valid while it stays. */
+  get version(): number {
+    return this.changes;
   }
 
   get size(): number {

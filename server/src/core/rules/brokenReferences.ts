@@ -3,6 +3,7 @@ import type { DocumentModel, Reference } from '../model/document';
 import { basename, normalisePhase } from '../parse/role';
 import { isMissing, type Unresolved } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
+import { misnamedFinding, misnamedTarget } from './misnamed';
 
 const DOCUMENT = /\.(?:md|mdx|txt|pdf)$/i;
 
@@ -45,6 +46,11 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
     const key = `${ref.line}:${ref.target}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const drift = misnamedTarget(ctx, ref, model.path);
+    if (drift) {
+      findings.push(misnamedFinding(model.path, ref.range, `The ${referenceKind(ref)} ${ref.raw}`, ref, drift, r.tried));
+      continue;
+    }
     findings.push({
       code: 'broken-reference',
       file: model.path,
@@ -52,6 +58,7 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
       message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.`,
       related: [],
       weak: r.lowConfidence,
+      data: { missing: r.tried },
     });
   }
   return findings;

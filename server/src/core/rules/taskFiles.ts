@@ -23,7 +23,7 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
   if (archive?.kind === 'folder') return [];
   const archived = archive?.reason ?? null;
   // One fact, one finding: the same missing file named by several tasks is reported once, the others related.
-  const byTarget = new Map<string, { ref: Reference; box: Checkbox; relocated: string | null; others: { ref: Reference; box: Checkbox }[] }>();
+  const byTarget = new Map<string, { ref: Reference; box: Checkbox; relocated: string | null; tried: readonly string[]; others: { ref: Reference; box: Checkbox }[] }>();
   for (const ref of model.references) {
     if (ref.box < 0 || ref.intent !== 'record' || (ref.context !== 'text' && ref.context !== 'output-item')) continue;
     const box = model.checkboxes[ref.box];
@@ -38,12 +38,12 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
       if (seen.box !== box && !seen.others.some((o) => o.box === box)) seen.others.push({ ref, box });
       continue;
     }
-    byTarget.set(ref.target, { ref, box, relocated: r.relocated, others: [] });
+    byTarget.set(ref.target, { ref, box, relocated: r.relocated, tried: r.tried, others: [] });
   }
-  return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, archived, t.others));
+  return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, t.tried, archived, t.others));
 }
 
-function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, archived: string | null, others: readonly { ref: Reference; box: Checkbox }[]): RuleFinding {
+function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, tried: readonly string[], archived: string | null, others: readonly { ref: Reference; box: Checkbox }[]): RuleFinding {
   const what = ref.shape === 'directory' ? `the folder ${ref.target}/` : `${ref.raw}`;
   const elsewhere = relocated ? `; ${relocated} does` : '';
   const quiet = archived ? ` (${archived}, so this is only a hint)` : '';
@@ -58,6 +58,6 @@ function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated:
       ...others.map((o) => ({ file: model.path, range: o.ref.range, message: `${taskName(o.box)}, checked, names it too` })),
       ...(relocated ? [{ file: relocated, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: `A ${referenceKind(ref)} of that name` }] : [])],
     quiet: archived !== null,
-    data: relocated ? { relocated: { from: ref.raw, to: relocated } } : undefined,
+    data: { ...(relocated ? { relocated: { from: ref.raw, to: relocated } } : {}), missing: tried },
   };
 }

@@ -4,6 +4,7 @@ import type { Initiative } from '../model/initiative';
 import type { Resolution } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
 import { lineRangeOf } from './context';
+import { misnamedFinding, misnamedTarget } from './misnamed';
 
 function triedText(r: Resolution): string {
   if (r.resolved !== null) return '';
@@ -42,6 +43,11 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         // The same output listed by the phase's prompt is the same fact: one finding, the prompt's line related.
         const alsoIn = prompted.filter((p) => basename(p.ref.target) === basename(out.name));
         for (const p of alsoIn) p.covered = true;
+        const drift = misnamedTarget(ctx, ref, file);
+        if (drift) {
+          findings.push(misnamedFinding(file, out.range, `Expected output ${out.name}`, ref, drift, r.tried));
+          continue;
+        }
         findings.push({
           code: 'expected-output-missing',
           file,
@@ -51,11 +57,18 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
             ...(stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : []),
             ...alsoIn.map((p) => ({ file: p.model.path, range: p.ref.range, message: `Also expected by ${basename(p.model.path)}` })),
           ],
-          data: { missingOutput: { name: out.name, phase: phase.number } },
+          data: { missingOutput: { name: out.name, phase: phase.number }, missing: r.tried },
         });
       }
       for (const p of prompted) {
-        if (p.covered || ctx.resolve(p.ref, p.model.path).resolved !== null || ctx.hidden(p.ref.target, p.model.path)) continue;
+        if (p.covered || ctx.hidden(p.ref.target, p.model.path)) continue;
+        const r = ctx.resolve(p.ref, p.model.path);
+        if (r.resolved !== null) continue;
+        const drift = misnamedTarget(ctx, p.ref, p.model.path);
+        if (drift) {
+          findings.push(misnamedFinding(p.model.path, p.ref.range, `This prompt expects ${p.ref.raw} as a Phase ${phase.number} output, which`, p.ref, drift, r.tried));
+          continue;
+        }
         const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} in ${basename(file)} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
         findings.push({
           code: 'expected-output-missing',
@@ -63,20 +76,27 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
           range: p.ref.range,
           message: `This prompt expects ${p.ref.raw} as a Phase ${phase.number} output; it does not exist, although ${why}.`,
           related: stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : [],
+          data: { missing: r.tried },
         });
       }
     }
     for (const item of phase.outputItems) {
       const box = todo.checkboxes[item.checkbox];
       if (!box || box.checked) continue;
-      const r = ctx.resolve({ target: item.name, shape: 'file' }, file);
-      if (r.resolved === null) continue;
+      const named = { target: item.name, shape: 'file' } as const;
+      const r = ctx.resolve(named, file);
+      // An output written under a name that drifted (another id in front, case, - for _) exists all the same.
+      const drift = r.resolved === null ? misnamedTarget(ctx, named, file) : null;
+      const found = r.resolved ?? drift?.path ?? null;
+      if (found === null) continue;
       findings.push({
         code: 'output-exists-unchecked',
         file,
         range: box.range,
-        message: `This item asks to produce ${item.name}, which exists (${r.resolved}), but the box is unchecked.`,
-        related: [{ file: r.resolved, range: lineRangeOf(1), message: `${item.name} exists` }],
+        message: drift
+          ? `This item asks to produce ${item.name}, which exists as ${drift.replacement} (nearly the same name, ${drift.where}), but the box is unchecked.`
+          : `This item asks to produce ${item.name}, which exists (${found}), but the box is unchecked.`,
+        related: [{ file: found, range: lineRangeOf(1), message: `${item.name} exists` }],
       });
     }
     for (const pre of phase.prerequisites) {
@@ -86,12 +106,18 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
       if (output && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
       const r = ctx.resolve(ref, file);
       if (r.resolved !== null || ctx.hidden(ref.target, file)) continue;
+      const drift = misnamedTarget(ctx, ref, file);
+      if (drift) {
+        findings.push(misnamedFinding(file, pre.range, `Phase ${phase.number} prerequisite ${pre.name}`, ref, drift, r.tried));
+        continue;
+      }
       findings.push({
         code: 'prerequisite-missing',
         file,
         range: pre.range,
         message: `Phase ${phase.number} prerequisite ${pre.name} does not exist${triedText(r)}.`,
         related: [{ file, range: phase.range, message: `Phase ${phase.number}: ${phase.title}` }],
+        data: { missing: r.tried },
       });
     }
   }

@@ -6,6 +6,7 @@ import type { Project } from '../project/project';
 import { LineIndex, type Range } from '../text/position';
 import { fixFor, itemLabel } from './fixes';
 import { initiativeOf, todoOf } from './lookup';
+import { misnamedFixes } from './misnamedFix';
 import { phaseOutputs } from './phases';
 import type { FileEdit } from './rename';
 
@@ -77,7 +78,7 @@ export function codeActionsAt(project: Project, path: string, text: string, from
   const findings = project.findingsFor(path).filter((f) => overlaps(f, from, to));
   const actions: ActionView[] = [];
   actions.push(...createOutputActions(project, model, findings, options));
-  const fixes = fixesIn(project, model, lines, findings, from, to);
+  const fixes = [...misnamedFixes(path, lines, findings), ...fixesIn(project, model, lines, findings, from, to)];
   actions.push(...fixes);
   // A box a fix already checks or unchecks is not offered again as a plain toggle.
   const fixedLines = new Set(fixes.flatMap((a) => a.edits.map((e) => e.range.start.line)));
