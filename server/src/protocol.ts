@@ -83,6 +83,59 @@ export interface RequirementNode {
   readonly citations: number;
 }
 
+/** A task of a spec's task list (spec-kit `T001`, Kiro `3.1`), with its sub-tasks. */
+export interface SpecTaskNode {
+  /** `T001`, `3.1`, or null for a box with no id. */
+  readonly id: string | null;
+  readonly text: string;
+  readonly checked: boolean;
+  readonly optional: boolean;
+  readonly location: Location0;
+  /** Ids it traces (`1.1`, `US-1`, `FR-1`), normalised. */
+  readonly traces: readonly string[];
+  readonly children: readonly SpecTaskNode[];
+}
+
+/** Done and total of required tasks, and of optional ones apart. */
+export interface SpecProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly optionalDone: number;
+  readonly optionalTotal: number;
+}
+
+export interface SpecPhaseNode extends SpecProgress {
+  readonly number: string;
+  readonly title: string;
+  readonly location: Location0;
+  readonly tasks: readonly SpecTaskNode[];
+}
+
+/** A requirement, criterion or story of a spec, with the tasks that trace it. */
+export interface SpecItemNode {
+  /** Normalised: `FR-1`, `US-1`, `3`, `3.1`. */
+  readonly id: string;
+  /** As a reader names it: `FR-001`, `User Story 1`, `Requirement 3`, `3.1`. */
+  readonly label: string;
+  readonly text: string;
+  readonly kind: 'requirement' | 'criterion' | 'story' | 'success';
+  readonly location: Location0;
+  readonly tracedBy: number;
+  readonly tracedDone: number;
+}
+
+/** A spec folder (spec-kit, Kiro): its phases and tasks, and its requirements with their coverage. */
+export interface SpecNode extends SpecProgress {
+  /** `spec-kit`, `kiro`, or a configured layout's name. */
+  readonly layout: string;
+  readonly requirements: string | null;
+  readonly tasks: string | null;
+  readonly phases: readonly SpecPhaseNode[];
+  /** Tasks outside any phase section (a Kiro task list has none). */
+  readonly looseTasks: readonly SpecTaskNode[];
+  readonly items: readonly SpecItemNode[];
+}
+
 export interface InitiativeNode {
   readonly initiative: InitiativeId;
   readonly name: string;
@@ -97,6 +150,8 @@ export interface InitiativeNode {
   readonly findings: number;
   /** The phase to act on next: the first not done, else the last. */
   readonly currentPhase: string | null;
+  /** Set for a spec folder, which has no TODO phases or PRD requirements of its own. */
+  readonly spec?: SpecNode;
 }
 
 export interface CompletionTree {

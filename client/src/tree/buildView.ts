@@ -5,10 +5,12 @@ import type {
   InitiativeNode,
   PhaseNode,
   RequirementNode,
+  SpecNode,
   TaskGroupNode,
 } from '../../../server/src/protocol';
 import { evidenceIcon, evidenceText, percent, phaseIcon, phaseStateText, plural, progressText, shorten } from './format';
 import { distinguishers, shortName } from './initiativeNames';
+import { addSpecChildren, specSummary } from './specView';
 import type { ViewModel, ViewNode } from './viewNode';
 
 export interface ViewOptions {
@@ -59,6 +61,7 @@ function addInitiative(out: Collector, node: InitiativeNode, options: ViewOption
   const id = out.uniqueId(`i:${key}`);
   // Reserve the id before the children take theirs.
   out.nodes.set(id, placeholder(id, node.initiative));
+  if (node.spec) return addSpec(out, node, node.spec, id, options, place, expand);
   const children: string[] = [];
   for (const phase of node.phases) {
     if (options.openOnly && !phaseIsOpen(phase)) continue;
@@ -84,6 +87,26 @@ function addInitiative(out: Collector, node: InitiativeNode, options: ViewOption
     icon: { id: 'project' },
     location: node.todo ? { uri: node.todo, line: 0 } : null,
     contextValue: 'proofmark.initiative',
+    expanded: expand,
+    children,
+    initiative: node.initiative,
+    phase: null,
+  });
+}
+
+/** A spec folder: named by folder and layout, its phases, tasks and requirements below it. */
+function addSpec(out: Collector, node: InitiativeNode, spec: SpecNode, id: string, options: ViewOptions, place: string, expand: boolean): string {
+  const children = addSpecChildren(out, node, spec, id, options);
+  const summary = specSummary(node, spec);
+  return out.add({
+    id,
+    kind: 'initiative',
+    label: shortName(node),
+    description: [summary.description, place].filter((p) => p !== '').join(' · '),
+    tooltip: summary.tooltip,
+    icon: { id: 'checklist' },
+    location: spec.tasks ? { uri: spec.tasks, line: 0 } : spec.requirements ? { uri: spec.requirements, line: 0 } : null,
+    contextValue: 'proofmark.spec',
     expanded: expand,
     children,
     initiative: node.initiative,

@@ -3,6 +3,8 @@ import { shorten } from './format';
 
 /** Longest initiative label kept whole: with the counts after it, it fits the default side-bar width. */
 const LABEL_MAX = 40;
+/** A spec's folder and layout kept whole up to here. */
+const SPEC_LABEL_MAX = 50;
 
 function folderSegments(node: InitiativeNode): string[] {
   return node.initiative.folder.split('/').filter((s) => s !== '');
@@ -14,6 +16,8 @@ function folderSegments(node: InitiativeNode): string[] {
  * last folder and id.
  */
 export function shortName(node: InitiativeNode): string {
+  // A spec is named by the server by its folder and layout (`002-field-export · spec-kit`).
+  if (node.spec) return shorten(node.name, SPEC_LABEL_MAX);
   const { folder, id } = node.initiative;
   const segments = folderSegments(node);
   const fallback = `${folder}${id ? ` ${id}` : ''}`;

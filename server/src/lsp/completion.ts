@@ -12,7 +12,7 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
   status: CompletionItemKind.EnumMember,
 };
 
-export const TRIGGER_CHARACTERS = ['@', '`', ':', 'R', 'C', 'T', '.'];
+export const TRIGGER_CHARACTERS = ['@', '`', ':', 'R', 'C', 'T', '.', ',', 'S'];
 
 export function registerCompletionSupport(connection: Connection, session: Session): Disposable {
   return serve(connection, session, 'textDocument/completion', textDocumentPosition, async (params, token): Promise<CompletionItem[]> => {

@@ -4,6 +4,7 @@ import { fromPosition, toRange } from './convert';
 import { boolean, object, optional, position, textDocument } from './params';
 import { serve } from './serve';
 import type { Session } from './session';
+import { requestTexts } from './texts';
 
 const referenceParams = object({ textDocument, position, context: optional(object({ includeDeclaration: optional(boolean) })) });
 
@@ -12,6 +13,6 @@ export function registerReferencesSupport(connection: Connection, session: Sessi
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return [];
     const p = fromPosition(params.position);
-    return referencesAt(doc.project, doc.path, p.line, p.column, params.context?.includeDeclaration ?? true).map((l) => ({ uri: session.uriOf(doc.root, l.file), range: toRange(l.range) }));
+    return referencesAt(doc.project, doc.path, p.line, p.column, params.context?.includeDeclaration ?? true, requestTexts(session, doc.root)).map((l) => ({ uri: session.uriOf(doc.root, l.file), range: toRange(l.range) }));
   });
 }

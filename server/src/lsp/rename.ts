@@ -5,16 +5,17 @@ import { toWorkspaceEdit, type EditCapabilities } from './edits';
 import { object, position, string, textDocument, textDocumentPosition } from './params';
 import { serve } from './serve';
 import type { Session } from './session';
+import { requestTexts } from './texts';
 
 const renameParams = object({ textDocument, position, newName: string });
 
-/** Renames requirement and task ids across the initiative; a refusal is an error the editor shows. */
+/** Renames requirement and task ids across the initiative (or the spec folder); a refusal is an error the editor shows. */
 export function registerRenameSupport(connection: Connection, session: Session, caps: EditCapabilities): Disposable {
   const prepare = serve(connection, session, 'textDocument/prepareRename', textDocumentPosition, async (params, token) => {
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return null;
     const p = fromPosition(params.position);
-    const view = prepareRenameAt(doc.project, doc.path, p.line, p.column);
+    const view = prepareRenameAt(doc.project, doc.path, p.line, p.column, requestTexts(session, doc.root));
     if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
     return { range: toRange(view.range), placeholder: view.placeholder };
   });
@@ -22,7 +23,7 @@ export function registerRenameSupport(connection: Connection, session: Session, 
     const doc = await session.document(params.textDocument.uri, token);
     if (!doc) return null;
     const p = fromPosition(params.position);
-    const view = renameAt(doc.project, doc.path, p.line, p.column, params.newName);
+    const view = renameAt(doc.project, doc.path, p.line, p.column, params.newName, requestTexts(session, doc.root));
     if ('error' in view) throw new ResponseError(ErrorCodes.InvalidRequest, view.error);
     return toWorkspaceEdit(session, doc.root, caps, view.edits, []);
   });

@@ -2,6 +2,8 @@ import { MARKDOWN_FILE, type Project } from '../project/project';
 import { dirname } from '../parse/role';
 import type { Range } from '../text/position';
 import { initiativeOf, prdOf, todoOf } from './lookup';
+import { specViewOfInitiative } from './specContext';
+import { specCompletions } from './specCompletion';
 
 export type CompletionKind = 'requirement' | 'task' | 'path' | 'status';
 
@@ -38,6 +40,9 @@ export function completionsAt(project: Project, path: string, lineText: string, 
   const before = lineText.slice(0, Math.max(0, column - 1));
   const initiative = initiativeOf(project, path);
   const kinds = [...project.ruleContext().c.requirementKinds].join('|');
+  const spec = initiative ? specViewOfInitiative(project, initiative) : null;
+  const specItems = spec ? specCompletions(spec, before, line, column) : null;
+  if (specItems) return specItems.map((c, i) => ({ ...c, kind: 'requirement' as const, sortText: String(i).padStart(4, '0') }));
 
   const status = /\bStatus\**\s*:\s*\**\s*([^\s*]*)$/i.exec(before);
   if (status) {

@@ -6,6 +6,8 @@ import { evidenceOf, evidenceStateText, initiativeEvidence } from '../rules/evid
 import type { Range } from '../text/position';
 import { boxesBetween, findRequirement, findTask, initiativeOf, progress, targetAt, todoOf } from './lookup';
 import { summarisePhase } from './phases';
+import { lineOf, NO_TEXT, specTargetAt, specViewOf, type TextOf } from './specContext';
+import { specHover } from './specHover';
 
 export interface HoverView {
   /** Markdown. */
@@ -45,10 +47,18 @@ function pathHover(project: Project, model: DocumentModel, ref: Reference): stri
   return `\`${ref.raw}\` does not resolve: ${r.reason}.${tried}`;
 }
 
-/** The hover for the id, KPI, phase or path under the cursor; null when there is nothing to say. */
-export function hoverAt(project: Project, path: string, line: number, column: number): HoverView | null {
+/**
+ * The hover for the id, KPI, phase or path under the cursor; null when there is nothing to say. In a
+ * spec folder, a requirement's, criterion's, story's or task's id comes first (`texts` gives the
+ * line it stands on).
+ */
+export function hoverAt(project: Project, path: string, line: number, column: number, texts: TextOf = NO_TEXT): HoverView | null {
   const model = project.model(path);
   if (!model) return null;
+  const spec = specViewOf(project, path);
+  const specTarget = spec ? specTargetAt(spec, path, lineOf(texts, path, line), line, column) : null;
+  const specView = spec && specTarget ? specHover(spec, specTarget) : null;
+  if (specView) return specView;
   const target = targetAt(model, line, column);
   if (!target) return null;
   const initiative = initiativeOf(project, path);

@@ -1,6 +1,8 @@
 import type { Project } from '../project/project';
 import type { Range } from '../text/position';
 import { findRequirement, findTask, initiativeOf, scopeOf, targetAt } from './lookup';
+import { lineOf, NO_TEXT, specTargetAt, specViewOf, type SpecTarget, type SpecView, type TextOf } from './specContext';
+import { specDefinition, specReferences } from './specNavigation';
 
 export interface FileLocation {
   readonly file: string;
@@ -9,8 +11,20 @@ export interface FileLocation {
 
 const TOP: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
+/** The spec id under the cursor, in a document of a spec folder. */
+export function specAt(project: Project, path: string, line: number, column: number, texts: TextOf): { view: SpecView; target: SpecTarget } | null {
+  const view = specViewOf(project, path);
+  const target = view ? specTargetAt(view, path, lineOf(texts, path, line), line, column) : null;
+  return view && target ? { view, target } : null;
+}
+
 /** Where the id, path or output under the cursor is defined: the PRD line, the TODO task heading, the file. */
-export function definitionAt(project: Project, path: string, line: number, column: number): FileLocation[] {
+export function definitionAt(project: Project, path: string, line: number, column: number, texts: TextOf = NO_TEXT): FileLocation[] {
+  const spec = specAt(project, path, line, column, texts);
+  if (spec) {
+    const found = specDefinition(spec.view, spec.target);
+    if (found) return [found];
+  }
   const model = project.model(path);
   const target = model ? targetAt(model, line, column) : null;
   if (!model || !target) return [];
@@ -36,7 +50,9 @@ export function definitionAt(project: Project, path: string, line: number, colum
 }
 
 /** Every mention of the id (or citation of the file) under the cursor across the initiative, in document order. */
-export function referencesAt(project: Project, path: string, line: number, column: number, includeDeclaration: boolean): FileLocation[] {
+export function referencesAt(project: Project, path: string, line: number, column: number, includeDeclaration: boolean, texts: TextOf = NO_TEXT): FileLocation[] {
+  const spec = specAt(project, path, line, column, texts);
+  if (spec && specDefinition(spec.view, spec.target)) return specReferences(spec.view, spec.target, texts, includeDeclaration);
   const model = project.model(path);
   const target = model ? targetAt(model, line, column) : null;
   if (!model || !target) return [];

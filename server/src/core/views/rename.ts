@@ -1,6 +1,9 @@
 import type { Project } from '../project/project';
 import type { Range } from '../text/position';
 import { findRequirement, findTask, initiativeOf, scopeOf, targetAt } from './lookup';
+import { NO_TEXT, type TextOf } from './specContext';
+import { specPrepareRename, specRename } from './specNavigation';
+import { specAt } from './navigation';
 
 export interface FileEdit {
   readonly file: string;
@@ -22,7 +25,9 @@ function renamable(project: Project, path: string, line: number, column: number)
   return { kind: target.kind, id: target.id, range: target.range };
 }
 
-export function prepareRenameAt(project: Project, path: string, line: number, column: number): PrepareRenameView {
+export function prepareRenameAt(project: Project, path: string, line: number, column: number, texts: TextOf = NO_TEXT): PrepareRenameView {
+  const spec = specAt(project, path, line, column, texts);
+  if (spec) return specPrepareRename(spec.target);
   const r = renamable(project, path, line, column);
   return 'error' in r ? r : { range: r.range, placeholder: r.id };
 }
@@ -39,7 +44,9 @@ function taken(project: Project, path: string, kind: 'requirement' | 'task', id:
  * Renames a requirement or task id in every document of the initiative, sub-ids included
  * (FR1 → FR7 turns FR1.2 into FR7.2). Refused when the new id is malformed or already exists.
  */
-export function renameAt(project: Project, path: string, line: number, column: number, newName: string): RenameView {
+export function renameAt(project: Project, path: string, line: number, column: number, newName: string, texts: TextOf = NO_TEXT): RenameView {
+  const spec = specAt(project, path, line, column, texts);
+  if (spec) return specRename(spec.view, spec.target, texts, newName);
   const r = renamable(project, path, line, column);
   if ('error' in r) return r;
   const next = newName.trim();

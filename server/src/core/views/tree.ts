@@ -1,4 +1,4 @@
-import type { ChecklistItemNode, InitiativeId, InitiativeNode, Location0, OutputNode, PhaseNode, RequirementNode, TaskGroupNode } from '../../protocol';
+import type { ChecklistItemNode, InitiativeId, InitiativeNode, OutputNode, PhaseNode, RequirementNode, TaskGroupNode } from '../../protocol';
 import type { Finding } from '../findings/finding';
 import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
@@ -8,18 +8,12 @@ import type { RequirementCoverage } from '../rules/coverage';
 import { initiativeEvidence } from '../rules/evidenceModel';
 import { boxesBetween, progress } from './lookup';
 import { summarisePhase } from './phases';
+import { location0, type Locator } from './locator';
+import { specViewOfInitiative, type SpecView } from './specContext';
+import { specNode, specTitle } from './specTree';
 import { isTemplateInitiative } from './templates';
 
-/** How the views name files for the client: a URI per workspace path, and the root's URI. */
-export interface Locator {
-  readonly root: string;
-  uri(path: string): string;
-}
-
-/** The one place a core (1-based) line becomes a protocol (0-based) one. */
-export function location0(locator: Locator, path: string, line: number): Location0 {
-  return { uri: locator.uri(path), line: Math.max(0, line - 1) };
-}
+export { location0, type Locator } from './locator';
 
 export function initiativeId(locator: Locator, initiative: Initiative): InitiativeId {
   return { root: locator.root, folder: initiative.key.folder, id: initiative.key.id };
@@ -95,6 +89,8 @@ export function listedInitiatives(project: Project): Initiative[] {
 export function initiativeNodes(project: Project, locator: Locator): InitiativeNode[] {
   const ctx = project.ruleContext();
   return listedInitiatives(project).map((initiative) => {
+    const spec = specViewOfInitiative(project, initiative);
+    if (spec) return specInitiativeNode(project, locator, initiative, spec);
     const todo = initiative.todo ? project.model(initiative.todo) : undefined;
     const phases = todo?.todo ? todo.todo.phases.map((p) => phaseNode(project, locator, initiative, todo, p)) : [];
     const evidence = initiative.prd ? initiativeEvidence(ctx, initiative) : null;
@@ -114,4 +110,24 @@ export function initiativeNodes(project: Project, locator: Locator): InitiativeN
       currentPhase: current ? current.number : null,
     };
   });
+}
+
+/** A spec folder in the tree: named by folder and layout, its progress that of its task list. */
+function specInitiativeNode(project: Project, locator: Locator, initiative: Initiative, view: SpecView): InitiativeNode {
+  const node = specNode(locator, view);
+  const current = node.phases.find((p) => p.done < p.total) ?? node.phases[node.phases.length - 1];
+  return {
+    initiative: initiativeId(locator, initiative),
+    name: specTitle(view),
+    todo: null,
+    prd: null,
+    phases: [],
+    requirements: [],
+    evidenceScope: '',
+    done: node.done,
+    total: node.total,
+    findings: initiative.documents.reduce((n, d) => n + project.findingsFor(d).length, 0),
+    currentPhase: current ? current.number : null,
+    spec: node,
+  };
 }
