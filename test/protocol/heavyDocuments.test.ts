@@ -65,6 +65,6 @@ describe('heavy documents in the server', () => {
     const more = list[500];
     assert.equal(more?.code, undefined);
     assert.deepEqual(more?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-    assert.equal(more?.message, 'Proofmark shows 500 findings of this document, the most severe first; 500 more are not shown (500 warnings). `proofmark check` lists them all.');
+    assert.equal(more?.message, 'Proofmark shows 500 findings of this document, the most severe first; 500 more are not shown (500 info). `proofmark check` lists them all.');
   });
 });

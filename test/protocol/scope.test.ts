@@ -19,8 +19,10 @@ after(async () => {
  */
 function twoInitiatives(): string {
   const root = tempDir('proofmark-scope-');
-  cpSync(ORBIT, path.join(root, 'a'), { recursive: true });
-  cpSync(ORBIT, path.join(root, 'b'), { recursive: true });
+  // The example's TODO initiative only: its spec folders are initiatives of their own.
+  const initiativeOnly = (source: string): boolean => !/^(?:specs|\.kiro|\.specify)(?:\/|$)/.test(path.relative(ORBIT, source));
+  cpSync(ORBIT, path.join(root, 'a'), { recursive: true, filter: initiativeOnly });
+  cpSync(ORBIT, path.join(root, 'b'), { recursive: true, filter: initiativeOnly });
   writeFileSync(path.join(root, 'notes.md'), '# Notes\n\nSee [the plan](missing-plan.md).\n');
   return root;
 }
