@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SERVER } from '../protocol/support/client';
-import { HIDDEN_OUTPUT_LINES, orbitWithHiddenOutput, tempDir } from '../protocol/support/fixtures';
+import { runNvimScript } from './headless';
+import { HIDDEN_OUTPUT_LINES, orbitWithHiddenOutput } from '../protocol/support/fixtures';
 
 const NVIM = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const skip = NVIM.status === 0 ? false : 'nvim is not installed (apt-get install -y neovim); the Neovim client test is skipped';
@@ -21,31 +21,10 @@ interface Step {
 describe('Neovim 0.7 applying a "Create" quick fix over an existing file', { skip }, () => {
   it('leaves the file byte for byte as it was (Neovim truncates every CreateFile target it applies)', { timeout: 300_000 }, () => {
     const root = orbitWithHiddenOutput(NOTES);
-    const state = tempDir('proofmark-nvim-create-');
-    for (const d of ['cache', 'state', 'data', 'config']) mkdirSync(path.join(state, d));
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(__dirname, 'createOutput.lua')}`], {
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: {
-        ...process.env,
-        PROOFMARK_SERVER: SERVER,
-        PROOFMARK_ROOT: root,
-        PROOFMARK_STORAGE: path.join(state, 'storage'),
-        PROOFMARK_NOTES: NOTES,
-        PROOFMARK_LINES: JSON.stringify({ ignored: HIDDEN_OUTPUT_LINES.phase2Decisions, later: HIDDEN_OUTPUT_LINES.phase4Notes, between: HIDDEN_OUTPUT_LINES.phase4Decisions }),
-        XDG_CACHE_HOME: path.join(state, 'cache'),
-        XDG_STATE_HOME: path.join(state, 'state'),
-        XDG_DATA_HOME: path.join(state, 'data'),
-        XDG_CONFIG_HOME: path.join(state, 'config'),
-      },
-    });
-    const lines = `${run.stdout}`.split('\n');
-    assert.equal(run.status, 0, `nvim failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    assert.ok(lines.includes('DONE'), run.stdout);
-    const steps = new Map(lines.filter((l) => l.startsWith('STEP ')).map((l) => {
-      const [, name = '', json = '{}'] = /^STEP (\S+) (.*)$/.exec(l) ?? [];
-      return [name, JSON.parse(json) as Step] as const;
-    }));
+    const steps = runNvimScript('createOutput.lua', root, {
+      PROOFMARK_NOTES: NOTES,
+      PROOFMARK_LINES: JSON.stringify({ ignored: HIDDEN_OUTPUT_LINES.phase2Decisions, later: HIDDEN_OUTPUT_LINES.phase4Notes, between: HIDDEN_OUTPUT_LINES.phase4Decisions }),
+    }) as Map<string, Step>;
 
     const expected = createHash('sha256').update(NOTES).digest('hex');
     for (const file of ['out/TODO001_phase2_decisions.md', 'TODO001_phase4_notes.md', 'TODO001_phase4_decisions.md']) {

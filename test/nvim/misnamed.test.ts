@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SERVER } from '../protocol/support/client';
+import { runNvimScript } from './headless';
 import { tempDir } from '../protocol/support/fixtures';
 
 const NVIM = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
@@ -40,30 +40,7 @@ function repository(): string {
 describe('Neovim 0.7 on a drifted name and a moved file', { skip }, () => {
   it('shows the git history of a missing file and applies the "Write …" fix of a drifted name', { timeout: 300_000 }, () => {
     const root = repository();
-    const state = tempDir('proofmark-nvim-misnamed-');
-    for (const d of ['cache', 'state', 'data', 'config']) mkdirSync(path.join(state, d));
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(__dirname, 'misnamed.lua')}`], {
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: {
-        ...process.env,
-        PROOFMARK_SERVER: SERVER,
-        PROOFMARK_ROOT: root,
-        PROOFMARK_STORAGE: path.join(state, 'storage'),
-        PROOFMARK_LINE: String(DRIFT_LINE),
-        XDG_CACHE_HOME: path.join(state, 'cache'),
-        XDG_STATE_HOME: path.join(state, 'state'),
-        XDG_DATA_HOME: path.join(state, 'data'),
-        XDG_CONFIG_HOME: path.join(state, 'config'),
-      },
-    });
-    const lines = `${run.stdout}`.split('\n');
-    assert.equal(run.status, 0, `nvim failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    assert.ok(lines.includes('DONE'), run.stdout);
-    const steps = new Map(lines.filter((l) => l.startsWith('STEP ')).map((l) => {
-      const [, name = '', json = 'null'] = /^STEP (\S+) (.*)$/.exec(l) ?? [];
-      return [name, JSON.parse(json) as unknown] as const;
-    }));
+    const steps = runNvimScript('misnamed.lua', root, { PROOFMARK_LINE: String(DRIFT_LINE) });
     const moved = steps.get('moved') as { told: boolean; messages: string[] } | undefined;
     assert.equal(moved?.told, true, JSON.stringify(moved));
     assert.ok(moved?.messages.some((m) => / src\/io\.py was moved to src\/core\/reader\.py in [0-9a-f]{7,} \(\d{4}-\d{2}-\d{2}\)\.$/.test(m)), JSON.stringify(moved));
