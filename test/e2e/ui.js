@@ -95,6 +95,12 @@ function webviewBody(page) {
 
     await check('the Proofmark view shows the phases', async () => {
       await palette(page, 'Proofmark: Focus on Completion View');
+      // The example holds three initiatives (the TODO, a spec-kit folder and a Kiro spec), none of them
+      // expanded until the user opens one: open the TODO's.
+      await page.locator('.pane-body .monaco-list-row', { hasText: '002-field-export' }).first().waitFor({ timeout: 30000 });
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'conflict-review' }).first().waitFor({ timeout: 30000 });
+      // Its row's twistie expands it (a click on the label opens the TODO instead).
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'Orbit Offline Sync' }).first().locator('.monaco-tl-twistie').click();
       const phase = page.locator('.monaco-list-row', { hasText: 'Phase 1:' }).first();
       await phase.waitFor({ timeout: 30000 });
       await page.locator('.monaco-list-row', { hasText: 'Phase 4:' }).first().waitFor({ timeout: 30000 });

@@ -37,6 +37,17 @@ describe('network installs in CI (scripts/retry.sh)', () => {
     assert.match(r.stderr, /npm ci: failed 3 time\(s\), the last with exit code 7; its output:\nrun 3\nnpm error code E503 on run 3\n$/);
   });
 
+  it('install.sh does not hand the outer npm\'s identity to its own installs', () => {
+    // Under `npm run test:e2e` the environment carries npm_config_user_agent="npm/… node/v20…", which an
+    // inner npm reads as its own configuration; code-server's postinstall reads the Node version from it
+    // and refused to build under Node 24 (CI, 2026-12-02).
+    const script = readFileSync(path.join(REPO, 'scripts/e2e/install.sh'), 'utf8');
+    const unset = script.search(/^unset [^\n]*\bnpm_config_user_agent\b/m);
+    const firstInstall = script.search(/^\s*retry "npm install/m);
+    assert.ok(unset >= 0, 'install.sh unsets npm_config_user_agent');
+    assert.ok(firstInstall > unset, 'before its first npm install');
+  });
+
   it('is how install.sh and .ci/run install, none of them silenced', () => {
     for (const file of ['scripts/e2e/install.sh', '.ci/run']) {
       // Logical lines: a command continued with a backslash is one line.

@@ -8,7 +8,7 @@ import { waitFor } from './waits';
 
 async function openPanel(ctx: E2eContext, phase: string): Promise<HandoffPlanResult> {
   const { api } = ctx;
-  const initiative = api.source.tree?.initiatives[0]?.initiative;
+  const initiative = api.source.tree?.initiatives.find((i) => i.spec === undefined)?.initiative;
   assert.ok(initiative, 'an initiative in the tree');
   const rendered = waitFor(`the Phase ${phase} handoff panel`, () => (api.handoff.current?.phase === phase ? api.handoff.current : null), [api.handoff.onDidRender]);
   await vscode.commands.executeCommand('proofmark.generateHandoffPicker', { initiative, phase });
