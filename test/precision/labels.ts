@@ -84,6 +84,24 @@ export function matchLabel(label: Label, at: ReadonlyMap<string, readonly Corpus
   return null;
 }
 
+/** A label and the reported finding it refers to now (null: not reported). */
+export interface MatchedLabel {
+  readonly label: Label;
+  readonly hit: CorpusFinding | null;
+}
+
+/**
+ * Each label with the finding it refers to (matchLabel), except a label carried from an older code
+ * (SUCCESSORS) to a finding that a label of the finding's own code also refers to: a new code can
+ * change what the finding means (a file "missing" that is misnamed), so the label read under the
+ * new code decides, and the carried one is left out (neither a verdict nor a TRUE to keep).
+ */
+export function matchLabels(labels: readonly Label[], at: ReadonlyMap<string, readonly CorpusFinding[]>, relatedAt: ReadonlyMap<string, readonly CorpusFinding[]>): MatchedLabel[] {
+  const matched = labels.map((label) => ({ label, hit: matchLabel(label, at, relatedAt) }));
+  const labelledUnderOwnCode = new Set(matched.filter((m) => m.hit !== null && m.hit.code === m.label.code).map((m) => m.hit));
+  return matched.filter((m) => m.hit === null || m.hit.code === m.label.code || !labelledUnderOwnCode.has(m.hit));
+}
+
 /**
  * Codes that took over part of an older code's meaning: a fact labelled under the old code and
  * now reported at the same place under the new one is the same fact (a checked task's missing

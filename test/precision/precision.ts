@@ -12,7 +12,7 @@
  */
 import { FINDING_CODES } from '../../server/src/core/findings/codes';
 import { checkCorpus, corpora, type CorpusFinding } from './findings';
-import { SUCCESSORS, indexFindings, locationKey, matchLabel, readLabels } from './labels';
+import { SUCCESSORS, indexFindings, locationKey, matchLabel, matchLabels, readLabels } from './labels';
 import { stratifiedSample } from './sample';
 
 interface Row {
@@ -70,9 +70,9 @@ function main(): void {
     return r;
   };
   // Recall is counted under the label's code, precision under the code reported now (see SUCCESSORS).
-  for (const label of labels) {
+  // A label carried from an older code gives way to a label of the finding's own code (matchLabels).
+  for (const { label, hit } of matchLabels(labels, at, relatedAt)) {
     if (label.verdict === 'TRUE') row(label.code).trueLabels++;
-    const hit = matchLabel(label, at, relatedAt);
     if (!hit) {
       if (label.verdict === 'TRUE' && matchLabel(label, quietIndex.at, quietIndex.relatedAt)) row(label.code).trueHints++;
       continue;
