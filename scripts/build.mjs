@@ -8,6 +8,7 @@ const entries = {
   server: 'server/src/lsp/main.ts',
   extension: 'client/src/extension.ts',
   'test/index': 'test/e2e/suite/index.ts',
+  'test/corpus': 'test/e2e/suite/corpusIndex.ts',
 };
 const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 

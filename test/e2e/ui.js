@@ -2,55 +2,19 @@
 // panel lists Proofmark findings, the palette command opens the handoff panel, the Proofmark view
 // shows the phases. Saves two screenshots. Env: CS_URL, OUT (folder for screenshots), RESULT (JSON file).
 'use strict';
-const { chromium } = require('playwright-core');
 const fs = require('node:fs');
 const path = require('node:path');
+const { checks, finish, launch, palette, quickOpen, webviewBody } = require('./uiKit');
 
 const URL = process.env.CS_URL;
 const OUT = process.env.OUT || 'test-output/e2e';
 const RESULT = process.env.RESULT;
 if (!URL) throw new Error('ui.js needs CS_URL');
-const t0 = Date.now();
-const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-const results = [];
-
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - start });
-    log(`✔ ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false, ms: Date.now() - start, error: String((error && error.stack) || error) });
-    log(`✘ ${name}\n${String((error && error.message) || error)}`);
-  }
-}
-
-/** Runs a palette command: waits until the focused row shows the title before pressing Enter. */
-async function palette(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 30000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 30000 });
-  await page.keyboard.press('Enter');
-}
-
-/** The body of the newest webview: VS Code nests each webview's page in iframe.webview > iframe#active-frame. */
-function webviewBody(page) {
-  return page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame').locator('body');
-}
+const { check, log, results } = checks();
 
 (async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  const profile = fs.mkdtempSync('/tmp/proofmark-chromium-');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = context.pages()[0] || (await context.newPage());
+  const { page, close } = await launch();
   const shots = {};
   try {
     await page.goto(URL);
@@ -61,13 +25,7 @@ function webviewBody(page) {
     });
 
     await check('the Problems panel lists Proofmark findings for the opened TODO', async () => {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill('TODO001.md');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'TODO001.md' }).first().waitFor({ timeout: 30000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab', { hasText: 'TODO001.md' }).first().waitFor({ timeout: 30000 });
+      await quickOpen(page, 'TODO001.md');
       await palette(page, 'View: Focus Problems');
       await page.waitForFunction(() => {
         const text = (document.querySelector('.markers-panel') || {}).innerText || '';
@@ -111,13 +69,8 @@ function webviewBody(page) {
     });
   } finally {
     if (results.some((r) => !r.ok)) await page.screenshot({ path: path.resolve(OUT, 'ui-failure.png') }).catch(() => {});
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
-    if (RESULT) fs.writeFileSync(RESULT, JSON.stringify({ passed, failed, results, screenshots: shots }, null, 2));
-    log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+    await close();
+    finish(results, RESULT, { screenshots: shots }, log);
   }
 })().catch((error) => {
   console.error(error);

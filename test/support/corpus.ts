@@ -34,7 +34,13 @@ const skeletons = new Map<string, string>();
 export function repoSkeleton(source: string): string {
   const hit = skeletons.get(source);
   if (hit) return hit;
-  const root = tempDir('proofmark-corpus-');
+  const root = layOutRepository(source, tempDir('proofmark-corpus-'));
+  skeletons.set(source, root);
+  return root;
+}
+
+/** Lays out `source` (a corpus repository with its TREE.txt) in the empty folder `root`, as repoSkeleton describes; returns `root`. */
+export function layOutRepository(source: string, root: string): string {
   const tree = readFileSync(path.join(source, 'TREE.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   for (const rel of tree) {
     if (rel.endsWith('/')) continue;
@@ -45,7 +51,6 @@ export function repoSkeleton(source: string): string {
     else writeFileSync(target, '');
   }
   mkdirSync(path.join(root, '.git'), { recursive: true });
-  skeletons.set(source, root);
   return root;
 }
 

@@ -19,9 +19,37 @@ import {
   type TreeChangedParams,
 } from '../../../server/src/protocol';
 
+/**
+ * Listeners of one notification. vscode-languageclient keeps a single handler per method (a second
+ * `onNotification` replaces the first), so each notification is registered once and handed to all.
+ */
+class Listeners<T> {
+  private readonly listeners = new Set<(params: T) => void>();
+  private registered = false;
+
+  constructor(private readonly register: (handler: (params: T) => void) => void) {}
+
+  add(listener: (params: T) => void): vscode.Disposable {
+    if (!this.registered) {
+      this.registered = true;
+      this.register((params) => {
+        for (const l of [...this.listeners]) l(params);
+      });
+    }
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+}
+
 /** The server's custom requests, typed. Everything the client shows comes from these answers. */
 export class ProofmarkServer {
-  constructor(private readonly client: LanguageClient) {}
+  private readonly treeChanged: Listeners<TreeChangedParams>;
+  private readonly indexStatus: Listeners<IndexStatusParams>;
+
+  constructor(private readonly client: LanguageClient) {
+    this.treeChanged = new Listeners((handler) => client.onNotification(TreeChangedNotification, handler));
+    this.indexStatus = new Listeners((handler) => client.onNotification(IndexStatusNotification, handler));
+  }
 
   get running(): boolean {
     return this.client.isRunning();
@@ -48,10 +76,11 @@ export class ProofmarkServer {
 
   /** Registered on the client, so it survives a server restart. */
   onTreeChanged(listener: (params: TreeChangedParams) => void): vscode.Disposable {
-    return this.client.onNotification(TreeChangedNotification, listener);
+    return this.treeChanged.add(listener);
   }
 
+  /** Every listener hears each status (the status bar and the side panel both count). */
   onIndexStatus(listener: (params: IndexStatusParams) => void): vscode.Disposable {
-    return this.client.onNotification(IndexStatusNotification, listener);
+    return this.indexStatus.add(listener);
   }
 }

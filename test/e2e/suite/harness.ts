@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { deadline } from './waits';
 
 /**
@@ -40,4 +41,19 @@ export async function runCases(cases: readonly TestCase[], log: (line: string) =
     }
   }
   return results;
+}
+
+/**
+ * Runs a suite's cases, logs its metrics and `N passed, N failed`, writes them to
+ * PROOFMARK_E2E_RESULT when set, and throws when a case failed (the runner's exit code).
+ */
+export async function runSuite(cases: readonly TestCase[], metrics: Record<string, unknown>, log: (line: string) => void): Promise<void> {
+  const results = await runCases(cases, log);
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log(`metrics ${JSON.stringify(metrics)}`);
+  log(`${passed} passed, ${failed} failed`);
+  const resultFile = process.env.PROOFMARK_E2E_RESULT;
+  if (resultFile) writeFileSync(resultFile, JSON.stringify({ passed, failed, results, metrics }, null, 2));
+  if (failed > 0) throw new Error(`${failed} of ${results.length} editor tests failed`);
 }

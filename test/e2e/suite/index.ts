@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { activateProofmark, workspaceRoot, type E2eContext } from './context';
 import { diagnosticsTests } from './diagnostics.e2e';
 import { handoffTests } from './handoff.e2e';
-import { runCases, type TestCase } from './harness';
+import { runSuite, type TestCase } from './harness';
 import { serverTests } from './server.e2e';
 import { toggleTests } from './toggle.e2e';
 import { treeTests } from './tree.e2e';
@@ -40,12 +39,5 @@ export async function run(): Promise<void> {
     ...serverTests(ctx),
   ];
   log(`Proofmark editor tests in VS Code ${vscode.version} (${String(metrics.uiKind)})`);
-  const results = await runCases(cases, log);
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  log(`metrics ${JSON.stringify(metrics)}`);
-  log(`${passed} passed, ${failed} failed`);
-  const resultFile = process.env.PROOFMARK_E2E_RESULT;
-  if (resultFile) writeFileSync(resultFile, JSON.stringify({ passed, failed, results, metrics }, null, 2));
-  if (failed > 0) throw new Error(`${failed} of ${results.length} editor tests failed`);
+  await runSuite(cases, metrics, log);
 }
