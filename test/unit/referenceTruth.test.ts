@@ -103,6 +103,10 @@ describe('plans and history are not broken references; done tasks naming missing
       '- [x] T004 Remove obsolete files',
       '  - Files: src/old/a.ts, src/old/b.ts',
       '- [x] T005 Add contracts in specs/001-x/contracts/I*.cs',
+      '- [x] T006 Update `src/prompts.ts`',
+      '  - Deleted `src/prompts.ts`; the loader is used directly',
+      '- [x] T007 更新 `src/steering.ts`',
+      '  - 删除了 `src/steering.ts`，直接使用 PromptLoader',
       '',
     ].join('\n'),
     'docs/guide.md': [

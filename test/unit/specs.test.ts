@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseConfig } from '../../server/src/core/config/config';
 import { documentRole } from '../../server/src/core/parse/role';
 import { compileConventions } from '../../server/src/core/config/compiled';
-import { readTraceValue } from '../../server/src/core/analyze/specIds';
+import { prefixedIds, readTraceValue } from '../../server/src/core/analyze/specIds';
 import { check, model, only } from '../support/memory';
 
 const KIRO_REQUIREMENTS = `# Requirements Document
@@ -133,6 +133,15 @@ describe('spec model', () => {
     assert.deepEqual(readTraceValue('R1 Acceptance 2'), { ids: ['1.2'], freeText: false });
     assert.deepEqual(readTraceValue('TR-1, NFR-2, Design Section 12'), { ids: ['TR-1', 'NFR-2'], freeText: false });
     assert.deepEqual(readTraceValue('All'), { ids: [], freeText: true });
+  });
+
+  it('reads a range of ids as every id in it, and two ids of different families as two', () => {
+    const ids = (text: string) => prefixedIds(text).map((p) => p.id);
+    assert.deepEqual(ids('Covers FR-001 through FR-004'), ['FR-1', 'FR-2', 'FR-3', 'FR-4']);
+    assert.deepEqual(ids('validate SC-001…SC-003'), ['SC-1', 'SC-2', 'SC-3']);
+    assert.deepEqual(ids('FR-002–FR-004 and FR-009'), ['FR-2', 'FR-3', 'FR-4', 'FR-9']);
+    assert.deepEqual(ids('FR-001, FR-005'), ['FR-1', 'FR-5']);
+    assert.deepEqual(ids('FR-001 to SC-003'), ['FR-1', 'SC-3']);
   });
 });
 

@@ -10,9 +10,10 @@ export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Ch
     if (h.status?.status !== 'done' || skipLines.has(h.line) || decorative(h) || /\[[A-Z]\]|\{\w+\}|<\w+>/.test(h.text)) return;
     // Boxes a done heading requires: not optional, not under a sub-section that is optional, later or has its own status.
     const exempt: Heading[] = [];
+    const phase = phaseNamed(h.text);
     for (let k = index + 1; k < headings.length && (headings[k]?.line ?? Infinity) <= h.sectionEnd; k++) {
       const s = headings[k];
-      if (s && (NOT_REQUIRED_SECTION.test(s.text) || /\bnext\s+steps?\b|\bremaining\b/i.test(s.text) || (s.status !== null && s.status.status !== 'done'))) exempt.push(s);
+      if (s && (NOT_REQUIRED_SECTION.test(s.text) || /\bnext\s+steps?\b|\bremaining\b/i.test(s.text) || (s.status !== null && s.status.status !== 'done') || otherPhase(phase, s.text))) exempt.push(s);
     }
     const inside = boxesBetween(boxes, h.line + 1, h.sectionEnd).filter((b) => !b.optional && !exempt.some((s) => b.line > s.line && b.line <= s.sectionEnd));
     const open = inside.filter((b) => !b.checked);
@@ -26,6 +27,17 @@ export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Ch
     });
   });
   return findings;
+}
+
+/** The phase a heading is about (`Success Criteria - Phase 2 Complete` → `2`), if it names one. */
+function phaseNamed(text: string): string | null {
+  return /\bphase\s+(\d+(?:\.\d+)*)\b/i.exec(text)?.[1] ?? null;
+}
+
+/** A sub-section about another phase (`Phase 3 Success Criteria` under `Phase 2 Complete`) is not the done phase's work. */
+function otherPhase(phase: string | null, text: string): boolean {
+  const own = phaseNamed(text);
+  return phase !== null && own !== null && own !== phase;
 }
 
 /**

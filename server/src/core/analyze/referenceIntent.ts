@@ -11,6 +11,8 @@ import type { Sections } from './sections';
 
 /** Words right before a citation that make it history: "Removed `a.py`", "renamed from `a`", "moved `a` to". */
 const HISTORY_BEFORE = /\b(?:deleted|removed|remove|delete|dropped|drop|retired|renamed(?:\s+from)?|rename|moved(?:\s+from)?|move|migrated\s+from|relocated\s+from|replaced|replace|deprecated|obsolete|superseded|archived|legacy|old|former(?:ly)?|previously)\s*[:(]?\s*(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+/** The same in Chinese, where words are not separated by spaces: "删除了 `a.ts`", "移除 `b`", "重命名为". */
+const HISTORY_BEFORE_CJK = /(?:删除|移除|删掉|去掉|废弃|弃用|重命名|迁移|移动)了?\s*(?:文件|目录|旧的)?\s*$/u;
 /** Words right after a citation that make it history: "`a.py` (removed)", "`a` was deleted", "`a` → `b`". */
 const HISTORY_AFTER = /^\s*(?:\(?\s*(?:removed|deleted|deprecated|obsolete|moved|renamed|archived|gone|dropped|retired)\b|(?:was|were|has been|have been|is now|got)\s+(?:removed|deleted|moved|renamed|archived|dropped|replaced|superseded|retired)\b|(?:→|->|=>|⟶)\s*\S)/i;
 /** Words right before a citation that make it a plan: "Create `a.ts`", "will add `b`", "New file: `c`". */
@@ -86,7 +88,7 @@ export function referenceIntent(range: Range, input: IntentInput): { intent: Ref
   const after = text.slice(to).replace(/^[`*_]+/, '');
   const box = input.boxAt[line] ?? -1;
 
-  if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
+  if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_BEFORE_CJK.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
   if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
   if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
   if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };

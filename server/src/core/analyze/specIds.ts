@@ -17,14 +17,32 @@ export function familyOf(id: string): string {
   return dash > 0 ? id.slice(0, dash) : 'KIRO';
 }
 
-/** Prefixed ids in a text (`FR-001`, `[US1]`, `SC-003`, `R008`), normalised, in order. */
+/** What joins the two ends of a range of ids: `FR-001–FR-005`, `FR-001 through FR-037`, `SC-001…SC-004`. */
+const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|\.\.\.?|…)\s*$/i;
+/** A range longer than this is not expanded (a typo or a count, not a list). */
+const RANGE_MAX = 100;
+
+/**
+ * Prefixed ids in a text (`FR-001`, `[US1]`, `SC-003`, `R008`), normalised, in order. A range of one
+ * family (`FR-001 through FR-037`) names every id in it: the ids between its ends follow its first
+ * end, with the range's position.
+ */
 export function prefixedIds(text: string): { id: string; index: number; length: number }[] {
   const out: { id: string; index: number; length: number }[] = [];
+  let previous: { prefix: string; number: number; suffix: string; index: number; end: number } | null = null;
   PREFIXED.lastIndex = 0;
   for (let m = PREFIXED.exec(text); m; m = PREFIXED.exec(text)) {
     // `R` alone is an id only with three digits (`R001`, spec-kit companion); `R1` is a release or a row.
     if (m[1] === 'R' && !/^R-?\d{3}/.test(m[0])) continue;
-    out.push({ id: normalisePrefixed(m[1] ?? '', m[2] ?? '', m[3] ?? ''), index: m.index, length: m[0].length });
+    const prefix = (m[1] ?? '').toUpperCase();
+    const number = Number(m[2] ?? '');
+    const suffix = m[3] ?? '';
+    const end = m.index + m[0].length;
+    if (previous && previous.prefix === prefix && previous.suffix === '' && suffix === '' && number > previous.number + 1 && number - previous.number <= RANGE_MAX && RANGE_JOIN.test(text.slice(previous.end, m.index))) {
+      for (let n = previous.number + 1; n < number; n++) out.push({ id: normalisePrefixed(prefix, String(n)), index: previous.index, length: end - previous.index });
+    }
+    out.push({ id: normalisePrefixed(prefix, m[2] ?? '', suffix), index: m.index, length: m[0].length });
+    previous = { prefix, number, suffix, index: m.index, end };
   }
   return out;
 }

@@ -143,7 +143,7 @@ export function compileConventions(conventions: Conventions): CompiledConvention
 export type StatusPosition = 'text' | 'field' | 'heading';
 
 /** A completion figure next to a done word: `COMPLETED (92%)`, `92% complete`, `80% done`; not `40% faster` or `5/6 PASSED (83%)`. */
-const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished)\b/i;
+const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished|achieved|implemented)\b/i;
 /** The leading words of a status field's value, in any case. */
 const FIELD_WORDS: readonly [RegExp, Status][] = [
   [/^(?:fail(?:ed|ing)?|blocked|broken|rejected|not (?:met|passing|working))\b/i, 'failed'],

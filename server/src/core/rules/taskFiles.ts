@@ -24,8 +24,13 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
   const archived = archive?.reason ?? null;
   // One fact, one finding: the same missing file named by several tasks is reported once, the others related.
   const byTarget = new Map<string, { ref: Reference; box: Checkbox; relocated: string | null; tried: readonly string[]; others: { ref: Reference; box: Checkbox }[] }>();
+  // A task that says, in its text or its sub-bullets, that a file it names was removed ("Update
+  // a.ts" with "- deleted a.ts, the loader is used directly") did its work by removing it.
+  const removedInBox = new Set<string>();
+  for (const ref of model.references) if (ref.box >= 0 && ref.intent === 'history') removedInBox.add(`${ref.box}\u0000${ref.target}`);
   for (const ref of model.references) {
     if (ref.box < 0 || ref.intent !== 'record' || (ref.context !== 'text' && ref.context !== 'output-item')) continue;
+    if (removedInBox.has(`${ref.box}\u0000${ref.target}`)) continue;
     const box = model.checkboxes[ref.box];
     if (!box?.checked) continue;
     if (ref.shape === 'directory' && !/[*{]/.test(ref.raw)) continue;
