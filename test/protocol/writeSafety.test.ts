@@ -48,7 +48,8 @@ describe('the server writes nothing outside the workspace', () => {
     mkdirSync(path.join(root, '.git'), { recursive: true });
     mkdirSync(outside);
     writeFileSync(path.join(outside, 'secret.md'), 'outside\n');
-    writeFileSync(path.join(root, 'TODO001.md'), ['# TODO001: Write safety', '', ...Object.entries(PHASES).map(([n, notes]) => phase(Number(n), notes))].join('\n'));
+    const named = { ...PHASES, '6': path.join(outside, 'TODO001_phase6_notes.md'), '7': '~/TODO001_phase7_notes.md' };
+    writeFileSync(path.join(root, 'TODO001.md'), ['# TODO001: Write safety', '', ...Object.entries(named).map(([n, notes]) => phase(Number(n), notes))].join('\n'));
     symlinkSync(outside, path.join(root, 'linkout'));
     symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'TODO001_phase2_notes.md'));
     symlinkSync(path.join(outside, 'gone.md'), path.join(root, 'TODO001_phase3_notes.md'));
@@ -92,6 +93,20 @@ describe('the server writes nothing outside the workspace', () => {
     assert.equal(uris.length, 4);
     for (const uri of uris) assert.ok(uri.startsWith(`${uriOf(root)}/`), `${uri} is outside the root`);
   });
+
+  for (const [n, shape] of [
+    ['6', 'an absolute path outside the root'],
+    ['7', 'a ~ path'],
+  ] as const) {
+    it(`proofmark.generateHandoff creates only inside the root for an output named with ${shape}`, T, async () => {
+      const uris = createsOf(await generate(n)).map((c) => c.uri);
+      assert.equal(uris.length, 4);
+      for (const uri of uris) {
+        assert.ok(uri.startsWith(`${uriOf(root)}/`), `${uri} is outside the root`);
+        assert.ok(!uri.slice(uriOf(root).length).split('/').includes('~') && !uri.includes('%7E'), `${uri} makes a folder named ~`);
+      }
+    });
+  }
 
   it('offers no quick fix that would create a file outside the root', T, async () => {
     const uri = await client.open(path.join(root, 'TODO001.md'));
