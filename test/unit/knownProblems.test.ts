@@ -19,7 +19,8 @@ const CODES_OF_KIND: Readonly<Record<string, readonly string[]>> = {
   'task-done-file-missing': ['task-done-file-missing'],
   'requirement-uncovered': ['requirement-uncovered'],
   'requirement-unknown': ['requirement-unknown'],
-  'status-conflict-across-docs': ['status-conflict', 'phase-done-checklist-open'],
+  // A plan with every box open while what it makes exists is reported as its output existing unchecked.
+  'status-conflict-across-docs': ['status-conflict', 'phase-done-checklist-open', 'output-exists-unchecked'],
   'phase-done-tasks-open': ['phase-done-checklist-open', 'status-conflict'],
   'parent-done-children-open': ['phase-done-checklist-open'],
   'unresolved-marker': ['unresolved-marker'],

@@ -212,3 +212,21 @@ describe('spec rules', () => {
     assert.deepEqual(conflicts, ['specs/002-x/IMPLEMENTATION_SUMMARY.md:3 2', 'specs/002-x/spec.md:3 1']);
   });
 });
+
+describe('a report beside a spec saying the work is done while no task is checked', () => {
+  const requirements = ['# 需求文档', '', '### 需求 1', '', '#### 验收标准', '', '1. WHEN 启动 THEN 系统 SHALL 检查配置', '2. WHEN 授权 THEN 系统 SHALL 验证', ''].join('\n');
+  const tasks = ['# 实施计划', '', '- [ ] 1. 创建配置读取器', '  - _需求: 1.1_', '- [ ] 2. 创建权限缓存', '  - _需求: 1.2_', '- [ ] 3. 集成', '  - _需求: 1.1, 1.2_', ''].join('\n');
+  const spec = (report: string): Record<string, string> => ({
+    '.kiro/specs/perm/requirements.md': requirements,
+    '.kiro/specs/perm/tasks.md': tasks,
+    '.kiro/specs/perm/acceptance-report.md': report,
+  });
+  it('reads a status field written in Chinese (验收状态: ✅ 通过) in a lower-case report name', async () => {
+    const findings = only(await check(spec('# 验收报告\n\n**验收状态**: ✅ **通过**\n')), 'status-conflict');
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.range.start.line}`), ['.kiro/specs/perm/acceptance-report.md:3']);
+    assert.match(findings[0]?.message ?? '', /says the work is done \(✅ 通过\), but none of the 3 tasks of tasks\.md is checked/);
+  });
+  it('does not read 未通过 (not passed) as done', async () => {
+    assert.deepEqual(only(await check(spec('# 验收报告\n\n**验收状态**: 未通过\n')), 'status-conflict'), []);
+  });
+});

@@ -181,7 +181,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     isBoxLine: (l: number) => checkboxes[boxAt[l] ?? -1]?.line === l,
     documentIntent: documentIntent(path, role, lines, code),
   };
-  const intentOf = (range: Range): { intent: ReferenceIntent; box: number } => referenceIntent(range, intentInput);
+  const intentOf = (range: Range): { intent: ReferenceIntent; box: number; creates: boolean } => referenceIntent(range, intentInput);
   const headingNames = (line: number): readonly string[] => folderNames(sections.headings[sections.at(line)]?.text ?? '');
   const statusDocument = STATUS_ROLES.has(role.kind);
   const bareNames = (line: number): boolean => statusDocument || (boxAt[line] ?? -1) >= 0;

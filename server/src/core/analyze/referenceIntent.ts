@@ -78,7 +78,35 @@ function struckThrough(text: string, from: number, to: number): boolean {
   return false;
 }
 
-export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number } {
+/** Words right before a citation that say it is made here: "Create `a.ts`", "Create: a.ts", "New file `b`". */
+const CREATE_BEFORE = /\b(?:create|creates|new\s+file|add\s+(?:a\s+)?new\s+file)\s*[:(]?\s*(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:file\s+|module\s+|script\s+|test\s+file\s+)?$/i;
+/** A table row of a file plan whose first cell is the action: `| Create | `a.ts` | … |`. */
+const CREATE_ROW = /^\s*\|\s*(?:\*\*)?(?:create|new|add)(?:\*\*)?\s*\|/i;
+/** A task that makes files: "T003 Write unit tests … in `a_test.go`", "Create `b.ts`" (not "Add x to `go.mod`"). */
+const CREATE_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\[[^\]]*\]\s*)*(?:\*\*[^*]*\*\*\s*)?(?:create|write|scaffold|generate)\b/i;
+/** A citation that is the object of a change, not something made: "… to `go.mod`", "… from `a`", "update `b`". */
+const CHANGED_BEFORE = /\b(?:to|into|from|of|update|updates|modify|modifies|edit|extend|existing)\s*[`*_]*$/i;
+
+/**
+ * Whether a citation names a file the plan makes (not one it changes or reads). A plan left with
+ * every box open while the files it makes exist has not been kept up to date (rules/openPlan.ts).
+ */
+function createdHere(text: string, before: string, box: number, input: IntentInput): boolean {
+  if (CHANGED_BEFORE.test(before)) return false;
+  if (CREATE_BEFORE.test(before) || CREATE_ROW.test(text)) return true;
+  return box >= 0 && CREATE_TASK.test(input.boxText(box));
+}
+
+/** What a citation says of its file, the checklist item holding it, and whether the plan makes it. */
+export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number; creates: boolean } {
+  const found = readIntent(range, input);
+  if (found.intent !== 'plan') return { ...found, creates: false };
+  const text = input.line(range.start.line);
+  const before = text.slice(0, range.start.column - 1).replace(/[`*_]+$/, '');
+  return { ...found, creates: createdHere(text, before, found.box, input) };
+}
+
+function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number } {
   const line = range.start.line;
   const text = input.line(line);
   const from = range.start.column - 1;

@@ -50,7 +50,7 @@ const NOTHING = '[^\\s\\S]';
 
 /** The status-field pattern around a label pattern. */
 export function statusFieldSource(label: string): string {
-  return `^\\s*(?:[-*+]\\s+)?\\*{0,2}((?:[A-Za-z][\\w /-]{0,30}?\\s)?(?:${label}))\\*{0,2}\\s*:\\s*\\*{0,2}\\s*(.*)$`;
+  return `^\\s*(?:[-*+]\\s+)?\\*{0,2}((?:[A-Za-z][\\w /-]{0,30}?\\s|[\\u4e00-\\u9fff]{1,6})?(?:${label}))\\*{0,2}\\s*:\\s*\\*{0,2}\\s*(.*)$`;
 }
 
 function statusMarkersSource(done: string, inProgress: string, failed: string, planned: string): string {

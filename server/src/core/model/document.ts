@@ -75,6 +75,8 @@ export interface Reference {
    * a reader would look for a name that is not found as written.
    */
   readonly near: readonly string[];
+  /** Whether the plan citing it makes the file ("Create `a.ts`", a `| Create |` row, a task that writes it). */
+  readonly creates?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Initiative } from '../model/initiative';
 import { brokenReferenceRule } from './brokenReferences';
 import { claimRules } from './claims';
 import type { RuleContext, RuleFinding } from './context';
+import { openPlanRule } from './openPlan';
 import { phaseCountRule } from './phaseCount';
 import { requirementRules } from './requirements';
 import { taskFileRule } from './taskFiles';
@@ -16,7 +17,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, claimRules, constitutionRule];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

@@ -254,7 +254,7 @@ function reportsAgainstTasks(ctx: RuleContext, initiative: Initiative, docs: Spe
   const reports: { path: string; field: DocumentModel['statusFields'][number] }[] = [];
   for (const path of initiative.documents) {
     const model = ctx.models.get(path);
-    if (!model || model.role.kind === 'spec' || !ctx.isRecord(model)) continue;
+    if (!model || model.role.kind === 'spec' || !(ctx.isRecord(model) || REPORT_NAME.test(basename(path)))) continue;
     // ✅ alone may mark "ready to execute"; the work is said done in words.
     const field = model.statusFields.find((f) => f.line <= 15 && f.marker.status === 'done' && DONE_WORDS.test(f.marker.text));
     if (field) reports.push({ path, field });
@@ -276,7 +276,10 @@ function reportsAgainstTasks(ctx: RuleContext, initiative: Initiative, docs: Spe
   ];
 }
 
-const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shipped|passed|production[- ]ready|accepted)\b/i;
+/** Reports beside a spec are often named in lower case (`acceptance-report.md`, `completion-summary.md`). */
+const REPORT_NAME = /(?:report|summary|completion|complete|acceptance|status|validation|verification)[\w-]*\.md$/i;
+
+const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shipped|passed|production[- ]ready|accepted)\b|已完成|已实现|(?<!未)通过/i;
 
 /** The rules of a spec folder (spec-kit, Kiro): coverage, unknown traces, markers, statuses against the task list. */
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
