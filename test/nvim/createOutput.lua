@@ -71,23 +71,34 @@ local function apply(action)
   return answer
 end
 
-local function step(name, actions)
+-- The SHA-256 of a file's bytes as they are on disk, or vim.NIL when there is no file.
+local function sha256(rel)
+  local f = io.open(root .. '/' .. rel, 'rb')
+  if not f then return vim.NIL end
+  local bytes = f:read('*a')
+  f:close()
+  return vim.fn.sha256(bytes)
+end
+
+-- Applies the actions with `rel` on disk, and reports its hash just before and just after.
+local function step(name, actions, rel)
   local titles, answers = {}, {}
+  local before = sha256(rel)
   for _, action in ipairs(actions) do
     table.insert(titles, action.title)
     table.insert(answers, apply(action))
   end
-  out('STEP ' .. name .. ' ' .. vim.fn.json_encode({ offered = titles, answers = answers }))
+  out('STEP ' .. name .. ' ' .. vim.fn.json_encode({ file = rel, offered = titles, answers = answers, before = before, after = sha256(rel) }))
 end
 
 local function run()
   local lines = vim.fn.json_decode((assert(os.getenv('PROOFMARK_LINES'), 'PROOFMARK_LINES is not set')))
-  step('ignored', create_actions(lines.ignored))
+  step('ignored', create_actions(lines.ignored), 'out/TODO001_phase2_decisions.md')
   write('TODO001_phase4_notes.md')
-  step('later', create_actions(lines.later))
+  step('later', create_actions(lines.later), 'TODO001_phase4_notes.md')
   local offered = create_actions(lines.between)
   write('TODO001_phase4_decisions.md')
-  step('between', offered)
+  step('between', offered, 'TODO001_phase4_decisions.md')
 end
 local ok, err = pcall(run)
 if not ok then fail(tostring(err)) end

@@ -14,12 +14,16 @@ const NOTES = 'Notes a person wrote in Neovim.\n';
 const sha256 = (file: string): string | null => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null);
 
 interface Step {
+  readonly file: string;
   readonly offered: readonly string[];
   readonly answers: readonly string[];
+  /** The SHA-256 of the file on disk just before the step's actions were applied, and just after. */
+  readonly before: string | null;
+  readonly after: string | null;
 }
 
 describe('Neovim 0.7 applying a "Create" quick fix over an existing file', { skip }, () => {
-  it('leaves the file byte for byte as it was (Neovim truncates every CreateFile target it applies)', { timeout: 300_000 }, () => {
+  it('leaves the file byte for byte as it was (Neovim truncates every CreateFile target it applies)', { timeout: 300_000 }, (t) => {
     const root = orbitWithHiddenOutput(NOTES);
     const steps = runNvimScript('createOutput.lua', root, {
       PROOFMARK_NOTES: NOTES,
@@ -27,6 +31,14 @@ describe('Neovim 0.7 applying a "Create" quick fix over an existing file', { ski
     }) as Map<string, Step>;
 
     const expected = createHash('sha256').update(NOTES).digest('hex');
+    // Hashed by Neovim just before the create action is applied and just after: the same bytes.
+    const names = ['ignored', 'later', 'between'];
+    for (const name of names) t.diagnostic(`${name}: ${steps.get(name)?.file ?? '?'} sha256 before ${steps.get(name)?.before ?? 'none'}, after ${steps.get(name)?.after ?? 'none'}`);
+    for (const name of names) {
+      const step = steps.get(name);
+      assert.equal(step?.before, expected, `${name}: the notes are on disk before the action`);
+      assert.equal(step?.after, step?.before, `${name}: ${step?.file ?? '?'} changed under the create action`);
+    }
     for (const file of ['out/TODO001_phase2_decisions.md', 'TODO001_phase4_notes.md', 'TODO001_phase4_decisions.md']) {
       assert.equal(sha256(path.join(root, file)), expected, `${file} changed: ${JSON.stringify(Object.fromEntries(steps))}`);
     }

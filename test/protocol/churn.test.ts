@@ -158,4 +158,35 @@ describe('file-system churn while the server indexes', () => {
     assert.deepEqual(difference(server, cli), { onlyServer: {}, onlyCli: {} });
     assert.equal(server.length, cli.length);
   });
+
+  // Issue 14 item 3, deterministically: the events above arrive while the cold index runs, which
+  // wrote its own listing over what they did, so the symlink loop passed before 146a662. Here the
+  // index is complete first; the event for a symlink to its own folder was then applied as a
+  // folder, and every document of the initiative was indexed again under loop/ (a second
+  // initiative in the tree; its diagnostics went out only after the answer, so the tree is asked).
+  it('indexes a symlink loop reported after the index as the CLI lists it, once', T, async () => {
+    const root = tempDir('proofmark-churn-loop-');
+    cpSync(generateWorkspace(60).root, root, { recursive: true });
+    const area = readdirSync(path.join(root, 'docs/initiatives')).sort()[0] ?? '';
+    const initiative = `docs/initiatives/${area}/${readdirSync(path.join(root, 'docs/initiatives', area)).sort()[0] ?? ''}`;
+    const at = (p: string): string => path.join(root, p);
+    const client = await TestClient.start({ roots: [root] });
+    clients.push(client);
+    await client.ready([root]);
+    const folders = async (): Promise<string[]> => (await client.request<{ initiatives: { initiative: { folder: string } }[] }>('proofmark/completionTree', {})).initiatives.map((i) => i.initiative.folder).sort();
+    const before = await folders();
+    assert.ok(before.includes(initiative), `${initiative} is an initiative of the tree: ${before.join(', ')}`);
+
+    symlinkSync('.', at(`${initiative}/loop`));
+    symlinkSync('loop-b', at(`${initiative}/loop-a`));
+    symlinkSync('loop-a', at(`${initiative}/loop-b`));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: ['loop', 'loop-a', 'loop-b'].map((n) => ({ uri: uriOf(at(`${initiative}/${n}`)), type: CREATED })) });
+    // The tree answers after the events (a request waits for them): the loop is no initiative of its own.
+    assert.deepEqual(await folders(), before);
+
+    const server = serverFindings(client, root);
+    const cli = cliFindings(root);
+    assert.ok(cli.some((x) => (JSON.parse(x) as string[])[0]?.startsWith(`${initiative}/`)), `the initiative has findings (${initiative})`);
+    assert.deepEqual(difference(server, cli), { onlyServer: {}, onlyCli: {} });
+  });
 });
