@@ -150,6 +150,11 @@ const FIELD_WORDS: readonly [RegExp, Status][] = [
   [/^(?:in[ _-]?progress|ongoing|wip|work in progress|partial(?:ly)?|started|underway|active|in review|under review)\b/i, 'in-progress'],
   [/^(?:not (?:started|begun|yet started)|planned|planning|proposed|draft|to ?do|pending|backlog|deferred|postponed|on hold|paused|ready for (?:implementation|planning|development|review)|specified|idea|open)\b/i, 'planned'],
   [/^(?:complete[d]?|done|finished|implemented|passed|passing|achieved|resolved|fixed|delivered|shipped|merged|accepted|verified|approved|closed|production[- ]ready)\b/i, 'done'],
+  // In Chinese only as a field's value: in prose 通过 is also "through", 失败 "if it fails", 已完成 an adjective.
+  [/^(?:未通过|失败)/u, 'failed'],
+  [/^(?:进行中|未完成|部分完成|部分通过)/u, 'in-progress'],
+  [/^(?:未开始|计划中|草稿)/u, 'planned'],
+  [/^(?:已完成|完成|已通过|通过|已实现|已交付)/u, 'done'],
 ];
 /** A status in words at the end of a heading: `## Phase 2 — Done`, `### Task 3 (Completed)`. */
 const HEADING_WORDS = /(?:^|[\s\-–—:|([])\**\s*(complete[d]?|done|finished|in progress|not started|planned|deferred|blocked)\s*\**\s*[)\]]?\s*\.?\s*$/i;
