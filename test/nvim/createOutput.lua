@@ -6,36 +6,21 @@
 --   ignored: the output lies under out/ (ignored by default) and exists;
 --   later:   the output is written after the index, with no watched-file event;
 --   between: the fix is asked for while the output is missing, the output is written, then the fix runs.
-local server = assert(os.getenv('PROOFMARK_SERVER'), 'PROOFMARK_SERVER is not set')
-local root = assert(os.getenv('PROOFMARK_ROOT'), 'PROOFMARK_ROOT is not set')
-local storage = os.getenv('PROOFMARK_STORAGE')
+local pm = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/proofmark.lua')
+local root = pm.root
 local notes = assert(os.getenv('PROOFMARK_NOTES'), 'PROOFMARK_NOTES is not set')
-local function out(s) io.stdout:write(s .. '\n') end
-local function fail(s) out('FAIL ' .. s); vim.cmd('cquit 1') end
+local out, fail = pm.out, pm.fail
 
 -- Neovim 0.7 does not announce documentChanges by default; users (and plugins) turn it on, and it
 -- is what lets a server send CreateFile at all.
 local capabilities = vim.lsp.protocol.make_client_capabilities()
 capabilities.workspace.workspaceEdit.documentChanges = true
 
-local ready = false
-local client_id = vim.lsp.start_client({
-  name = 'proofmark',
-  cmd = { 'node', server, '--stdio' },
-  capabilities = capabilities,
-  root_dir = root,
-  init_options = { storagePath = storage },
-  handlers = {
-    ['proofmark/indexStatus'] = function(_, result)
-      if result and result.state == 'ready' then ready = true end
-    end,
-  },
-})
-if not client_id then fail('start_client returned nil') end
+local client_id, status = pm.start({ capabilities = capabilities })
 
 vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/TODO001.md'))
 vim.lsp.buf_attach_client(0, client_id)
-if not vim.wait(120000, function() return ready and #vim.diagnostic.get(0) > 0 end, 50) then fail('no diagnostics') end
+if not vim.wait(120000, function() return status.ready and #vim.diagnostic.get(0) > 0 end, 50) then fail('no diagnostics') end
 local client = vim.lsp.get_client_by_id(client_id)
 local bufnr = vim.api.nvim_get_current_buf()
 

@@ -7,14 +7,14 @@ import { tempDir } from '../protocol/support/fixtures';
 
 /**
  * Runs a Lua script in a headless, clean Neovim with its own state folders and the built server,
- * and returns the steps it printed (`STEP name json`), after asserting that it ran to `DONE`.
+ * asserts that it exited 0, and returns the lines it printed.
  */
-export function runNvimScript(script: string, root: string, env: Record<string, string>): Map<string, unknown> {
+export function runNvim(script: string, root: string, env: Record<string, string>, timeoutMs = 240_000): string[] {
   const state = tempDir('proofmark-nvim-');
   for (const d of ['cache', 'state', 'data', 'config']) mkdirSync(path.join(state, d));
   const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(__dirname, script)}`], {
     encoding: 'utf8',
-    timeout: 240_000,
+    timeout: timeoutMs,
     env: {
       ...process.env,
       PROOFMARK_SERVER: SERVER,
@@ -27,9 +27,14 @@ export function runNvimScript(script: string, root: string, env: Record<string, 
       XDG_CONFIG_HOME: path.join(state, 'config'),
     },
   });
-  const lines = `${run.stdout}`.split('\n');
   assert.equal(run.status, 0, `nvim failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-  assert.ok(lines.includes('DONE'), run.stdout);
+  return `${run.stdout}`.split('\n');
+}
+
+/** Runs a Lua script (see runNvim) and returns the steps it printed (`STEP name json`), after asserting that it ran to `DONE`. */
+export function runNvimScript(script: string, root: string, env: Record<string, string>): Map<string, unknown> {
+  const lines = runNvim(script, root, env);
+  assert.ok(lines.includes('DONE'), lines.join('\n'));
   return new Map(
     lines
       .filter((l) => l.startsWith('STEP '))

@@ -3,27 +3,12 @@
 --   moved:   the diagnostics of REPORT once one tells the git history of its missing file;
 --   offered: the quick fixes offered on LINE of TODO (0-based) for the drifted name;
 --   fixed:   that line after the "Write …" fix was applied as vim.lsp.buf.code_action applies it.
-local server = assert(os.getenv('PROOFMARK_SERVER'), 'PROOFMARK_SERVER is not set')
-local root = assert(os.getenv('PROOFMARK_ROOT'), 'PROOFMARK_ROOT is not set')
-local storage = os.getenv('PROOFMARK_STORAGE')
+local pm = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/proofmark.lua')
+local root = pm.root
 local line = tonumber((assert(os.getenv('PROOFMARK_LINE'), 'PROOFMARK_LINE is not set')))
-local function out(s) io.stdout:write(s .. '\n') end
-local function fail(s) out('FAIL ' .. s); vim.cmd('cquit 1') end
-local function step(name, value) out('STEP ' .. name .. ' ' .. vim.fn.json_encode(value)) end
+local out, fail, step = pm.out, pm.fail, pm.step
 
-local ready = false
-local client_id = vim.lsp.start_client({
-  name = 'proofmark',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = root,
-  init_options = { storagePath = storage },
-  handlers = {
-    ['proofmark/indexStatus'] = function(_, result)
-      if result and result.state == 'ready' then ready = true end
-    end,
-  },
-})
-if not client_id then fail('start_client returned nil') end
+local client_id, status = pm.start()
 local client = vim.lsp.get_client_by_id(client_id)
 
 local function messages(bufnr)
@@ -47,7 +32,7 @@ local function run()
   vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/TODO001.md'))
   vim.lsp.buf_attach_client(0, client_id)
   local todo = vim.api.nvim_get_current_buf()
-  if not vim.wait(60000, function() return ready and #vim.diagnostic.get(todo) > 0 end, 50) then fail('no diagnostics for TODO001.md') end
+  if not vim.wait(60000, function() return status.ready and #vim.diagnostic.get(todo) > 0 end, 50) then fail('no diagnostics for TODO001.md') end
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(todo) },
     range = { start = { line = line, character = 0 }, ['end'] = { line = line, character = 0 } },

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkWorkspace } from '../../server/src/core/engine';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { SERVER } from '../protocol/support/client';
-import { tempDir } from '../protocol/support/fixtures';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../support/corpus';
+import { runNvim } from './headless';
 
 const NVIM = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const nvimVersion = NVIM.status === 0 ? (NVIM.stdout.split('\n')[0] ?? '') : null;
@@ -29,26 +27,8 @@ describe('Neovim 0.7 as an independent client', { skip }, () => {
   it('shows for TODO003.md exactly the findings checkWorkspace reports for it', { timeout: 600_000 }, async () => {
     const root = corpusSkeleton();
     const file = path.join(root, INITIATIVE_003, 'TODO003.md');
-    const state = tempDir('proofmark-nvim-');
-    for (const d of ['cache', 'state', 'data', 'config']) mkdirSync(path.join(state, d));
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(__dirname, 'probe.lua')}`], {
-      encoding: 'utf8',
-      timeout: 540_000,
-      env: {
-        ...process.env,
-        PROOFMARK_SERVER: SERVER,
-        PROOFMARK_ROOT: root,
-        PROOFMARK_FILE: file,
-        PROOFMARK_STORAGE: path.join(state, 'storage'),
-        XDG_CACHE_HOME: path.join(state, 'cache'),
-        XDG_STATE_HOME: path.join(state, 'state'),
-        XDG_DATA_HOME: path.join(state, 'data'),
-        XDG_CONFIG_HOME: path.join(state, 'config'),
-      },
-    });
-    const lines = `${run.stdout}`.split('\n');
-    assert.equal(run.status, 0, `nvim failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    assert.ok(lines.some((l) => l.startsWith('NVIM 0.') && l.includes('ready=true')), run.stdout);
+    const lines = runNvim('probe.lua', root, { PROOFMARK_FILE: file }, 540_000);
+    assert.ok(lines.some((l) => l.startsWith('NVIM 0.') && l.includes('ready=true')), lines.join('\n'));
     const received = lines.filter((l) => l.startsWith('DIAG ')).map((l) => JSON.parse(l.slice(5)) as NvimDiagnostic);
     assert.ok(received.every((d) => d.source === 'proofmark'));
 
