@@ -89,7 +89,7 @@ export NODE_PATH=$TOOLS/node24/node_modules   # playwright-core for the drivers
 t "1) extension-host suite (VS Code's Node extension host, real LanguageClient)"
 if start_server suite --extensions-dir "$RUN/suite/exts" --vscode-option enable-smoke-test-driver "$RUN/ws-suite"; then
   CS_PORT=$PORT WS=$RUN/ws-suite EXT_DEV=$ROOT EXT_TESTS=$ROOT/dist/test/index.js \
-    EXT_ENV="{\"PROOFMARK_E2E_RESULT\":\"$RUN/suite.json\"}" node "$ROOT/test/e2e/driver.js" 2>&1 | tee "$OUT/suite.log"
+    EXT_ENV="{\"PROOFMARK_E2E_RESULT\":\"$RUN/suite.json\"}" timeout 300 node "$ROOT/test/e2e/driver.js" 2>&1 | tee "$OUT/suite.log"
 fi
 stop_server
 
@@ -116,7 +116,7 @@ if [ -z "$CORPUS_SKIP" ] && [ -d "$RUN/ws-corpus-ui" ]; then
   if start_server corpus --extensions-dir "$RUN/corpus/exts" --vscode-option enable-smoke-test-driver "$RUN/ws-corpus-suite"; then
     CS_PORT=$PORT WS=$RUN/ws-corpus-suite EXT_DEV=$ROOT EXT_TESTS=$ROOT/dist/test/corpus.js \
       EXT_ENV="{\"PROOFMARK_E2E_RESULT\":\"$RUN/corpus-suite.json\",\"PROOFMARK_E2E_LOGS\":\"$RUN/corpus/userdata/logs\"}" \
-      node "$ROOT/test/e2e/driver.js" 2>&1 | tee "$OUT/corpus-suite.log"
+      timeout 300 node "$ROOT/test/e2e/driver.js" 2>&1 | tee "$OUT/corpus-suite.log"
   fi
   stop_server
   # The .vsix installed for step 2 serves again, in a server of its own on the other copy.
