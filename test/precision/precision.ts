@@ -9,6 +9,9 @@
  * as "hints", and neither in the precision nor as kept.
  * `--sample N [--seed S] [--round R]` prints N unlabelled findings, stratified by code, as JSON lines
  * to label (they quote the documents, so they are printed, not stored in the project).
+ * `--show CODE` prints the labelled findings of CODE still reported, each with its verdict, the
+ * label's reason and the message now, and the TRUE findings of CODE no longer reported (LOST), to read
+ * what a rule still gets wrong.
  */
 import { FINDING_CODES } from '../../server/src/core/findings/codes';
 import { checkCorpus, corpora, type CorpusFinding } from './findings';
@@ -71,10 +74,14 @@ function main(): void {
   };
   // Recall is counted under the label's code, precision under the code reported now (see SUCCESSORS).
   // A label carried from an older code gives way to a label of the finding's own code (matchLabels).
+  const show = arg('--show');
   for (const { label, hit } of matchLabels(labels, at, relatedAt)) {
+    if (show !== undefined && hit?.code === show) process.stdout.write(`${label.verdict.padEnd(5)} ${hit.corpus} ${hit.file}:${hit.line}:${hit.column}\n      label: ${label.reason}\n      now:   ${hit.message}\n`);
     if (label.verdict === 'TRUE') row(label.code).trueLabels++;
     if (!hit) {
-      if (label.verdict === 'TRUE' && matchLabel(label, quietIndex.at, quietIndex.relatedAt)) row(label.code).trueHints++;
+      const quietHit = label.verdict === 'TRUE' ? matchLabel(label, quietIndex.at, quietIndex.relatedAt) : null;
+      if (quietHit) row(label.code).trueHints++;
+      if (show !== undefined && label.code === show && label.verdict === 'TRUE') process.stdout.write(`LOST  ${label.corpus} ${label.file}:${label.line}:${label.column} (${quietHit ? 'a hint now' : 'not reported'})\n      label: ${label.reason}\n${quietHit ? `      now:   ${quietHit.message}\n` : ''}`);
       continue;
     }
     covered.add(hit);
@@ -96,6 +103,7 @@ function main(): void {
   for (const f of quiet) row(f.code).hints++;
   for (const f of unlabelled) row(f.code).unlabelled++;
 
+  if (show !== undefined) return;
   const sampleSize = arg('--sample');
   if (sampleSize !== undefined) {
     const picked = stratifiedSample(unlabelled, Number(sampleSize), Number(arg("--seed") ?? "1"), Number(arg("--floor") ?? "4"));

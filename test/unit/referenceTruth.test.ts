@@ -163,3 +163,40 @@ describe('archives, templates and historical folders', async () => {
     assert.deepEqual(only(all, 'broken-reference').map((f) => f.file), ['docs/archive/old.md']);
   });
 });
+
+describe('a citation a reader takes as a claim that the file exists', async () => {
+  const findings = await check({
+    'src/real.ts': '',
+    'docs/delivery_SUMMARY.md': [
+      '# Delivery summary', //1
+      '',
+      '## Files Modified',
+      '- `src/gone_a.ts` - rewritten for the new client', //4 the line's subject
+      '- **Implementation**: `src/gone_b.ts`, `src/gone_c.ts`', //5 after a label, and the next in its list
+      '- Tests in `src/gone_d.ts`', //6 where the tests are
+      'The service unblocks the mobile `src/gone_e.ts` rollout.', //7 in passing
+      'Pattern matches the vendor\'s own suite in `src/gone_f.ts`.', //8 someone else's file
+      '- ❌ `src/gone_g.ts` - not yet written', //9 marked not there
+      '- Path: `./.toolcache/config.json`', //10 a tool's folder the repository does not have
+      '- `docs/extra.md` - background (if exists)', //11 hedged by the document
+      '- React/Next.js application loading correctly', //12 a framework, not a path
+      '- `shot-closeup.png` - UI detail', //13 a bare artefact
+      '',
+    ].join('\n'),
+    'docs/design.md': '# Design\n\nThe exporter goes in `src/planned.ts`.\n\n## References\n\n- `src/cited.ts`\n',
+    'docs/old_handover.md': '**⚠️ NOTE: This document is outdated. See the latest handover.**\n\n- `src/stale.ts`\n',
+    'docs/moves.md': '# Moves\n\n### Component docs → othertool/components\n\n| File | About |\n|---|---|\n| `01_DIALECT.md` | the dialect |\n',
+  });
+  const broken = only(findings, 'broken-reference');
+  const at = (severity: (s: string) => boolean): string[] => broken.filter((f) => severity(f.severity)).map((f) => `${f.file}:${f.range.start.line}`);
+  it('reports a file presented as this repository\'s: the subject of a line, after a label, where work was done', () => {
+    assert.deepEqual(at((s) => s !== 'hint'), ['docs/delivery_SUMMARY.md:4', 'docs/delivery_SUMMARY.md:5', 'docs/delivery_SUMMARY.md:5', 'docs/delivery_SUMMARY.md:6', 'docs/design.md:7']);
+  });
+  it('keeps a name mentioned in passing, someone else\'s file, a tool\'s folder and a bare artefact as hints', () => {
+    assert.deepEqual(at((s) => s === 'hint'), ['docs/delivery_SUMMARY.md:7', 'docs/delivery_SUMMARY.md:8', 'docs/delivery_SUMMARY.md:10', 'docs/delivery_SUMMARY.md:13']);
+  });
+  it('says nothing of a file marked not there or hedged, a framework name, a design\'s plan, an outdated document, moved files', () => {
+    const lines = broken.map((f) => `${f.file}:${f.range.start.line}`);
+    for (const quiet of ['docs/delivery_SUMMARY.md:9', 'docs/delivery_SUMMARY.md:11', 'docs/delivery_SUMMARY.md:12', 'docs/design.md:3', 'docs/old_handover.md:3', 'docs/moves.md:7']) assert.ok(!lines.includes(quiet), quiet);
+  });
+});

@@ -83,7 +83,7 @@ const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Cu
 
 /** A title, note or status at the top of a document that withdraws it. */
 const HISTORICAL =
-  /^\s*(?:#{1,3}\s.*\b(?:historical|archived?|superseded|deprecated|obsolete)\b|>\s*(?:\[!\w+\]\s*)?\**\s*(?:superseded|deprecated|archived|historical|obsolete|no longer (?:maintained|current|valid|accurate))\b|.*\bnot (?:current|maintained)\b[^.]*\b(?:documentation|docs?)\b|(?:[-*+]\s+)?\*{0,2}status\*{0,2}\s*:\s*\**\s*(?:superseded|deprecated|archived|obsolete|historical)\b)/i;
+  /^\s*(?:#{1,3}\s.*\b(?:historical|archived?|superseded|deprecated|obsolete)\b|>\s*(?:\[!\w+\]\s*)?\**\s*(?:superseded|deprecated|archived|historical|obsolete|no longer (?:maintained|current|valid|accurate))\b|.*\bnot (?:current|maintained)\b[^.]*\b(?:documentation|docs?)\b|(?:[-*+]\s+)?\*{0,2}status\*{0,2}\s*:\s*\**\s*(?:superseded|deprecated|archived|obsolete|historical)\b|.*\bthis (?:document|doc|file|page|guide|handover|report|plan) is (?:now )?(?:outdated|out of date|stale|obsolete|superseded|deprecated|historical|no longer (?:current|maintained|valid|accurate))\b)/i;
 
 function isHistorical(lines: LineIndex, code: Uint8Array): boolean {
   for (let l = 1; l <= Math.min(lines.lineCount, 15); l++) if (!code[l] && HISTORICAL.test(lines.line(l))) return true;
@@ -111,6 +111,23 @@ function documentIntent(path: string, role: DocumentRole, lines: LineIndex, code
   if (role.kind === 'phase-prompt' || PROMPT_NAME.test(name)) return 'plan';
   for (let l = 1; l <= Math.min(lines.lineCount, 30); l++) if (!code[l] && PLAN_STATUS.test(lines.line(l))) return 'plan';
   return 'record';
+}
+
+/** Documents that describe what is to be built: a plan, a design, research, a proposal, an RFC, a brief. */
+const FORWARD_NAME = /(?:^|[^a-z])(?:plan|design|research|proposal|rfc|brief)(?:[^a-z]|$)/i;
+/** Folders of agent prompts: `prompts/`, `cursor_prompts/`, `.github/prompts/`. */
+const PROMPT_FOLDER = /(?:^|\/)(?:[\w.-]*[_-])?prompts?\//i;
+
+/**
+ * What the files a document names are by default. A plan, design or research document and an agent
+ * prompt name the files to make: as plans (their reference and context sections still cite what
+ * exists; see analyze/referenceIntent.ts). Only citations read this; the document's own status
+ * and claims keep `documentIntent`.
+ */
+function citationIntent(path: string, intent: ReferenceIntent): ReferenceIntent {
+  if (intent !== 'record') return intent;
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
+  return FORWARD_NAME.test(name) || PROMPT_FOLDER.test(path) ? 'plan' : intent;
 }
 
 /** Words of a heading that name a folder or project: `LablabBean.Contracts.Analytics`, `src/viewer`. */
@@ -172,6 +189,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     }
     return 'text';
   };
+  const ownIntent = documentIntent(path, role, lines, code);
   const intentInput = {
     line: (n: number) => lines.line(n),
     sections,
@@ -179,9 +197,9 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     boxChecked: (b: number) => checkboxes[b]?.checked === true,
     boxText: (b: number) => checkboxes[b]?.text ?? '',
     isBoxLine: (l: number) => checkboxes[boxAt[l] ?? -1]?.line === l,
-    documentIntent: documentIntent(path, role, lines, code),
+    documentIntent: citationIntent(path, ownIntent),
   };
-  const intentOf = (range: Range): { intent: ReferenceIntent; box: number; creates: boolean } => referenceIntent(range, intentInput);
+  const intentOf = (range: Range): { intent: ReferenceIntent; box: number; creates: boolean; passing?: true } => referenceIntent(range, intentInput);
   const headingNames = (line: number): readonly string[] => folderNames(sections.headings[sections.at(line)]?.text ?? '');
   const statusDocument = STATUS_ROLES.has(role.kind);
   const bareNames = (line: number): boolean => statusDocument || (boxAt[line] ?? -1) >= 0;
@@ -195,7 +213,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   const sorted: Evidence[] = [...evidence].sort((a, b) => a.line - b.line);
 
   const claims = STATUS_ROLES.has(role.kind)
-    ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, document: claimDocument(path, role, intentInput.documentIntent), citesDocument: (i) => /\.mdx?$/i.test(references[i]?.target ?? '') })
+    ? findClaims({ lines, code, sections, evidence: sorted, evidenceLabels: facts.evidenceLabels, c, document: claimDocument(path, role, ownIntent), citesDocument: (i) => /\.mdx?$/i.test(references[i]?.target ?? '') })
     : [];
 
   const localFindings: LocalFinding[] = [];
@@ -219,7 +237,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     for (const p of todo.phases) for (const s of p.statuses) phaseLines.add(s.line);
   }
   // A plan's headings state what is to be done ("(100% Complete)" as a success criterion of a prompt).
-  if (intentInput.documentIntent !== 'plan') localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
+  if (ownIntent !== 'plan') localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
   localFindings.push(...checkedParentOpen(checkboxes));
   localFindings.push(...partialDone(claims));
   localFindings.push(...inconsistentNumbers(lines, code));

@@ -59,7 +59,7 @@ const BRANCH = /^(?:feat|feature|fix|bugfix|hotfix|release|chore|refactor|depend
 /** Placeholder tokens: `YYYY-MM-DD`, `NNN-name`, `fm_XXX`, `<feature>`, `{name}`, `$VAR`, `...`. */
 const PLACEHOLDER = /(?:^|[\W_])(?:Y{2,4}|M{2}|D{2}|H{2}|S{2}|N{2,}|X{2,}|x{3,}|HHMMSS|YYYYMMDD|TIMESTAMP|UUID)(?=$|[\W_])|\.{3}|…/;
 
-/** Technology names written like files: `Node.js`, `Next.js`, `ASP.NET`, `socket.io`. */
+/** Technology names written like files: `Node.js`, `Next.js`, `ASP.NET`, `socket.io`, also in `React/Next.js`. */
 const TECH_NAME = /^(?:Node|Next|Nuxt|Vue|React|Express|Three|D3|Chart|Socket|Ember|Backbone|Angular|Alpine|Solid|Svelte|Deno|Bun|Nest|Fastify|Koa|Hapi|Meteor|Knockout|Moment|Day|Anime|Pixi|Babylon|Phaser|Tone|Paper|Fabric|Leaflet|Mapbox|Cytoscape|Sigma|Vis|Highlight|Prism|Marked|Mermaid)\.js$/i;
 
 /** Placeholders (`filename.md`, `path/to/x`), globs, commands, package specs and API routes are not citations. */
@@ -77,7 +77,7 @@ function excluded(value: string): boolean {
   if (/^@[\w.-]+\/[\w.-]+(?:@[\w.^~-]+)?$/.test(value) && !/\.(?:md|ts|js|json)$/.test(value)) return true;
   if (/^[\w.-]+(?:\/[\w.-]+)*@[\w.^~-]+$/.test(value)) return true;
   if (BRANCH.test(value) && !/\.\w{1,6}$/.test(value)) return true;
-  if (TECH_NAME.test(value)) return true;
+  if (value.split('/').some((segment) => TECH_NAME.test(segment))) return true;
   // Import aliases: `@/components/x`, `~/utils` (tsconfig paths, Jest moduleNameMapper).
   if (/^[@~]\//.test(value)) return true;
   // A bare suffix such as `.spec.md` or `.after-tasks.md` names a kind of file, not one file.

@@ -27,8 +27,10 @@ const NEGATION_AFTER = /^\s*(?:file\s+|folder\s+)?(?:is|was|are|were)?\s*(?:miss
 /** Headings of sections that list what is to be made. */
 const PLAN_SECTION = /\b(?:files?\s+to\s+(?:create|add|modify|update|change|write)|(?:documentation|docs|tests?|scripts?|deliverables?|code|components?)\s+to\s+(?:create|add|write|build)|to\s+be\s+created|new\s+files?|planned|proposed|future|roadmap|next\s+steps|backlog|upcoming|out\s+of\s+scope|create\/modify|implementation\s+plan|project\s+structure|proposed\s+structure|target\s+structure|file\s+structure|directory\s+structure|source\s+code|structure\s+decision)\b/i;
 /** Headings of sections that list what was removed or moved. */
-const HISTORY_SECTION = /\b(?:deleted|removed|deprecated|obsolete|retired|moved|renamed|superseded|archived|legacy|cleanup|clean-up|breaking\s+changes?)\b/i;
-const EXAMPLE_SECTION = /\b(?:examples?|sample|illustration|template)\b/i;
+const HISTORY_SECTION = /\b(?:deleted|removed|deprecated|obsolete|retired|moved|renamed|superseded|archived|legacy|cleanup|clean-up|breaking\s+changes?)\b|(?:→|->|=>)\s*`?[~\w.-]*\/[\w./-]*`?\s*$/i;
+const EXAMPLE_SECTION = /\b(?:examples?|sample|illustration|template|naming\s+conventions?|file\s+naming)\b/i;
+/** A citation the document itself hedges: "`a.md` (if exists)", "`b.json` (optional)". */
+const HEDGED_AFTER = /^[^|]*?\(\s*(?:if\s+(?:it\s+)?(?:exists?|present|available|any)|optional|when\s+available)\s*\)/i;
 
 /** A history verb earlier in the clause with no "to"/"into" after it: "Delete `a`, `b` and `c`" (but "rename `a` to `b`": `b` is kept). */
 const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
@@ -97,11 +99,44 @@ function createdHere(text: string, before: string, box: number, input: IntentInp
   return box >= 0 && CREATE_TASK.test(input.boxText(box));
 }
 
-/** What a citation says of its file, the checklist item holding it, and whether the plan makes it. */
-export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number; creates: boolean } {
+/**
+ * What may stand before a citation that is the subject of its line or table cell: list markers,
+ * numbering, emphasis, status marks, other citations and the separators between them.
+ */
+const LEADING = /`[^`]*`|\[[^\]]*\]\([^)]*\)|^\s*(?:[-+]|\d+[.)])\s+|\[[ xX-]\]|[*_#>~]+|[\p{Extended_Pictographic}\u2190-\u21FF\u2600-\u27BF\uFE0F]|\b(?:and|or)\b|[,&/+—–()-]/gu;
+/** A label or a word that says where the file is or what was done to it, right before it: "**File**:", "Created", "tests in". */
+const SUBJECT_END = /(?:[:：=]|\b(?:created|added|modified|updated|changed|edited|implemented|wrote|written|rewritten|generated|fixed|extended|refactored|delivered|built|produced|saved|committed|configured|documented|see|in|at|under|inside|within|located|stored|lives?))$/i;
+
+/**
+ * Whether a citation is named in passing, in the middle of a sentence ("unblocks mobile `a.md`",
+ * "Compose mounts `b.json` at the root", "each module's `mod.rs`"), rather than presented as a file
+ * of this repository: the subject of a list item, a table cell or a label, or the object of what was
+ * done ("Created `a`", "tests in `b`"). Such a mention says nothing sure about this repository.
+ */
+function namedInPassing(before: string): boolean {
+  const rest = before.replace(LEADING, ' ').trim();
+  if (rest === '' || /[:：=]$/.test(rest)) return false;
+  // Someone's file: "governor's own test suite in `src/a.rs`", "each initiative's `fracas.md`".
+  return !SUBJECT_END.test(rest) || /\b\w[\w.-]*['’]s\b/.test(rest);
+}
+
+/** A mark before a citation that says it is not done or not there: "❌ `a.test.ts` – not yet tested". */
+const NOT_DONE_MARK = /[❌✗✘⬜☐🔲⏳🚧🔜]/u;
+
+/** The citation's own clause: from the last sentence break (or table cell border) before it. */
+function clauseBefore(text: string, from: number): string {
+  return text.slice(0, from).replace(/[`*_]+$/, '').split(/[.;!?]\s|\|/).pop() ?? '';
+}
+
+/**
+ * What a citation says of its file, the checklist item holding it, whether the plan makes it, and,
+ * for a record outside checklists, whether it is only named in passing.
+ */
+export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number; creates: boolean; passing?: true } {
   const found = readIntent(range, input);
-  if (found.intent !== 'plan') return { ...found, creates: false };
   const text = input.line(range.start.line);
+  if (found.intent === 'record' && found.box < 0 && namedInPassing(clauseBefore(text, range.start.column - 1))) return { ...found, creates: false, passing: true };
+  if (found.intent !== 'plan') return { ...found, creates: false };
   const before = text.slice(0, range.start.column - 1).replace(/[`*_]+$/, '');
   return { ...found, creates: createdHere(text, before, found.box, input) };
 }
@@ -111,8 +146,7 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
   const text = input.line(line);
   const from = range.start.column - 1;
   const to = range.end.line === line ? range.end.column - 1 : text.length;
-  // The citation's own clause: from the last sentence break before it to the first after it.
-  const before = text.slice(0, from).replace(/[`*_]+$/, '').split(/[.;!?]\s|\|/).pop() ?? '';
+  const before = clauseBefore(text, from);
   const after = text.slice(to).replace(/^[`*_]+/, '');
   const box = input.boxAt[line] ?? -1;
 
@@ -120,9 +154,10 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
   if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
   if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
   if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };
-  if (EXAMPLE_BEFORE.test(before)) return { intent: 'example', box };
+  if (EXAMPLE_BEFORE.test(before) || HEDGED_AFTER.test(after)) return { intent: 'example', box };
   if (PLAN_AFTER.test(after)) return { intent: 'plan', box };
   if (box >= 0) return { intent: input.boxChecked(box) ? 'record' : 'plan', box };
+  if (NOT_DONE_MARK.test(before)) return { intent: 'plan', box };
   if (PLAN_BEFORE.test(before)) return { intent: 'plan', box };
   for (const h of input.sections.ancestors(line)) {
     if (HISTORY_SECTION.test(h.text)) return { intent: 'history', box };

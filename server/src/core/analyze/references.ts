@@ -11,7 +11,7 @@ export interface ReferenceInput {
   readonly codeSpans: readonly RawSpan[];
   readonly links: readonly RawSpan[];
   readonly contextOf: (line: number) => ReferenceContext;
-  readonly intentOf: (range: Range) => { intent: ReferenceIntent; box: number; creates: boolean };
+  readonly intentOf: (range: Range) => { intent: ReferenceIntent; box: number; creates: boolean; passing?: true };
   /** Words of the enclosing heading that may name a folder or project (`LablabBean.Contracts.Analytics`). */
   readonly headingNames: (line: number) => readonly string[];
   /** Whether bare file names are read on the line: in a checklist item (work done or to do) and in status documents (evidence). */

@@ -77,6 +77,11 @@ export interface Reference {
   readonly near: readonly string[];
   /** Whether the plan citing it makes the file ("Create `a.ts`", a `| Create |` row, a task that writes it). */
   readonly creates?: boolean;
+  /**
+   * A record named only in passing, mid-sentence ("unblocks mobile `a.md`"), not presented as a file
+   * of this repository (see analyze/referenceIntent.ts): not a sure claim that it exists.
+   */
+  readonly passing?: true;
 }
 
 /**

@@ -6,6 +6,10 @@ import type { RuleContext, RuleFinding } from './context';
 import { misnamedFinding, misnamedTarget } from './misnamed';
 
 const DOCUMENT = /\.(?:md|mdx|txt|pdf)$/i;
+/** Screenshots, recordings, test data and archives: often produced, uploaded or ignored rather than committed. */
+const ARTEFACT = /\.(?:png|jpe?g|gif|webp|bmp|svg|mp4|mov|webm|pdf|zip|tar|gz|tgz|csv|parquet|log|db|sqlite)$/i;
+/** A tool's own folder (`.autospec/`, `.claude/`) that the repository does not have is made at run time, on a user's machine. */
+const DOT_FOLDER = /^\.[\w-]+\//;
 
 export function referenceKind(ref: Pick<Reference, 'target' | 'shape'>): string {
   if (ref.shape === 'directory') return 'folder';
@@ -14,6 +18,18 @@ export function referenceKind(ref: Pick<Reference, 'target' | 'shape'>): string 
 
 export function triedText(r: Unresolved, limit = 4): string {
   return r.tried.length > 0 ? `; tried ${r.tried.slice(0, limit).join(', ')}${r.tried.length > limit ? ', …' : ''}` : '';
+}
+
+/**
+ * Citations whose absence is not a sure finding (a hint): one named in passing; a bare name not
+ * presented as a code span or a bare artefact (a screenshot, a test PDF); a path in a tool's own
+ * dot-folder that the repository does not have.
+ */
+function weakCitation(ctx: RuleContext, ref: Reference, lowConfidence: boolean): boolean {
+  if (ref.passing === true) return true;
+  if (lowConfidence && (ref.via !== 'code' || ARTEFACT.test(ref.target))) return true;
+  const target = ref.target.replace(/^(?:\.\/)+/, '');
+  return DOT_FOLDER.test(target) && !ctx.anchored(target);
 }
 
 /**
@@ -57,7 +73,7 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
       range: ref.range,
       message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.`,
       related: [],
-      weak: r.lowConfidence,
+      weak: weakCitation(ctx, ref, r.lowConfidence),
       data: { missing: r.tried },
     });
   }
