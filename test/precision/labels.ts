@@ -99,7 +99,10 @@ export interface MatchedLabel {
 export function matchLabels(labels: readonly Label[], at: ReadonlyMap<string, readonly CorpusFinding[]>, relatedAt: ReadonlyMap<string, readonly CorpusFinding[]>): MatchedLabel[] {
   const matched = labels.map((label) => ({ label, hit: matchLabel(label, at, relatedAt) }));
   const labelledUnderOwnCode = new Set(matched.filter((m) => m.hit !== null && m.hit.code === m.label.code).map((m) => m.hit));
-  return matched.filter((m) => m.hit === null || m.hit.code === m.label.code || !labelledUnderOwnCode.has(m.hit));
+  // A label at the finding's own place decides over labels of its related places (those judged
+  // findings since merged into it: "the same file, already reported at line 63").
+  const labelledHere = new Set(matched.filter((m) => m.hit !== null && m.hit.file === m.label.file && m.hit.line === m.label.line).map((m) => m.hit));
+  return matched.filter((m) => m.hit === null || ((m.hit.code === m.label.code || !labelledUnderOwnCode.has(m.hit)) && (!labelledHere.has(m.hit) || (m.hit.file === m.label.file && m.hit.line === m.label.line))));
 }
 
 /**

@@ -36,6 +36,14 @@ describe('precision labels across renamed codes', () => {
     );
   });
 
+  it('lets the label at a finding’s own place decide over labels of the places merged into it', () => {
+    const merged: CorpusFinding = { ...finding('task-done-file-missing', 63), related: [`${FILE}:64`, `${FILE}:65`] };
+    const { at, relatedAt } = indexFindings([merged]);
+    const labels = [label('task-done-file-missing', 64, 'NOISE'), label('task-done-file-missing', 65, 'NOISE'), label('task-done-file-missing', 63, 'TRUE')];
+    assert.deepEqual(matchLabels(labels, at, relatedAt).map((m) => [m.label.line, m.label.verdict]), [[63, 'TRUE']]);
+    assert.deepEqual(matchLabels(labels.slice(0, 2), at, relatedAt).map((m) => [m.label.line, m.hit?.line]), [[64, 63], [65, 63]]);
+  });
+
   it('keeps a label whose finding is no longer reported, for the recall of its code', () => {
     const { at, relatedAt } = indexFindings([]);
     const matched = matchLabels([label('broken-reference', 7, 'TRUE')], at, relatedAt);

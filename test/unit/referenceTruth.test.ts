@@ -200,3 +200,37 @@ describe('a citation a reader takes as a claim that the file exists', async () =
     for (const quiet of ['docs/delivery_SUMMARY.md:9', 'docs/delivery_SUMMARY.md:11', 'docs/delivery_SUMMARY.md:12', 'docs/design.md:3', 'docs/old_handover.md:3', 'docs/moves.md:7']) assert.ok(!lines.includes(quiet), quiet);
   });
 });
+
+describe('one missing file, one finding; a checked task that did its work', async () => {
+  const findings = await check({
+    'mcp/src/server.ts': '',
+    'src/real.ts': '',
+    'specs/001-x/tasks.md': [
+      '# Tasks',
+      '',
+      '- [x] T001 Fix the viewer in `src/viewer/html/nav.ts`', //3
+      '  - **Do**: in `html/nav.ts` line 40, guard the step', //4 the same file, written from a deeper folder
+      '- [x] T002 Write server.js with the protocol interface', //5 the TypeScript project has server.ts
+      '- [x] T003 Validate the release artifact layout: `plugins/ui/plugin.json` present', //6 inside the artifact
+      '',
+    ].join('\n'),
+    'docs/run_REPORT.md': [
+      '# Run report',
+      '',
+      '### ✅ Script integration', //3
+      '- **Status:** PASSED', //4 the same claim, on the same evidence
+      '- **Script**: `scripts/start-dev.sh`', //5
+      '',
+    ].join('\n'),
+  });
+  it('reports a file named twice in one task once, and names the other dialect\'s file', () => {
+    const done = only(findings, 'task-done-file-missing');
+    assert.deepEqual(done.map((f) => f.range.start.line), [3, 5]);
+    assert.match(done[1]?.message ?? '', /server\.js, which it names, does not exist; mcp\/src\/server\.ts does\.$/);
+  });
+  it('reports a heading\'s claim and the status field under it, resting on the same missing file, once', () => {
+    const broken = only(findings, 'claim-evidence-broken');
+    assert.equal(broken.length, 1);
+    assert.deepEqual(broken[0]?.related.map((r) => r.range.start.line), [4]);
+  });
+});

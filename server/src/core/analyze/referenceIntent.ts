@@ -36,6 +36,8 @@ const HEDGED_AFTER = /^[^|]*?\(\s*(?:if\s+(?:it\s+)?(?:exists?|present|available
 const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
 /** A checklist item whose task is a removal: every file it names is history. */
 const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b/i;
+/** A task that inspects a built artifact: the paths it names are inside the artifact, not files of the repository. */
+const ARTIFACT_CHECK_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\[[^\]]*\]\s*)*(?:\*\*[^*]*\*\*\s*)?(?:validate|verify|check|inspect|confirm)\b[^.`]*\b(?:artifacts?|bundles?|packages?|archives?|images?|build output|release|dist)\b/i;
 /** Sub-bullets of a checklist item that name what it uses or checks, not what it makes: `Leverage:`, `Verify:`, `See`. */
 const SUPPORT_BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?\s*(?:Leverage[sd]?|Verify|Verification|Validate|Test(?:ed)? (?:with|by)|Reference[sd]?|See|Context|Depends(?: on)?|Dependencies|Related|Requirements?|Purpose|Based on|Pattern|Example|Note|Follows?|Uses?|Reads?)\b/i;
 
@@ -152,6 +154,7 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
 
   if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_BEFORE_CJK.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
   if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
+  if (box >= 0 && ARTIFACT_CHECK_TASK.test(input.boxText(box))) return { intent: 'support', box };
   if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
   if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };
   if (EXAMPLE_BEFORE.test(before) || HEDGED_AFTER.test(after)) return { intent: 'example', box };

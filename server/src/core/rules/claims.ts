@@ -27,6 +27,8 @@ function windowText(claim: Claim): string {
 export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const unsupported: { claim: Claim; finding: RuleFinding }[] = [];
+  // One fact, one finding: a heading's claim and the status field under it, backed by the same missing files.
+  const brokenEvidence = new Map<string, RuleFinding>();
   for (const claim of model.claims) {
     if (!claim.reportable) continue;
     const contradicted = contradiction(model, claim);
@@ -36,9 +38,19 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
     }
     const finding = checkClaim(ctx, model, claim);
     if (!finding) continue;
-    if (finding.code === 'claim-evidence-broken') findings.push(finding);
-    else unsupported.push({ claim, finding });
+    if (finding.code !== 'claim-evidence-broken') {
+      unsupported.push({ claim, finding });
+      continue;
+    }
+    const key = claim.evidence.join(',');
+    const first = brokenEvidence.get(key);
+    if (first) {
+      brokenEvidence.set(key, { ...first, related: [...first.related, { file: model.path, range: claim.range, message: `"${claim.text}" rests on the same evidence` }] });
+      continue;
+    }
+    brokenEvidence.set(key, finding);
   }
+  findings.push(...brokenEvidence.values());
   const head = unsupported[0];
   if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
   else if (head) findings.push(...groupBySection(model, unsupported).map((f) => ({ ...f, quiet: true })));

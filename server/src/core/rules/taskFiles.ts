@@ -38,14 +38,36 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
     const r = ctx.resolve(ref, model.path);
     if (r.resolved !== null || r.candidates.length > 0) continue;
+    // "Write server.js" in a TypeScript project whose server.ts exists: name that file, as for a moved one.
+    const dialect = ref.shape === 'file' && r.relocated === null ? otherDialect(ref.target).flatMap((name) => ctx.index.named(name)) : [];
+    const relocated = r.relocated ?? (dialect.length === 1 ? (dialect[0] ?? null) : null);
+    // `html/navigation.ts` right after `src/viewer/html/navigation.ts` in one task names the same file.
+    if ([...byTarget.values()].some((t) => t.box === box && t.ref.target !== ref.target && sameFileWritten(t.ref.target, ref.target))) continue;
     const seen = byTarget.get(ref.target);
     if (seen) {
       if (seen.box !== box && !seen.others.some((o) => o.box === box)) seen.others.push({ ref, box });
       continue;
     }
-    byTarget.set(ref.target, { ref, box, relocated: r.relocated, tried: r.tried, others: [] });
+    byTarget.set(ref.target, { ref, box, relocated, tried: r.tried, others: [] });
   }
   return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, t.tried, archived, t.others));
+}
+
+/** JavaScript and TypeScript name the same module with either extension: `server.js` for `server.ts` (named in the message). */
+const DIALECTS: readonly (readonly string[])[] = [['.js', '.ts', '.mjs', '.mts', '.cjs', '.cts'], ['.jsx', '.tsx']];
+
+/** The file names the same module would have in the other dialect. */
+function otherDialect(target: string): string[] {
+  const name = basename(target);
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const family = DIALECTS.find((d) => d.includes(extension));
+  return family ? family.filter((e) => e !== extension).map((e) => name.slice(0, dot) + e) : [];
+}
+
+/** Whether one path is the other written from a deeper folder: `html/a.ts` and `src/x/html/a.ts`. */
+function sameFileWritten(a: string, b: string): boolean {
+  return a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
 }
 
 function finding(model: DocumentModel, box: Checkbox, ref: Reference, relocated: string | null, tried: readonly string[], archived: string | null, others: readonly { ref: Reference; box: Checkbox }[]): RuleFinding {
