@@ -4,6 +4,7 @@ import type { StatusMarker } from '../model/status';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 import type { Sections } from './sections';
+import { statesTargetOnly } from './targetClaims';
 
 /** What kind of status document this is, as far as its claims go. */
 export interface ClaimDocument {
@@ -44,6 +45,7 @@ const PRO_CON = /^\s*[-*+]\s+(?:✅|❌|⚠️)\s*\**\s*(?:Pros?|Cons?|Advantage
  */
 const TARGET_SECTION =
   /\b(?:success\s+criteria|acceptance\s+criteria|exit\s+criteria|completion\s+criteria|validation\s+criteria|criteria|targets?|expected\s+(?:outcomes?|results?|outputs?|behaviou?r)|what\s+to\s+test|test\s+plan|definition\s+of\s+done|goals?|objectives?|requirements?|success\s+factors|key\s+success|pros|cons|benefits|advantages|trade-?offs|recommendations?|next\s+steps|lessons\s+learned|strategy|approach|options|alternatives|checklist\s+template|how\s+to|usage|instructions|procedure|steps)\b/i;
+const SUCCESS_METRICS = /\b(?:success\s+metrics|kpis?)\b/i;
 const REPORT_WORDS = /\b(?:validation|validated|results?|achieved|achievement|met|status|verification|verified|outcome|delivered|completed?|summary|passed)\b/i;
 /** Sections that speak for the whole document: its summary, status, conclusion or sign-off. */
 const SUMMARY_SECTION = /\b(?:summary|overview|conclusion|status|sign-?off|final|verdict|tl;?dr|at a glance|result)\b/i;
@@ -96,6 +98,8 @@ export function findClaims(input: ClaimInput): Claim[] {
   // A target section among the claim's headings, unless the heading reports on it; the title (a
   // level-1 heading) names the document, not a section of targets.
   const inTargets = (line: number): boolean => sections.ancestors(line).some((h) => h.level > 1 && TARGET_SECTION.test(h.text) && !REPORT_WORDS.test(h.text.replace(TARGET_SECTION, ' ')));
+  // A bound ticked under "Success Metrics" (not "… Achieved") is the metric a plan sets, not a result.
+  const inMetricTargets = (line: number): boolean => sections.ancestors(line).some((h) => h.level > 1 && SUCCESS_METRICS.test(h.text) && !REPORT_WORDS.test(h.text.replace(SUCCESS_METRICS, ' ')));
 
   const add = (form: ClaimForm, line: number, marker: StatusMarker, window: { start: number; end: number }, reportable: boolean): void => {
     const text = lines.line(line);
@@ -135,12 +139,13 @@ export function findClaims(input: ClaimInput): Claim[] {
     }
     if (document.decisions) continue;
     let form: ClaimForm | null = null;
-    if (DONE_BULLET.test(text) && !PRO_CON.test(text)) form = 'bullet';
+    if (statesTargetOnly(text)) form = 'target';
+    else if (DONE_BULLET.test(text) && !PRO_CON.test(text)) form = 'bullet';
     else if (TABLE_CELL_DONE.test(text)) form = 'table-cell';
     else if (CHECKED_BOX.test(text)) form = 'checked-box';
     else if (PERCENT_CLAIM.test(text)) form = 'percentage';
     // A checked box under criteria says the criterion is met: a claim even there.
-    if (form === null || (form !== 'checked-box' && inTargets(line))) continue;
+    if (form === null || (form !== 'checked-box' && inTargets(line)) || (form === 'target' && inMetricTargets(line))) continue;
     const marker: StatusMarker = readStatus(text, c) ?? { status: 'done', text: form === 'checked-box' ? '[x]' : trimmed(text), percent: null };
     if (marker.status !== 'done') continue;
     add(form, line, marker, windowOf(line, undefined, form), line > coveredUntil);

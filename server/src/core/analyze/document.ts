@@ -13,7 +13,9 @@ import { findClaims, type ClaimDocument } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
 import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
-import { fractionalTableCounts } from './tableRules';
+import { countAgainstEnumeration } from './countRules';
+import { placeholderCommits } from './recordRules';
+import { fractionalTableCounts, tableTotals } from './tableRules';
 import { analysePrd } from './prd';
 import { findReferences } from './references';
 import { boxesByLine, referenceIntent } from './referenceIntent';
@@ -242,6 +244,9 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   localFindings.push(...partialDone(claims));
   localFindings.push(...inconsistentNumbers(lines, code));
   localFindings.push(...fractionalTableCounts(lines, code));
+  localFindings.push(...tableTotals(lines, code));
+  localFindings.push(...countAgainstEnumeration(lines, code));
+  localFindings.push(...placeholderCommits(lines, code));
   for (const line of facts.evidenceSlots) {
     const slot = EVIDENCE_SLOT.exec(lines.line(line));
     const at = slot?.index ?? 0;

@@ -92,6 +92,43 @@ function checkpointLines(spec: SpecModel): LocalFinding[] {
   return out;
 }
 
+/**
+ * A phase marked done, its own boxes checked, after earlier phases with no task checked at all:
+ * either what it builds on is not done, or those boxes were never kept; its claim cannot stand as
+ * written. One finding for the list, at the first such phase.
+ */
+function doneAfterOpenPhases(spec: SpecModel): LocalFinding[] {
+  const required = spec.phases.map((_, i) => spec.tasks.filter((t) => t.phase === i && !t.optional));
+  const untouched = (i: number): boolean => (required[i]?.length ?? 0) >= 2 && (required[i] ?? []).every((t) => !t.checked);
+  const claims: { index: number; open: number[]; checkpoint: number | null }[] = [];
+  spec.phases.forEach((p, i) => {
+    const own = required[i] ?? [];
+    const checkpoint = spec.checkpoints.find((c) => c.phase === i && c.text.includes('✅'))?.line ?? null;
+    if ((!p.done && checkpoint === null) || own.length === 0 || own.some((t) => !t.checked)) return;
+    const open = spec.phases.map((_, j) => j).filter((j) => j < i && untouched(j));
+    if (open.length > 0) claims.push({ index: i, open, checkpoint });
+  });
+  const head = claims[0];
+  const phase = head ? spec.phases[head.index] : undefined;
+  if (!head || !phase) return [];
+  const openTasks = head.open.reduce((n, j) => n + (required[j]?.length ?? 0), 0);
+  const names = head.open.map((j) => spec.phases[j]?.number ?? '?');
+  const phaseList = names.length === 1 ? `Phase ${names[0]}` : `Phases ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const later = claims.slice(1);
+  return [
+    {
+      code: 'claim-contradicted',
+      range: { start: { line: phase.line, column: 1 }, end: { line: phase.line, column: 1 } },
+      message: `Phase ${phase.number} is marked done and its ${required[head.index]?.length ?? 0} tasks are checked, but ${phaseList} before it ${names.length === 1 ? 'has' : 'have'} none of ${names.length === 1 ? 'its' : 'their'} ${openTasks} tasks checked: either the work it builds on is not done, or those boxes were never kept.${later.length > 0 ? ` ${later.length === 1 ? 'So is Phase' : 'So are Phases'} ${later.map((c) => spec.phases[c.index]?.number ?? '?').join(', ')}.` : ''}`,
+      related: [
+        ...(head.checkpoint !== null ? [{ line: head.checkpoint, message: `Checkpoint of Phase ${phase.number} marked reached` }] : []),
+        ...head.open.map((j) => ({ line: spec.phases[j]?.line ?? 1, message: `Phase ${spec.phases[j]?.number ?? '?'}: none of its ${required[j]?.length ?? 0} tasks checked` })),
+        ...later.map((c) => ({ line: spec.phases[c.index]?.line ?? 1, message: `Phase ${spec.phases[c.index]?.number ?? '?'} is marked done too` })),
+      ],
+    },
+  ];
+}
+
 /** The same task id twice in one task list. */
 function duplicateIds(spec: SpecModel): LocalFinding[] {
   const first = new Map<string, SpecTask>();
@@ -160,5 +197,5 @@ function countStatements(spec: SpecModel): LocalFinding[] {
 /** What a spec document proves alone. */
 export function specFindings(spec: SpecModel): LocalFinding[] {
   if (spec.part !== 'tasks') return [];
-  return [...parentsByNumber(spec), ...checkpointTasks(spec), ...checkpointLines(spec), ...duplicateIds(spec), ...countStatements(spec)];
+  return [...parentsByNumber(spec), ...checkpointTasks(spec), ...checkpointLines(spec), ...duplicateIds(spec), ...countStatements(spec), ...doneAfterOpenPhases(spec)];
 }

@@ -49,12 +49,12 @@ export const FINDING_CODES = {
   'claim-without-evidence': {
     severity: 'info',
     title: 'Claim without evidence',
-    description: 'A claim of success with no evidence (path, link, fenced output, test counts, URL, commit) in its window.',
+    description: 'A claim of success with no evidence (path, link, fenced output, test counts, URL, commit) in its window; a target ticked as met (`Startup: <50ms ✅`) with no measured value.',
   },
   'claim-contradicted': {
     severity: 'info',
     title: 'Claim contradicted by its evidence',
-    description: 'A claim of success (✅, PASSED) whose own section reports failures: fewer tests passing than run, a failure count, ❌ rows, "partially".',
+    description: 'A claim of success (✅, PASSED) whose own section reports failures: fewer tests passing than run, a failure count, ❌ rows, "partially"; or a phase of a task list marked done after earlier phases with no task checked.',
   },
   'claim-evidence-broken': {
     severity: 'info',
@@ -79,7 +79,7 @@ export const FINDING_CODES = {
   'unresolved-marker': {
     severity: 'warning',
     title: 'Unresolved marker',
-    description: 'A `[NEEDS CLARIFICATION: …]` or an unfilled template placeholder (`[FEATURE NAME]`) left in a spec whose work has moved on (it has a plan or tasks, or checked tasks).',
+    description: 'A `[NEEDS CLARIFICATION: …]` or an unfilled template placeholder (`[FEATURE NAME]`) left in a spec whose work has moved on (it has a plan or tasks, or checked tasks); an entry of a record of commits left `TBD` while the others give hashes.',
   },
   'task-id-duplicate': {
     severity: 'warning',
@@ -114,7 +114,7 @@ export const FINDING_CODES = {
   'numbers-inconsistent': {
     severity: 'warning',
     title: 'Numbers do not add up',
-    description: 'A fractional count such as "44.1/45 tests", or X/Y stated next to a percentage it is not.',
+    description: 'A fractional count such as "44.1/45 tests", X/Y stated next to a percentage it is not, a count next to ids that number otherwise ("17 requirements (A-01..09, B-01..09)"), a table\'s Total row that is not the sum of its rows, or a task list\'s stated counts against its tasks.',
   },
   'evidence-to-fill': {
     severity: 'hint',

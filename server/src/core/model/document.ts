@@ -98,7 +98,8 @@ export interface Evidence {
   readonly reference: number;
 }
 
-export type ClaimForm = 'field' | 'heading' | 'bullet' | 'table-cell' | 'checked-box' | 'percentage';
+/** `target`: a bullet or row that states only a target as met (`Startup: <50ms ✅`), no measured value. */
+export type ClaimForm = 'field' | 'heading' | 'bullet' | 'table-cell' | 'checked-box' | 'percentage' | 'target';
 
 export interface Claim {
   readonly form: ClaimForm;

@@ -6,7 +6,7 @@ import { compareFindings, type Finding } from '../findings/finding';
 import { withHistory, type FileHistory } from '../findings/history';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
-import { REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
+import { QUIET_IN_MARKED_ARCHIVES, REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
 import { documentFindings, initiativeFindings } from '../rules/index';
 import type { Resolution } from '../resolve/resolve';
 import { initiativeKeyString } from '../model/initiative';
@@ -45,7 +45,7 @@ export class Project {
   private readonly ruleCache = new Map<string, { signature: string; findings: readonly RuleFinding[] }>();
   private readonly localCache = new WeakMap<DocumentModel, readonly RuleFinding[]>();
   /** Final findings by rule finding, valid for one configuration: unchanged results keep their identity. */
-  private finalized = { config: -1, history: null as FileHistory | null, map: new WeakMap<RuleFinding, Finding | null>() };
+  private finalized = { config: -1, history: null as FileHistory | null, map: new WeakMap<RuleFinding, Finding | null>(), quiet: new WeakMap<RuleFinding, Finding | null>() };
   private history: FileHistory | null = null;
   private lastByFile: Map<string, Finding[]> | null = null;
 
@@ -200,16 +200,20 @@ export class Project {
     }
     raw.push(...this.configFindings());
 
-    if (this.finalized.config !== this.configRevision || this.finalized.history !== this.history) this.finalized = { config: this.configRevision, history: this.history, map: new WeakMap() };
+    if (this.finalized.config !== this.configRevision || this.finalized.history !== this.history) this.finalized = { config: this.configRevision, history: this.history, map: new WeakMap(), quiet: new WeakMap() };
     const findings: Finding[] = [];
     for (const f of raw) {
-      // An archive's own findings are not reported; its contradictions of live documents are.
-      if (!REPORTED_IN_ARCHIVES.has(f.code) && context.archived(f.file)) continue;
-      let final = this.finalized.map.get(f);
+      // An archive's own findings are not reported; its contradictions of live documents are, and
+      // what a document marked historical gets wrong within itself is a hint.
+      const archive = REPORTED_IN_ARCHIVES.has(f.code) ? null : context.archiveOf(f.file);
+      if (archive && (archive.kind !== 'marked' || !QUIET_IN_MARKED_ARCHIVES.has(f.code))) continue;
+      const cache = archive ? this.finalized.quiet : this.finalized.map;
+      let final = cache.get(f);
       if (final === undefined) {
-        final = finalizeOne(f, this.documentModels.get(f.file), config);
+        const stated = archive ? { ...f, message: `${f.message} (${archive.reason}, so this is only a hint)`, quiet: true } : f;
+        final = finalizeOne(stated, this.documentModels.get(f.file), config);
         if (final) final = withHistory(final, this.history);
-        this.finalized.map.set(f, final);
+        cache.set(f, final);
       }
       if (final) findings.push(final);
     }

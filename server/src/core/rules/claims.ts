@@ -53,14 +53,20 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
   findings.push(...brokenEvidence.values());
   const head = unsupported[0];
   if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
-  else if (head) findings.push(...groupBySection(model, unsupported).map((f) => ({ ...f, quiet: true })));
+  else if (head) {
+    findings.push(...groupBySection(model, unsupported.filter((u) => u.claim.form !== 'target')).map((f) => ({ ...f, quiet: true })));
+    // A target marked met is shown by a measured value; with none anywhere in the report, nothing shows it.
+    const measured = model.evidence.some((e) => e.kind === 'measure');
+    const targets = unsupported.filter((u) => u.claim.form === 'target');
+    findings.push(...(measured ? groupBySection(model, targets).map((f) => ({ ...f, quiet: true })) : groupBySection(model, targets, '')));
+  }
 
   findings.push(...outputContradictsTodo(ctx, model));
   return findings;
 }
 
 /** Unsupported claims of one window (a heading's section) are one finding that lists them. */
-function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; finding: RuleFinding }[]): RuleFinding[] {
+function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; finding: RuleFinding }[], note = ' The report gives evidence elsewhere; if this repeats it, say where.'): RuleFinding[] {
   const groups = new Map<string, { claim: Claim; finding: RuleFinding }[]>();
   for (const c of claims) {
     const key = `${c.claim.window.start}-${c.claim.window.end}`;
@@ -75,7 +81,7 @@ function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; f
     const more = rest.length > 0 ? ` So do ${rest.length} more claim${rest.length === 1 ? '' : 's'} in the same section (line${rest.length === 1 ? '' : 's'} ${rest.map((r) => r.claim.line).join(', ')}).` : '';
     result.push({
       ...head.finding,
-      message: `${head.finding.message} The report gives evidence elsewhere; if this repeats it, say where.${more}`,
+      message: `${head.finding.message}${note}${more}`,
       related: [
         ...head.finding.related,
         ...rest.map((r) => ({ file: model.path, range: r.claim.range, message: `Also claimed without evidence: ${r.claim.text}` })),
@@ -161,6 +167,16 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
     };
   }
   const prose = claim.proseEvidenceLine !== null ? `; the "Evidence:" at line ${claim.proseEvidenceLine} is prose` : '';
+  if (claim.form === 'target') {
+    const measured = model.evidence.some((e) => e.kind === 'measure');
+    return {
+      code: 'claim-without-evidence',
+      file: model.path,
+      range: claim.range,
+      message: `"${claim.text}" marks a target met but gives only a bound, no measured value${measured ? ` in ${windowText(claim)}` : ', and the report measures nothing anywhere'}${prose}.`,
+      related: [],
+    };
+  }
   return {
     code: 'claim-without-evidence',
     file: model.path,

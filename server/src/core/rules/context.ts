@@ -15,10 +15,17 @@ import type { Range } from '../text/position';
 
 /**
  * Codes reported in archived documents too: a report in `docs/archive/` that contradicts the live
- * task list is still a contradiction (status-conflict); a checked task's missing file decides for
- * itself (quieter where a folder is marked historical); files and configuration are always told.
+ * task list is still a contradiction (status-conflict); a checked task's missing file and a trace
+ * to a requirement the spec does not define decide for themselves (quieter where a folder is marked
+ * historical); files and configuration are always told.
  */
-export const REPORTED_IN_ARCHIVES: ReadonlySet<string> = new Set(['status-conflict', 'task-done-file-missing', 'file-skipped', 'config-invalid']);
+export const REPORTED_IN_ARCHIVES: ReadonlySet<string> = new Set(['status-conflict', 'task-done-file-missing', 'requirement-unknown', 'file-skipped', 'config-invalid']);
+
+/**
+ * Codes reported, as hints, in a document marked historical (by itself or its folder's README):
+ * numbers that disagree within one document are wrong whatever its age; staleness is not the point.
+ */
+export const QUIET_IN_MARKED_ARCHIVES: ReadonlySet<string> = new Set(['numbers-inconsistent']);
 
 /** The documents of a folder that can mark the whole folder historical (see RuleContext.archiveOf). */
 export const FOLDER_MARKERS: readonly string[] = ['README.md', 'readme.md', 'INDEX.md', 'index.md'];

@@ -73,7 +73,8 @@ export function requirementRules(ctx: RuleContext, initiative: Initiative): Rule
   const kinds = new Set(prd.requirements.map((r) => r.kind));
   for (const path of initiative.documents) {
     const model = ctx.models.get(path);
-    if (!model || model === prdModel) continue;
+    // An archive's citations are its own (requirement-unknown is reported in archives only for spec traces).
+    if (!model || model === prdModel || ctx.archived(path)) continue;
     for (const m of model.mentions) {
       if (m.kind !== 'requirement' || defined.has(m.id)) continue;
       const kind = /^[A-Z]+/.exec(m.id)?.[0] ?? '';

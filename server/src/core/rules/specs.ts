@@ -138,7 +138,7 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
 }
 
 /** Traces naming what the spec does not define: `4.5` where Requirement 4 has four criteria, `[US4]` with three stories. */
-function unknownTraces(docs: SpecDocs): RuleFinding[] {
+function unknownTraces(ctx: RuleContext, docs: SpecDocs): RuleFinding[] {
   const req = docs.requirements;
   const tasks = docs.tasks;
   const items = req?.spec?.items ?? [];
@@ -166,6 +166,10 @@ function unknownTraces(docs: SpecDocs): RuleFinding[] {
       }
     }
   }
+  // In a folder marked historical the trace is still wrong, but the record is not kept: only a hint, saying why.
+  const archive = ctx.archiveOf(tasks.path);
+  if (archive?.kind === 'folder') return [];
+  const quiet = archive ? ` (${archive.reason}, so this is only a hint)` : '';
   const findings: RuleFinding[] = [];
   for (const [id, at] of seen) {
     const family = familyOf(id);
@@ -182,8 +186,9 @@ function unknownTraces(docs: SpecDocs): RuleFinding[] {
       code: 'requirement-unknown',
       file: tasks.path,
       range: at.range,
-      message: `This task traces ${family === 'KIRO' ? `requirement ${id}` : id}, which the spec does not define: ${why}.`,
+      message: `This task traces ${family === 'KIRO' ? `requirement ${id}` : id}, which the spec does not define: ${why}${quiet}.`,
       related: [{ file: req.path, range: lineRangeOf(1), message: 'The requirements' }, ...at.more.slice(0, 10)],
+      ...(archive ? { quiet: true } : {}),
     });
   }
   return findings;
@@ -285,7 +290,7 @@ const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shippe
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const docs = docsOf(ctx, initiative);
   if (!docs) return [];
-  return [...coverage(initiative, docs), ...unknownTraces(docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
+  return [...coverage(initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
 }
 
 /** spec-kit's constitution still the unfilled template while specs are written against it. */
