@@ -52,7 +52,7 @@ export const FINDING_CODES = {
     description: 'A claim of success with no evidence (path, link, fenced output, test counts, URL, commit) in its window; a target ticked as met (`Startup: <50ms ✅`) with no measured value.',
   },
   'claim-contradicted': {
-    severity: 'info',
+    severity: 'hint',
     title: 'Claim contradicted by its evidence',
     description: 'A claim of success (✅, PASSED) whose own section reports failures: fewer tests passing than run, a failure count, ❌ rows, "partially"; or a phase of a task list marked done after earlier phases with no task checked.',
   },
@@ -62,7 +62,7 @@ export const FINDING_CODES = {
     description: 'A claim of success whose only evidence is references that do not resolve.',
   },
   'requirement-unevidenced': {
-    severity: 'info',
+    severity: 'hint',
     title: 'Requirement without evidence',
     description: 'A PRD requirement or KPI that no phase output cites with evidence.',
   },
