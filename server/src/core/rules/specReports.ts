@@ -156,10 +156,9 @@ function doneClaims(model: DocumentModel): { parts: DoneClaim[]; opening: DoneCl
   return { parts, opening };
 }
 
-/** Words of a title, lower case, markup, emoji, parentheses and status words dropped. */
-function words(text: string): string {
-  return text
-    .replace(/\([^)]*\)/g, ' ')
+/** Words of a text, lower case, markup, emoji and status words dropped (and asides in parentheses, for a phase title's `(Priority: P1)`). */
+function words(text: string, asides = true): string {
+  return (asides ? text : text.replace(/\([^)]*\)/g, ' '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\b(?:complete[d]?|done|finished)\b/gi, ' ')
     .trim()
@@ -179,7 +178,7 @@ function phasesNamed(text: string, spec: SpecModel): number[] {
   const said = ` ${words(text)} `;
   for (const m of text.matchAll(PHASE)) {
     spec.phases.forEach((p, i) => {
-      const title = words(p.title.replace(/\bUser\s+Story\s*\d+\b/gi, ''));
+      const title = words(p.title.replace(/\bUser\s+Story\s*\d+\b/gi, ''), false);
       if (p.number === String(Number(m[1])) && title.split(' ').length >= 2 && said.includes(` ${title} `)) found.add(i);
     });
   }
@@ -239,7 +238,7 @@ export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFind
       code: 'status-conflict',
       file: model.path,
       range: head.claim.range,
-      message: `This report says "${head.claim.about.slice(0, 80)}" is done (${head.claim.text}), but in ${list.path} Phase ${phase.number} (${phase.title.slice(0, 60)}) has ${openText(head)}.${more}`,
+      message: `This report says Phase ${phase.number} (${phase.title.slice(0, 60).trim()}) of ${basename(list.folder)} is done ("${head.claim.text}"), but that phase of ${list.path} has ${openText(head)}.${more}`,
       related: [
         { file: list.path, range: lineRangeOf(phase.line), message: `Phase ${phase.number}: ${head.total - head.open}/${head.total} checked` },
         tieAt,
