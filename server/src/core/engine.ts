@@ -4,7 +4,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type ProofmarkConfig } fr
 import { compareFindings, type Finding } from './findings/finding';
 import type { FileHistory } from './findings/history';
 import { formatBytes } from './parse/decode';
-import { planBatches, withFolderMarkers } from './project/batches';
+import { planBatches, withContext } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
 import { MARKDOWN_FILE, Project } from './project/project';
 import { scopeOf, type ScopeQuestion } from './project/scope';
@@ -133,9 +133,10 @@ async function batchCheck(started: { project: Project; files: string[]; markdown
   const { project, files, markdown } = started;
   const config = project.config;
   const size = options.batchFiles ?? (options.checker ? 64 : 512);
-  const planned = withFolderMarkers(planBatches(markdown, compileConventions(config.conventions), Math.max(1, size)), markdown);
+  const conventions = compileConventions(config.conventions);
+  const planned = withContext(planBatches(markdown, conventions, Math.max(1, size)), markdown, conventions);
   let batches = planned.batches;
-  // A README read as another batch's context reports its findings in its own batch only.
+  // A document read as another batch's context reports its findings in its own batch only.
   const index = new Map(batches.map((b, i) => [b, i]));
   const ownFindings = (batch: readonly string[], list: readonly Finding[]): Finding[] => {
     const i = index.get(batch as string[]);

@@ -1,5 +1,6 @@
 import { compileConventions } from '../core/config/compiled';
 import { CONFIG_FILE } from '../core/config/config';
+import { crossReads } from '../core/project/crossReads';
 import { buildInitiatives, type InitiativeMap } from '../core/project/initiatives';
 import { MARKDOWN_FILE, type Project } from '../core/project/project';
 import { dirname } from '../core/parse/role';
@@ -37,12 +38,20 @@ export function companions(root: Root, path: string): readonly string[] {
 }
 
 /**
- * What a document's findings are computed from: the documents of its initiative (or itself alone)
- * and the README and INDEX files of their folders, which may mark a folder historical.
+ * What a document's findings are computed from: the documents of its initiative (or itself alone),
+ * what each of them reads beyond it (a report, the spec task lists: core/project/crossReads.ts) and
+ * the README and INDEX files of their folders, which may mark a folder historical.
  */
 export function dependencies(root: Root, path: string): Set<string> {
   const result = new Set<string>();
+  const grouping = groupingByName(root);
+  const c = compileConventions(root.project.config.conventions);
+  const read = new Set<string>();
   for (const doc of companions(root, path)) {
+    read.add(doc);
+    for (const other of crossReads(doc, documentRole(doc, c), grouping)) read.add(other);
+  }
+  for (const doc of read) {
     result.add(doc);
     for (let folder = dirname(doc); ; folder = dirname(folder)) {
       for (const name of FOLDER_NOTES) {

@@ -6,7 +6,7 @@ import type { TodoModel } from '../model/todo';
 import { decodeDocument } from '../parse/decode';
 import { nestingProblem } from '../parse/markdown';
 import type { ParseCache } from '../parse/parseCache';
-import { documentRole } from '../parse/role';
+import { documentRole, reportByName } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex, type Range } from '../text/position';
 import { findClaims, type ClaimDocument } from './claims';
@@ -20,6 +20,7 @@ import { analysePrd } from './prd';
 import { findReferences } from './references';
 import { boxesByLine, referenceIntent } from './referenceIntent';
 import { Sections } from './sections';
+import { readLead } from './lead';
 import { readSuppressions } from './suppressions';
 import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
@@ -276,6 +277,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     suppressions: readSuppressions(raw.comments),
     localFindings,
     historical: isHistorical(lines, code),
+    lead: reportByName(path, role) ? readLead(lines, code) : [],
     // KPI labels are searched in this text: a generated region names them without citing them.
     searchText: STATUS_ROLES.has(role.kind) ? searchable(blankRegions(text, lines, regions)) : '',
     prd,

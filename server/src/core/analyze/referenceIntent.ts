@@ -88,6 +88,10 @@ const CREATE_BEFORE = /\b(?:create|creates|new\s+file|add\s+(?:a\s+)?new\s+file)
 const CREATE_ROW = /^\s*\|\s*(?:\*\*)?(?:create|new|add)(?:\*\*)?\s*\|/i;
 /** A task that makes files: "T003 Write unit tests … in `a_test.go`", "Create `b.ts`" (not "Add x to `go.mod`"). */
 const CREATE_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\[[^\]]*\]\s*)*(?:\*\*[^*]*\*\*\s*)?(?:create|write|scaffold|generate)\b/i;
+/** The destination of a move to make ("Move: `a.py` → `b.py`", "rename `a` to `b`"): planned, like "Create `b.py`". */
+const MOVE_TO = /\b(?:move|rename|relocate|git\s+mv|mv)\b[^]*(?:→|->|=>|⟶|\bto|\binto)\s*[`*_]*$/i;
+/** The destination of a move or rename: "Move: `a.py` → `b.py`", "rename `a` to `b`" (the plan makes `b`). */
+const MOVED_TO = /\b(?:move|moved|moves|rename|renamed|renames|relocate|relocated|git\s+mv|mv)\b[^]*(?:→|->|=>|⟶|\bto|\binto)\s*[`*_]*$/i;
 /** A citation that is the object of a change, not something made: "… to `go.mod`", "… from `a`", "update `b`". */
 const CHANGED_BEFORE = /\b(?:to|into|from|of|update|updates|modify|modifies|edit|extend|existing)\s*[`*_]*$/i;
 
@@ -96,6 +100,7 @@ const CHANGED_BEFORE = /\b(?:to|into|from|of|update|updates|modify|modifies|edit
  * every box open while the files it makes exist has not been kept up to date (rules/openPlan.ts).
  */
 function createdHere(text: string, before: string, box: number, input: IntentInput): boolean {
+  if (MOVED_TO.test(before)) return true;
   if (CHANGED_BEFORE.test(before)) return false;
   if (CREATE_BEFORE.test(before) || CREATE_ROW.test(text)) return true;
   return box >= 0 && CREATE_TASK.test(input.boxText(box));
@@ -161,7 +166,7 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
   if (PLAN_AFTER.test(after)) return { intent: 'plan', box };
   if (box >= 0) return { intent: input.boxChecked(box) ? 'record' : 'plan', box };
   if (NOT_DONE_MARK.test(before)) return { intent: 'plan', box };
-  if (PLAN_BEFORE.test(before)) return { intent: 'plan', box };
+  if (PLAN_BEFORE.test(before) || MOVE_TO.test(before)) return { intent: 'plan', box };
   for (const h of input.sections.ancestors(line)) {
     if (HISTORY_SECTION.test(h.text)) return { intent: 'history', box };
     if (PLAN_SECTION.test(h.text)) return { intent: 'plan', box };

@@ -110,7 +110,8 @@ function specPhases(input: SpecInput): SpecPhase[] {
     const m = PHASE_HEADING.exec(h.text);
     if (!m) continue;
     const stated = STATED_TASKS.exec(h.text);
-    phases.push({ number: normalisePhase(m[1] ?? ''), title: (m[2] ?? '').trim(), line: h.line, sectionEnd: h.sectionEnd, statedTasks: stated ? Number(stated[1]) : null, done: h.status?.status === 'done' });
+    const statedDone = h.status?.status === 'done' ? h.status.text : null;
+    phases.push({ number: normalisePhase(m[1] ?? ''), title: (m[2] ?? '').trim(), line: h.line, sectionEnd: h.sectionEnd, statedTasks: stated ? Number(stated[1]) : null, statedDone });
   }
   return phases;
 }

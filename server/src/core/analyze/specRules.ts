@@ -104,7 +104,7 @@ function doneAfterOpenPhases(spec: SpecModel): LocalFinding[] {
   spec.phases.forEach((p, i) => {
     const own = required[i] ?? [];
     const checkpoint = spec.checkpoints.find((c) => c.phase === i && c.text.includes('✅'))?.line ?? null;
-    if ((!p.done && checkpoint === null) || own.length === 0 || own.some((t) => !t.checked)) return;
+    if ((p.statedDone === null && checkpoint === null) || own.length === 0 || own.some((t) => !t.checked)) return;
     const open = spec.phases.map((_, j) => j).filter((j) => j < i && untouched(j));
     if (open.length > 0) claims.push({ index: i, open, checkpoint });
   });
@@ -197,5 +197,48 @@ function countStatements(spec: SpecModel): LocalFinding[] {
 /** What a spec document proves alone. */
 export function specFindings(spec: SpecModel): LocalFinding[] {
   if (spec.part !== 'tasks') return [];
-  return [...parentsByNumber(spec), ...checkpointTasks(spec), ...checkpointLines(spec), ...duplicateIds(spec), ...countStatements(spec), ...doneAfterOpenPhases(spec)];
+  return [...parentsByNumber(spec), ...checkpointTasks(spec), ...checkpointLines(spec), ...duplicateIds(spec), ...countStatements(spec), ...doneOverOpenPhases(spec)];
+}
+
+/** One fact, one finding: earlier phases wholly open under done ones (status-conflict), else a done phase over untouched ones (claim-contradicted). */
+function doneOverOpenPhases(spec: SpecModel): LocalFinding[] {
+  const open = openBeforeDone(spec);
+  return open.length > 0 ? open : doneAfterOpenPhases(spec);
+}
+
+/** Later phases stated done, at least this many, for earlier phases left wholly open to contradict them. */
+const DONE_AFTER = 2;
+
+/**
+ * Earlier phases with every task open and no status of their own, while all the phases after them
+ * are stated done in their headings (`## Phase 2: … ✅ COMPLETE` … `## Phase 7: … ✅ COMPLETE`):
+ * the later work builds on the earlier, so either its boxes were never ticked or the later statuses
+ * say too much. One finding, at the first such phase, the others related.
+ */
+function openBeforeDone(spec: SpecModel): LocalFinding[] {
+  const lastOpen = (() => {
+    for (let i = spec.phases.length - 1; i >= 0; i--) if (spec.phases[i]?.statedDone === null) return i;
+    return -1;
+  })();
+  const later = spec.phases.slice(lastOpen + 1);
+  if (lastOpen < 0 || later.length < DONE_AFTER) return [];
+  const open = spec.phases.slice(0, lastOpen + 1).flatMap((p, i) => {
+    const tasks = spec.tasks.filter((t) => t.phase === i && !t.optional && !t.checkpoint);
+    return tasks.length >= 2 && tasks.every((t) => !t.checked) ? [{ phase: p, tasks }] : [];
+  });
+  // Every phase before the done ones is wholly open and states nothing.
+  const stated = spec.phases.slice(0, lastOpen + 1).filter((p) => p.statedDone !== null || spec.tasks.some((t) => spec.phases[t.phase] === p && t.checked));
+  const head = open[0];
+  if (!head || stated.length > 0 || open.length !== lastOpen + 1) return [];
+  const names = open.map((o) => `Phase ${o.phase.number}`);
+  const total = open.reduce((n, o) => n + o.tasks.length, 0);
+  const first = later[0];
+  return [
+    {
+      code: 'status-conflict',
+      range: { start: { line: head.phase.line, column: 1 }, end: { line: head.phase.line, column: 1 } },
+      message: `${names.join(' and ')} ${open.length === 1 ? 'has' : 'have'} all ${total} tasks open, while every later phase (Phase ${first?.number ?? '?'} to ${later[later.length - 1]?.number ?? '?'}) is marked ${first?.statedDone ?? 'done'}: tick the work that was done, or say why it stays open.`,
+      related: [...open.slice(1).map((o) => ({ line: o.phase.line, message: `Phase ${o.phase.number}: ${o.tasks.length} tasks open` })), ...later.slice(0, 10).map((p) => ({ line: p.line, message: `Phase ${p.number}: ${p.statedDone ?? 'done'}` }))],
+    },
+  ];
 }

@@ -152,6 +152,12 @@ export interface Suppression {
   readonly toLine: number;
 }
 
+/** A line of a report's opening (title, header fields, first paragraph), as written. */
+export interface LeadLine {
+  readonly line: number;
+  readonly text: string;
+}
+
 /** A finding that one document proves on its own, before configuration gives it a severity. */
 export interface LocalFinding {
   readonly code: FindingCode;
@@ -188,6 +194,8 @@ export interface DocumentModel {
    * `> [!NOTE] **Superseded.**` block, such a title); a README saying so marks its whole folder.
    */
   readonly historical: boolean;
+  /** For a report by its name (parse/role.ts, reportByName): its opening lines, which say what it reports on; else empty. */
+  readonly lead: readonly LeadLine[];
   /** Lower-cased text, for citations of requirement titles and KPI labels. */
   readonly searchText: string;
   readonly prd: PrdModel | null;

@@ -66,8 +66,8 @@ export interface SpecPhase {
   readonly sectionEnd: number;
   /** `(16 tasks)` in the heading: the count it states, or null. */
   readonly statedTasks: number | null;
-  /** The heading marks the phase done (`✅ COMPLETE`). */
-  readonly done: boolean;
+  /** The status its heading states (`✅ COMPLETE`): the marker as written when done, null otherwise. */
+  readonly statedDone: string | null;
 }
 
 /** A `**Checkpoint**: …` line that says its phase is done (`✅`, "complete"). */

@@ -67,3 +67,15 @@ export function documentRole(path: string, c: CompiledConventions): DocumentRole
   if (c.statusDocFile.test(name)) return { kind: 'status-doc' };
   return { kind: 'other' };
 }
+
+/** Reports are often named in lower case or by their verdict (`acceptance-report.md`, `hierarchical-di-complete.md`). */
+export const REPORT_NAME = /(?:report|summary|completion|complete|acceptance|status|validation|verification)[\w-]*\.md$/i;
+
+/**
+ * Whether a document is a report by its name alone: a phase output or status document, or another
+ * document whose name says it reports (never a spec's own document, a TODO or a PRD).
+ */
+export function reportByName(path: string, role: DocumentRole): boolean {
+  if (role.kind === 'phase-output' || role.kind === 'phase-doc' || role.kind === 'status-doc') return true;
+  return role.kind === 'other' && REPORT_NAME.test(basename(path));
+}

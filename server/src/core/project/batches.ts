@@ -1,5 +1,6 @@
 import type { CompiledConventions } from '../config/compiled';
 import { documentRole } from '../parse/role';
+import { crossReads } from './crossReads';
 import { buildInitiatives } from './initiatives';
 import { FOLDER_MARKERS } from '../rules/context';
 
@@ -29,19 +30,25 @@ export function planBatches(paths: readonly string[], conventions: CompiledConve
 }
 
 /**
- * The folder READMEs above a batch's documents that lie in other batches: a README can mark its
- * folder historical, which the rules of the documents below it read. They are analysed with the
- * batch as context; their own findings are reported by the batch that holds them (see `ownedBy`).
+ * What a batch's rules read in other batches: the folder READMEs above its documents (a README can
+ * mark its folder historical, which the rules of the documents below it read) and the documents a
+ * report reads beyond its initiative (project/crossReads.ts: the spec task lists). They are
+ * analysed with the batch as context; their own findings are reported by the batch that holds them
+ * (see `owner`).
  */
-export function withFolderMarkers(batches: readonly string[][], paths: readonly string[]): { batches: string[][]; owner: ReadonlyMap<string, number> } {
+export function withContext(batches: readonly string[][], paths: readonly string[], conventions: CompiledConventions): { batches: string[][]; owner: ReadonlyMap<string, number> } {
   const owner = new Map<string, number>();
   batches.forEach((b, i) => {
     for (const p of b) owner.set(p, i);
   });
   const markers = new Set(paths.filter((p) => FOLDER_MARKERS.includes(p.slice(p.lastIndexOf('/') + 1))));
+  const grouping = buildInitiatives(paths.map((path) => ({ path, role: documentRole(path, conventions) })));
   const out = batches.map((batch, i) => {
     const extra = new Set<string>();
-    for (const path of batch) {
+    const reads = new Set(batch);
+    for (const path of batch) for (const read of crossReads(path, documentRole(path, conventions), grouping)) reads.add(read);
+    for (const path of reads) {
+      if (owner.get(path) !== i) extra.add(path);
       for (let folder = path.lastIndexOf('/') < 0 ? '' : path.slice(0, path.lastIndexOf('/')); ; ) {
         for (const name of FOLDER_MARKERS) {
           const marker = folder === '' ? name : `${folder}/${name}`;

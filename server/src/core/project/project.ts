@@ -8,6 +8,7 @@ import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
 import { QUIET_IN_MARKED_ARCHIVES, REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
 import { documentFindings, initiativeFindings } from '../rules/index';
+import { crossReads } from './crossReads';
 import type { Resolution } from '../resolve/resolve';
 import { initiativeKeyString } from '../model/initiative';
 import { documentRole } from '../parse/role';
@@ -250,15 +251,21 @@ export class Project {
       this.ruleCache.set(key, { signature, findings });
       return findings;
     };
+    const hashOf = (p: string): string => `|${this.documentModels.get(p)?.hash ?? ''}`;
+    // What a document reads beyond its initiative (a report, the spec task lists) is part of its inputs.
+    const readsOf = (p: string): string => {
+      const model = this.documentModels.get(p);
+      return model ? crossReads(p, model.role, initiatives).map(hashOf).join('') : '';
+    };
     const result: RuleFinding[] = [];
     for (const initiative of initiatives.initiatives) {
       if (this.unread.size > 0 && initiative.documents.every((p) => this.unread.has(p))) continue;
-      const signature = base + initiative.documents.map((p) => `|${this.documentModels.get(p)?.hash ?? ''}`).join('');
+      const signature = base + initiative.documents.map((p) => hashOf(p) + readsOf(p)).join('');
       result.push(...cached(`i:${initiativeKeyString(initiative.key)}`, signature, () => initiativeFindings(context, initiative)));
     }
     for (const model of this.documentModels.values()) {
       if (initiatives.byDocument.has(model.path)) continue;
-      result.push(...cached(`d:${model.path}`, `${base}|${model.hash}`, () => documentFindings(context, model)));
+      result.push(...cached(`d:${model.path}`, `${base}|${model.hash}${readsOf(model.path)}`, () => documentFindings(context, model)));
     }
     for (const key of this.ruleCache.keys()) if (!live.has(key)) this.ruleCache.delete(key);
     return result;

@@ -4,6 +4,7 @@ import type { DocumentRole } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import { documentRole, dirname, normalisePhase } from '../parse/role';
 import { FOLDER_MARKERS } from '../rules/context';
+import { crossReads } from './crossReads';
 import { buildInitiatives } from './initiatives';
 
 /**
@@ -24,6 +25,7 @@ export type ScopeQuestion =
  *   TODO, requirement ids unknown to the PRD) and phase prompts (outputs they expect, related to
  *   the TODO's findings);
  * - for the PRD, every status document of the initiative (requirement coverage);
+ * - for a report outside the spec folders, every spec's task list (project/crossReads.ts);
  * - the README or INDEX of every folder above a document read (it can mark its folder historical).
  * A handoff reads the TODO, the PRD and CONTEXT (a cited post-mortem, in another folder), the
  * status documents of earlier phases and of no phase (coverage before the phase), and post-mortems.
@@ -50,6 +52,8 @@ export function scopeOf(markdown: readonly string[], conventions: CompiledConven
     for (const path of markdown) {
       if (!question.selected(path)) continue;
       add(path);
+      const role = roles.get(path);
+      if (role) for (const read of crossReads(path, role, grouping)) add(read);
       const initiative = initiativeOf(path);
       if (!initiative) continue;
       add(initiative.todo);

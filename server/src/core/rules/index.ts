@@ -8,6 +8,7 @@ import { phaseCountRule } from './phaseCount';
 import { requirementRules } from './requirements';
 import { taskFileRule } from './taskFiles';
 import { constitutionRule, specRules } from './specs';
+import { specReportRule } from './specReports';
 import { todoFileRules } from './todoFiles';
 
 /**
@@ -17,7 +18,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

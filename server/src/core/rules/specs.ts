@@ -3,7 +3,7 @@ import type { RelatedLocation } from '../findings/finding';
 import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { SpecItem, SpecModel } from '../model/spec';
-import { basename } from '../parse/role';
+import { basename, REPORT_NAME } from '../parse/role';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
 
 interface SpecDocs {
@@ -281,10 +281,7 @@ function reportsAgainstTasks(ctx: RuleContext, initiative: Initiative, docs: Spe
   ];
 }
 
-/** Reports beside a spec are often named in lower case (`acceptance-report.md`, `completion-summary.md`). */
-const REPORT_NAME = /(?:report|summary|completion|complete|acceptance|status|validation|verification)[\w-]*\.md$/i;
-
-const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shipped|passed|production[- ]ready|accepted)\b|已完成|已实现|(?<!未)通过/i;
+export const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shipped|passed|production[- ]ready|accepted)\b|已完成|已实现|(?<!未)通过/i;
 
 /** The rules of a spec folder (spec-kit, Kiro): coverage, unknown traces, markers, statuses against the task list. */
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {

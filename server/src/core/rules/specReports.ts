@@ -1,0 +1,269 @@
+import type { DocumentModel, LeadLine } from '../model/document';
+import type { SpecModel, SpecTask } from '../model/spec';
+import { basename, dirname } from '../parse/role';
+import { crossReads, specTaskLists } from '../project/crossReads';
+import type { Range } from '../text/position';
+import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
+import { DONE_WORDS } from './specs';
+
+/** A spec's task list, as a report elsewhere may speak of it. */
+interface TaskList {
+  readonly folder: string;
+  readonly path: string;
+  readonly spec: SpecModel;
+  readonly model: DocumentModel;
+}
+
+/** How a report is tied to a spec, strongest first; the line that ties it. */
+interface Tie {
+  readonly list: TaskList;
+  readonly how: 'named' | 'cited' | 'titled' | 'files';
+  readonly line: number;
+  /** For a tie by files: the required tasks that make the files the report cites. */
+  readonly makers: readonly SpecTask[];
+}
+
+/** A statement of the report that something is done. */
+interface DoneClaim {
+  readonly line: number;
+  readonly range: Range;
+  readonly text: string;
+  /** What it is about: the lines naming it (its heading, or the report's title and opening). */
+  readonly about: string;
+}
+
+const lists = new WeakMap<RuleContext, readonly TaskList[]>();
+
+/** Every spec task list of the workspace that is not historical. */
+function taskLists(ctx: RuleContext): readonly TaskList[] {
+  let hit = lists.get(ctx);
+  if (!hit) {
+    hit = specTaskLists(ctx.initiatives).flatMap((path) => {
+      const model = ctx.models.get(path);
+      return model?.spec && ctx.archiveOf(path) === null ? [{ folder: dirname(path), path, spec: model.spec, model }] : [];
+    });
+    lists.set(ctx, hit);
+  }
+  return hit;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words of a spec folder's name without its number (`001-inventory-system` → inventory, system). */
+function nameWords(folder: string): string[] {
+  return basename(folder).replace(/^\d+[-_.]?/, '').split(/[-_.]+/).filter((w) => w !== '');
+}
+
+/** A required task: neither optional nor a checkpoint. */
+const required = (t: SpecTask): boolean => !t.optional && !t.checkpoint;
+
+/**
+ * The one spec a report speaks of: the spec folder's name written in its opening (`**Branch**:
+ * `018-hierarchical-di-container``), a path into the folder it cites, the spec's name in words in
+ * its opening ("of the CD Pipeline", two words at least; the longest name wins), or else files its
+ * tasks make that the report cites (three at least). Two specs tied equally: none.
+ */
+function tieOf(ctx: RuleContext, model: DocumentModel, all: readonly TaskList[]): Tie | null {
+  const best = (ties: Tie[], weight: (t: Tie) => number = () => 0): Tie | null => {
+    const top = Math.max(...ties.map(weight));
+    const kept = ties.filter((t) => weight(t) === top);
+    const folders = new Set(kept.map((t) => t.list.folder));
+    return folders.size === 1 ? (kept[0] ?? null) : null;
+  };
+  const named: Tie[] = [];
+  const titled: Tie[] = [];
+  for (const list of all) {
+    const exact = new RegExp(`(?<![\\w-])${escape(basename(list.folder))}(?![\\w-])`, 'i');
+    const words = nameWords(list.folder);
+    const phrase = words.length >= 2 ? new RegExp(`(?<![\\w-])${words.map(escape).join('[\\s_-]+')}(?![\\w-])`, 'i') : null;
+    const byName = model.lead.find((l) => exact.test(l.text));
+    if (byName && /\d/.test(basename(list.folder))) named.push({ list, how: 'named', line: byName.line, makers: [] });
+    else {
+      const byWords = phrase ? model.lead.find((l) => phrase.test(l.text)) : undefined;
+      if (byWords) titled.push({ list, how: 'titled', line: byWords.line, makers: [] });
+    }
+  }
+  if (named.length > 0) return best(named);
+  const cited: Tie[] = [];
+  const citedPaths = new Map<string, number>();
+  for (const ref of model.references) {
+    const path = ctx.resolve(ref, model.path).resolved;
+    if (path !== null && !citedPaths.has(path)) citedPaths.set(path, ref.line);
+    // A path into the spec folder, resolved or written another way (`..\\specs\\020-x\\tasks.md`).
+    const segments = ref.target.split(/[\\/]+/);
+    const list = all.find((l) => (path !== null && path.startsWith(`${l.folder}/`)) || (/\d/.test(basename(l.folder)) && segments.includes(basename(l.folder))));
+    if (list && !cited.some((c) => c.list === list)) cited.push({ list, how: 'cited', line: ref.line, makers: [] });
+  }
+  if (cited.length > 0) return best(cited);
+  if (titled.length > 0) return best(titled, (t) => nameWords(t.list.folder).length);
+  return tieByFiles(ctx, all, citedPaths);
+}
+
+/** Files of one spec's tasks a report must cite to be tied to it by files alone. */
+const MIN_FILES = 3;
+
+/** The spec whose tasks make three or more of the files a report cites (resolved to the same path). */
+function tieByFiles(ctx: RuleContext, all: readonly TaskList[], cited: ReadonlyMap<string, number>): Tie | null {
+  const ties: Tie[] = [];
+  for (const list of all) {
+    const makers = new Set<SpecTask>();
+    const files = new Set<string>();
+    let line = Infinity;
+    for (const ref of list.model.references) {
+      if (ref.creates !== true || ref.box < 0 || ref.shape !== 'file') continue;
+      const path = ctx.resolve(ref, list.path).resolved;
+      const at = path === null ? undefined : cited.get(path);
+      const task = list.spec.tasks.find((t) => t.checkbox === ref.box);
+      if (path === null || at === undefined || !task || !required(task)) continue;
+      makers.add(task);
+      files.add(path);
+      line = Math.min(line, at);
+    }
+    if (files.size >= MIN_FILES) ties.push({ list, how: 'files', line, makers: [...makers] });
+  }
+  return ties.length === 1 ? (ties[0] ?? null) : null;
+}
+
+/** Prose in a report's opening that says its subject is done: "has been completed", "is now complete". */
+const PROSE_DONE = /\b(?:has|have)\s+been\s+(?:successfully\s+|fully\s+)?(?:completed|implemented|finished|delivered)\b|\bis\s+(?:now\s+)?(?:complete|completed|done|finished)\b/i;
+/** Done said of one side of the work only: "✅ DOCUMENTATION COMPLETE", "Core Implementation Complete". */
+const SCOPED = /\b(?:documentation|docs|core|code|design|planning|research|setup|foundation|infrastructure|backend|frontend|ui|api|tests?|testing)\s+(?:[\w&]+\s+){0,2}(?:complete[d]?|done|ready)\b/i;
+/** A part of a spec a report names: a user story, or a phase with its number. */
+const STORY = /\b(?:User\s+Story\s*|US-?)(\d+)\b/gi;
+const PHASE = /\bPhase\s+(\d+(?:\.\d+)?)\b/gi;
+
+/**
+ * What the report says is done: its headings with a done status, and its opening (a status field
+ * saying done in words, a done title, or a sentence "… has been completed"), about its title.
+ */
+function doneClaims(model: DocumentModel): { parts: DoneClaim[]; opening: DoneClaim | null } {
+  const parts: DoneClaim[] = [];
+  // Front matter read as a heading (`title: …` lines closed by `---`) is no title.
+  const headings = model.headings.filter((h) => !h.text.includes('\n'));
+  const title = headings[0];
+  const lastLead = model.lead[model.lead.length - 1]?.line ?? 0;
+  for (const h of headings) {
+    if (h === title || h.status?.status !== 'done' || SCOPED.test(h.text)) continue;
+    parts.push({ line: h.line, range: h.range, text: h.status.text, about: h.text });
+  }
+  const titleText = title && title.line <= (model.lead[0]?.line ?? 0) ? title.text : '';
+  const field = model.statusFields.find((f) => f.line <= lastLead && f.marker.status === 'done' && DONE_WORDS.test(f.marker.text) && !SCOPED.test(f.marker.text));
+  const prose = model.lead.find((l: LeadLine) => PROSE_DONE.test(l.text) && !/^#/.test(l.text));
+  let opening: DoneClaim | null = null;
+  if (field) opening = { line: field.line, range: field.range, text: field.marker.text, about: titleText };
+  else if (title && titleText !== '' && title.status?.status === 'done' && DONE_WORDS.test(title.status.text)) opening = { line: title.line, range: title.range, text: title.status.text, about: titleText };
+  if (prose) parts.push({ line: prose.line, range: lineRangeOf(prose.line), text: (PROSE_DONE.exec(prose.text)?.[0] ?? '').trim(), about: prose.text });
+  return { parts, opening };
+}
+
+/** Words of a text, lower case, markup, emoji and status words dropped (and asides in parentheses, for a phase title's `(Priority: P1)`). */
+function words(text: string, asides = true): string {
+  return (asides ? text : text.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b(?:complete[d]?|done|finished)\b/gi, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+/** The phases of a task list a text names: "User Story 2" (the phase of that story), "Phase 9 (Documentation and Final Validation)" (number and title both). */
+function phasesNamed(text: string, spec: SpecModel): number[] {
+  const found = new Set<number>();
+  for (const m of text.matchAll(STORY)) {
+    const story = new RegExp(`\\b(?:User\\s+Story\\s*|US-?)${Number(m[1])}\\b`, 'i');
+    spec.phases.forEach((p, i) => {
+      if (story.test(p.title)) found.add(i);
+    });
+  }
+  const said = ` ${words(text)} `;
+  for (const m of text.matchAll(PHASE)) {
+    spec.phases.forEach((p, i) => {
+      const title = words(p.title.replace(/\bUser\s+Story\s*\d+\b/gi, ''), false);
+      if (p.number === String(Number(m[1])) && title.split(' ').length >= 2 && said.includes(` ${title} `)) found.add(i);
+    });
+  }
+  return [...found];
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** A heading that names a condition or a question, not a status: "When US2 is complete", "How to know it is done". */
+const CONDITIONAL = /^\W*(?:when|if|once|after|until|before|how|what|why)\b/i;
+/** An opening about a part (a phase, a story, a task), which says nothing of the whole spec. */
+const ABOUT_PART = /\b(?:Phase|User\s+Story|US-?|Tasks?)\s*\d/i;
+/** A report whose file name names a part (`PHASE6_US2_COMPLETE.md`, `phase5-tactics-complete.md`, `TASK3_COMPLETE.md`). */
+const PART_NAME = /(?:^|[^a-z])(?:phase|us|task)s?[_-]?\d/i;
+
+/**
+ * A report outside the spec folders that says a spec, one of its stories or phases, or the work
+ * behind the files it cites is done, while the boxes of that work are open in the spec's task list
+ * ("**Status**: ✅ FULLY IMPLEMENTED" for `001-inventory-system`, whose 45 tasks are all open). The
+ * report is tied to one spec by what it says it is about (see tieOf). One finding for the report:
+ * the whole spec said done with no task checked, else its first claim of a story or phase whose
+ * tasks are open, the others related.
+ */
+export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
+  if (model.lead.length === 0 || crossReads(model.path, model.role, ctx.initiatives).length === 0) return [];
+  const all = taskLists(ctx);
+  if (all.length === 0) return [];
+  const { parts, opening } = doneClaims(model);
+  if (parts.length === 0 && opening === null) return [];
+  const tie = tieOf(ctx, model, all);
+  if (!tie) return [];
+  const { list } = tie;
+  const tieAt = { file: model.path, range: lineRangeOf(tie.line), message: tie.how === 'files' ? `Cites a file that a task of ${basename(list.folder)} makes` : `Names ${basename(list.folder)}` };
+  const whole = wholeConflict(model, tie, opening, tieAt);
+  if (whole || tie.how === 'files') return whole ? [whole] : [];
+  const conflicts: { claim: DoneClaim; phase: number; open: number; total: number }[] = [];
+  const seen = new Set<number>();
+  const partClaims = [...(opening && phasesNamed(opening.about, list.spec).length > 0 ? [opening] : []), ...parts.filter((c) => !CONDITIONAL.test(c.about))];
+  for (const claim of partClaims) {
+    for (const i of phasesNamed(claim.about, list.spec)) {
+      const tasks = list.spec.tasks.filter((t) => t.phase === i && required(t));
+      const open = tasks.filter((t) => !t.checked).length;
+      if (seen.has(i) || tasks.length < 2 || open === 0) continue;
+      seen.add(i);
+      conflicts.push({ claim, phase: i, open, total: tasks.length });
+    }
+  }
+  const head = conflicts[0];
+  const phase = head ? list.spec.phases[head.phase] : undefined;
+  if (!head || !phase) return [];
+  const openText = (c: { open: number; total: number }): string => (c.open === c.total ? `all ${plural(c.total, 'task')} open` : `${c.open} of its ${c.total} tasks open`);
+  const more = conflicts.length > 1 ? ` ${conflicts.length - 1} more of its claims of done meet open phases there too.` : '';
+  return [
+    {
+      code: 'status-conflict',
+      file: model.path,
+      range: head.claim.range,
+      message: `This report says Phase ${phase.number} (${phase.title.slice(0, 60).trim()}) of ${basename(list.folder)} is done ("${head.claim.text}"), but that phase of ${list.path} has ${openText(head)}.${more}`,
+      related: [
+        { file: list.path, range: lineRangeOf(phase.line), message: `Phase ${phase.number}: ${head.total - head.open}/${head.total} checked` },
+        tieAt,
+        ...conflicts.slice(1, 20).map((c) => ({ file: model.path, range: c.claim.range, message: `Also said done: Phase ${list.spec.phases[c.phase]?.number ?? '?'} has ${openText(c)}` })),
+      ],
+    },
+  ];
+}
+
+/** The whole spec (or, tied by files, the work of the files it cites) said done, with none of that work checked. */
+function wholeConflict(model: DocumentModel, tie: Tie, opening: DoneClaim | null, tieAt: RuleFinding['related'][number]): RuleFinding | null {
+  if (!opening || (tie.how !== 'files' && (ABOUT_PART.test(opening.about) || PART_NAME.test(basename(model.path))))) return null;
+  const { list } = tie;
+  const work = tie.how === 'files' ? tie.makers : list.spec.tasks.filter(required);
+  if (work.length < (tie.how === 'files' ? 2 : 3) || work.some((t) => t.checked)) return null;
+  const first = work[0];
+  const what =
+    tie.how === 'files'
+      ? `it cites files that ${plural(work.length, 'task')} of ${list.path} make (${work.slice(0, 4).map((t) => t.id ?? `"${t.text.slice(0, 30)}"`).join(', ')}${work.length > 4 ? ', …' : ''}), and none of those tasks is checked`
+      : `none of the ${work.length} tasks of ${list.path} is checked`;
+  return {
+    code: 'status-conflict',
+    file: model.path,
+    range: opening.range,
+    message: `This report says the work is done (${opening.text}), but ${what}.`,
+    related: [...(first ? [{ file: list.path, range: first.range, message: 'The first open task' }] : []), tieAt],
+  };
+}
