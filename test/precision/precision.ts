@@ -59,7 +59,9 @@ function main(): void {
     const found = checkCorpus(corpus);
     findings.push(...found);
     const broken = found.filter((f) => f.code === 'broken-reference').length;
-    perCorpus.push(`${corpus.name}: ${found.length} findings, broken-reference ${broken} (${pct(broken, found.length)})`);
+    const shown = found.filter((f) => f.severity !== 'hint');
+    const brokenShown = shown.filter((f) => f.code === 'broken-reference').length;
+    perCorpus.push(`${corpus.name}: ${found.length} findings, broken-reference ${broken} (${pct(broken, found.length)}); without hints ${shown.length}, broken-reference ${brokenShown} (${pct(brokenShown, shown.length)})`);
   }
   const quiet = findings.filter((f) => f.severity === 'hint');
   const loud = findings.filter((f) => f.severity !== 'hint');

@@ -10,6 +10,7 @@ import { parseTree } from '../../server/src/core/parse/markdown';
 import { ParseCache } from '../../server/src/core/parse/parseCache';
 import { documentRole } from '../../server/src/core/parse/role';
 import { LineIndex } from '../../server/src/core/text/position';
+import { model } from '../support/memory';
 
 const c = compileConventions(DEFAULT_CONVENTIONS);
 
@@ -125,5 +126,18 @@ describe('nesting guard', () => {
     assert.match(JSON.stringify(analyzeText('a.md', deepOrdered, DEFAULT_CONFIG)), /Nesting is \d+ levels deep/);
     assert.ok('model' in analyzeText('a.md', fencedJson, DEFAULT_CONFIG));
     assert.ok('model' in analyzeText('a.md', diagram, DEFAULT_CONFIG));
+  });
+});
+
+describe('YAML front matter', () => {
+  const text = ['---', 'title: Notes', 'files_modified:', '  - src/listed.ts', 'status: draft', '---', '', '# Notes', '', 'The loader is `src/b.ts`.', ''].join('\n');
+  it('is data: no heading, no citation, and the parse below it keeps its positions', () => {
+    const m = model('docs/notes.md', text);
+    assert.deepEqual(m.headings.map((h) => [h.line, h.text]), [[8, 'Notes']]);
+    assert.deepEqual(m.references.map((r) => [r.line, r.target]), [[10, 'src/b.ts']]);
+  });
+  it('states the document\'s status: a draft names files to make', () => {
+    assert.deepEqual(model('docs/notes.md', text).references.map((r) => r.intent), ['plan']);
+    assert.deepEqual(model('docs/notes.md', text.replace('status: draft', 'owner: me')).references.map((r) => r.intent), ['record']);
   });
 });

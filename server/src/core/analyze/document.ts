@@ -1,3 +1,4 @@
+import { blankLines, frontMatterEnd } from '../parse/frontMatter';
 import { compileConventions } from '../config/compiled';
 import type { ProofmarkConfig } from '../config/config';
 import type { DocumentModel, DocumentRole, Evidence, LocalFinding, ReferenceContext, ReferenceIntent } from '../model/document';
@@ -88,8 +89,8 @@ const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Cu
 const HISTORICAL =
   /^\s*(?:#{1,3}\s.*\b(?:historical|archived?|superseded|deprecated|obsolete)\b|>\s*(?:\[!\w+\]\s*)?\**\s*(?:superseded|deprecated|archived|historical|obsolete|no longer (?:maintained|current|valid|accurate))\b|.*\bnot (?:current|maintained)\b[^.]*\b(?:documentation|docs?)\b|(?:[-*+]\s+)?\*{0,2}status\*{0,2}\s*:\s*\**\s*(?:superseded|deprecated|archived|obsolete|historical)\b|.*\bthis (?:document|doc|file|page|guide|handover|report|plan) is (?:now )?(?:outdated|out of date|stale|obsolete|superseded|deprecated|historical|no longer (?:current|maintained|valid|accurate))\b)/i;
 
-function isHistorical(lines: LineIndex, code: Uint8Array): boolean {
-  for (let l = 1; l <= Math.min(lines.lineCount, 15); l++) if (!code[l] && HISTORICAL.test(lines.line(l))) return true;
+function isHistorical(lines: LineIndex, code: Uint8Array, frontMatter: number): boolean {
+  for (let l = 1; l <= Math.min(lines.lineCount, 15 + frontMatter); l++) if ((!code[l] || l <= frontMatter) && HISTORICAL.test(lines.line(l))) return true;
   return false;
 }
 
@@ -108,11 +109,12 @@ function claimDocument(path: string, role: DocumentRole, intent: ReferenceIntent
 const HISTORY_NAME = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)\b/i;
 const PROMPT_NAME = /PROMPT/i;
 
-function documentIntent(path: string, role: DocumentRole, lines: LineIndex, code: Uint8Array): ReferenceIntent {
+function documentIntent(path: string, role: DocumentRole, lines: LineIndex, code: Uint8Array, frontMatter: number): ReferenceIntent {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (HISTORY_NAME.test(name)) return 'history';
   if (role.kind === 'phase-prompt' || PROMPT_NAME.test(name)) return 'plan';
-  for (let l = 1; l <= Math.min(lines.lineCount, 30); l++) if (!code[l] && PLAN_STATUS.test(lines.line(l))) return 'plan';
+  // A status stated in front matter (`status: draft`) is the document's own.
+  for (let l = 1; l <= Math.min(lines.lineCount, 30 + frontMatter); l++) if ((!code[l] || l <= frontMatter) && PLAN_STATUS.test(lines.line(l))) return 'plan';
   return 'record';
 }
 
@@ -155,26 +157,29 @@ export function analyzeText(path: string, text: string, config: ProofmarkConfig,
   const tooDeep = nestingProblem(text);
   if (tooDeep) return { path, skipped: tooDeep };
   let raw: Collected;
+  const frontMatter = frontMatterEnd(text);
   try {
-    raw = collectChunks(text, cache);
+    raw = collectChunks(frontMatter > 0 ? blankLines(text, frontMatter) : text, cache);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { path, skipped: `The Markdown parser failed (${reason}); not analysed.` };
   }
   try {
-    return { path, model: buildModel(path, text, raw, config) };
+    return { path, model: buildModel(path, text, raw, config, frontMatter) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { path, skipped: `Proofmark could not analyse this file (${reason}). Please report it.` };
   }
 }
 
-function buildModel(path: string, text: string, raw: Collected, config: ProofmarkConfig): DocumentModel {
+function buildModel(path: string, text: string, raw: Collected, config: ProofmarkConfig, frontMatter: number): DocumentModel {
   const c = compileConventions(config.conventions);
   const lines = new LineIndex(text);
   const role = documentRole(path, c);
   const code = new Uint8Array(lines.lineCount + 2);
   for (const b of raw.codeBlocks) for (let l = b.startLine; l <= b.endLine; l++) code[l] = 1;
+  // Front matter is data, read like code: no heading, citation, claim or status of the document.
+  for (let l = 1; l <= frontMatter; l++) code[l] = 1;
   // What the handoff generator copied or computed (between its region comments) states nothing of
   // its own: read like code, it makes no claim, cites no requirement and is no evidence.
   const regions = generatedRegions(raw.comments);
@@ -192,7 +197,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     }
     return 'text';
   };
-  const ownIntent = documentIntent(path, role, lines, code);
+  const ownIntent = documentIntent(path, role, lines, code, frontMatter);
   const intentInput = {
     line: (n: number) => lines.line(n),
     sections,
@@ -276,7 +281,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     tableRows: facts.tableRows,
     suppressions: readSuppressions(raw.comments),
     localFindings,
-    historical: isHistorical(lines, code),
+    historical: isHistorical(lines, code, frontMatter),
     lead: reportByName(path, role) ? readLead(lines, code) : [],
     // KPI labels are searched in this text: a generated region names them without citing them.
     searchText: STATUS_ROLES.has(role.kind) ? searchable(blankRegions(text, lines, regions)) : '',
