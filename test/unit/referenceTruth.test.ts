@@ -234,3 +234,24 @@ describe('one missing file, one finding; a checked task that did its work', asyn
     assert.deepEqual(broken[0]?.related.map((r) => r.range.start.line), [4]);
   });
 });
+
+describe('a task that removed a file, and "a or b" written with a slash', async () => {
+  const findings = await check({
+    'specs/001-x/spec.md': '',
+    'specs/001-x/plan.md': '',
+    'specs/001-x/tasks.md': [
+      '# Tasks',
+      '',
+      '- [x] 6.1 移除旧的常量', //3 a removal, in Chinese
+      '  - 清理 `src/oldPrompts.ts` 中的常量（文件已删除）', //4
+      '- [x] T003 Record the baseline in spec.md/plan.md', //5 the spec or the plan
+      '- [x] T004 Write `src/missing.ts`', //6
+      '',
+    ].join('\n'),
+  });
+  it('reports only the file a checked task made and is not there', () => {
+    assert.deepEqual(only(findings, 'task-done-file-missing').map((f) => f.range.start.line), [6]);
+    assert.equal(pathShape('spec.md/plan.md'), null);
+    assert.equal(pathShape('LablabBean.Contracts.AI/Agent.cs'), 'file');
+  });
+});

@@ -156,9 +156,9 @@ describe('spec rules', () => {
     assert.match(parent[0]?.message ?? '', /1 of its 2 required subtasks is open: task 2\.2/);
   });
 
-  it('gives one finding on the spec when its tasks trace nothing, and a quiet one when it has no task list', async () => {
+  it('gives one quiet finding on the spec when its tasks trace nothing, and when it has no task list', async () => {
     const untraced = await check({ '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/r/tasks.md': '# Plan\n\n- [x] 1. Do it\n- [ ] 2. Then this\n' });
-    assert.deepEqual(only(untraced, 'requirement-uncovered').map((f) => [f.range.start.line, f.severity]), [[5, 'info']]);
+    assert.deepEqual(only(untraced, 'requirement-uncovered').map((f) => [f.range.start.line, f.severity]), [[5, 'hint']]);
     const none = await check({ '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS });
     assert.deepEqual(only(none, 'requirement-uncovered').map((f) => f.severity), ['hint']);
   });

@@ -78,6 +78,8 @@ function excluded(value: string): boolean {
   if (/^[\w.-]+(?:\/[\w.-]+)*@[\w.^~-]+$/.test(value)) return true;
   if (BRANCH.test(value) && !/\.\w{1,6}$/.test(value)) return true;
   if (value.split('/').some((segment) => TECH_NAME.test(segment))) return true;
+  // `spec.md/plan.md` is "the spec or the plan", not a folder named spec.md.
+  if (/\.(?:md|mdx|txt|json|ya?ml|toml|ts|tsx|js|jsx|py|go|rs|cs|sh)\/(?!$)/i.test(value.replace(/^\.{1,2}\//, ''))) return true;
   // Import aliases: `@/components/x`, `~/utils` (tsconfig paths, Jest moduleNameMapper).
   if (/^[@~]\//.test(value)) return true;
   // A bare suffix such as `.spec.md` or `.after-tasks.md` names a kind of file, not one file.

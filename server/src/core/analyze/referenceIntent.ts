@@ -35,7 +35,9 @@ const HEDGED_AFTER = /^[^|]*?\(\s*(?:if\s+(?:it\s+)?(?:exists?|present|available
 /** A history verb earlier in the clause with no "to"/"into" after it: "Delete `a`, `b` and `c`" (but "rename `a` to `b`": `b` is kept). */
 const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
 /** A checklist item whose task is a removal: every file it names is history. */
-const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b/i;
+const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b|(?:移除|删除|清理|删掉|去掉|废弃))/i;
+/** "`a.ts`（文件已删除）", "`b` 已删除": the file is gone, as the text says. */
+const HISTORY_AFTER_CJK = /^\s*[（(]?\s*(?:文件)?(?:已|已经)?(?:删除|移除|废弃)/u;
 /** A task that inspects a built artifact: the paths it names are inside the artifact, not files of the repository. */
 const ARTIFACT_CHECK_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\[[^\]]*\]\s*)*(?:\*\*[^*]*\*\*\s*)?(?:validate|verify|check|inspect|confirm)\b[^.`]*\b(?:artifacts?|bundles?|packages?|archives?|images?|build output|release|dist)\b/i;
 /** Sub-bullets of a checklist item that name what it uses or checks, not what it makes: `Leverage:`, `Verify:`, `See`. */
@@ -157,7 +159,7 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
   const after = text.slice(to).replace(/^[`*_]+/, '');
   const box = input.boxAt[line] ?? -1;
 
-  if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || HISTORY_BEFORE_CJK.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
+  if (struckThrough(text, from, to) || HISTORY_AFTER.test(after) || HISTORY_AFTER_CJK.test(after.replace(/^[^（(]*?(?=[（(])/, '')) || HISTORY_BEFORE.test(before) || HISTORY_BEFORE_CJK.test(before) || HISTORY_CLAUSE.test(before)) return { intent: 'history', box };
   if (box >= 0 && REMOVAL_TASK.test(input.boxText(box))) return { intent: 'history', box };
   if (box >= 0 && ARTIFACT_CHECK_TASK.test(input.boxText(box))) return { intent: 'support', box };
   if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
