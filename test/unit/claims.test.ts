@@ -69,3 +69,17 @@ describe('claim rules', async () => {
     assert.deepEqual(only(findings, 'done-with-partial-percentage').map((f) => f.range.start.line), [25]);
   });
 });
+
+describe('a phase output against its TODO checklist', async () => {
+  const todo = ['# TODO001', '', '## Phase 1: Setup', '', '### Progress Checklist', '- [ ] Set up the database', '- [ ] Write the loader', ''].join('\n');
+  const codesOf = async (output: string): Promise<string[]> => {
+    return (await check({ 'docs/x/TODO001.md': todo, 'docs/x/TODO001_phase1_notes.md': output })).filter((f) => f.file === 'docs/x/TODO001_phase1_notes.md' && f.code === 'status-conflict').map((f) => f.message);
+  };
+  it('reads the phase\'s own verdict in words of completion', async () => {
+    assert.equal((await codesOf('# Phase 1 Notes\n\n**Status**: ✅ COMPLETED\n')).length, 1);
+    assert.equal((await codesOf('# Phase 1 Notes\n\n## ✅ READY FOR HANDOFF\n')).length, 1);
+  });
+  it('does not read a results heading or a component\'s state as the phase\'s status', async () => {
+    assert.deepEqual(await codesOf('# Phase 1 Notes\n\n## ✅ All Tests Passing\n\n- **API server**: ✅ Fully operational\n'), []);
+  });
+});

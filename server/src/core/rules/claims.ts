@@ -9,6 +9,9 @@ import { documentGivesEvidence } from './documentEvidence';
 /** Labels of a status field that state the phase's or the document's own status. */
 const OWN_STATUS_LABEL = /^(?:(?:phase(?:\s+\d+(?:[._]\d+)?)?|overall|current|project|implementation|handoff|final|document|completion)\s+)?status$/i;
 
+/** Words of a phase's completion, as opposed to a component's or a test run's state. */
+const COMPLETION_WORD = /\b(?:complete[ds]?|completion|done|finished|delivered|implemented|achieved|closed|ready|success(?:ful(?:ly)?)?|succeeded)\b|完成/i;
+
 /** How far into a phase output a claim counts as "this output says the phase is done". */
 const OUTPUT_HEAD_LINES = 60;
 
@@ -216,7 +219,8 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
       },
     ];
   }
-  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && (c.form === 'field' || (c.form === 'heading' && (model.headings.find((h) => h.line === c.line)?.level ?? 9) <= 3)));
+  // The phase's own verdict, in words of completion: not a component's "✅ Fully operational" or a results heading's "✅ All Tests Passing".
+  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && COMPLETION_WORD.test(c.marker.text) && (c.form === 'field' || (c.form === 'heading' && (model.headings.find((h) => h.line === c.line)?.level ?? 9) <= 3)));
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
   const todoName = todo.path.split('/').pop() ?? todo.path;
@@ -224,12 +228,14 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   if (phase.progressChecklistLine === null && !phase.statuses.some((st) => st.marker !== null)) return [];
   const checklistRange = { start: { line: phase.progressChecklistLine ?? phase.line, column: 1 }, end: { line: phase.progressChecklistLine ?? phase.line, column: 1 } };
   if (open > 0) {
+    // When the TODO marks the phase done too, its own phase-done-checklist-open says so: the message points there.
+    const todoSaysDone = phase.statuses.some((st) => st.marker?.status === 'done');
     return [
       {
         code: 'status-conflict',
         file: model.path,
         range: claim.range,
-        message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked.`,
+        message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked${todoSaysDone ? ` (${todoName} marks the phase done too, and is reported for it)` : ''}.`,
         related: [{ file: todo.path, range: checklistRange, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` }],
       },
     ];
