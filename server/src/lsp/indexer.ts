@@ -11,7 +11,7 @@ import { ModelCompactor } from './compactModel';
 import { reapplyEvents } from './fileEvents';
 import type { Root } from './roots';
 import { IndexQueue } from './indexQueue';
-import { wantedFirst } from './scope';
+import { openStage, wantedFirst } from './scope';
 import type { Session } from './session';
 import { folderConfig } from './settings';
 
@@ -127,10 +127,14 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   };
   // Announces a change once nothing the open documents depend on is still to read (again after
   // each open), so that their diagnostics are published before the rest is read.
-  let announcedAt = -1;
-  const announceWanted = async (queue: IndexQueue): Promise<void> => {
-    if (!live || announcedAt === session.openRevision || wanted(queue).size > 0) return;
-    announcedAt = session.openRevision;
+  // Once when the open documents' own scopes are read, again when their initiatives are.
+  let announced = '';
+  const announceWanted = async (): Promise<void> => {
+    if (!live) return;
+    const stage = openStage(session, root);
+    const key = `${session.openRevision}:${stage}`;
+    if (stage === 'reading' || key === announced) return;
+    announced = key;
     session.changed([], true);
     // The announcement runs on the next turn: let it, so its diagnostics go out before the next progress report.
     await yieldToRequests();
@@ -152,6 +156,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     const reads = new IndexQueue(unopened);
     let first = wanted(reads);
     let openSeen = session.openRevision;
+    let drained = false;
     for (let [path] = reads.take(1, first); path !== undefined; [path] = reads.take(1, first)) {
       // A document the open ones depend on is analysed at once: it is one of few.
       const now = first.delete(path);
@@ -159,12 +164,18 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       if (stale()) return;
       done++;
       if (outcome !== 'done') misses.push(outcome);
-      if (first.size === 0) await announceWanted(reads);
+      if (first.size === 0 && !drained) {
+        await announceWanted();
+        // The open documents' own scopes are read: their initiatives next, then nothing first.
+        first = wanted(reads);
+        drained = first.size === 0;
+      }
       if (!(await breathe())) return;
       // Documents opened meanwhile are read first too.
       if (session.openRevision !== openSeen) {
         openSeen = session.openRevision;
         first = wanted(reads);
+        drained = false;
       }
     }
     progress(done);
@@ -199,7 +210,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       }
       if (stale()) return;
       progress(done);
-      await announceWanted(queue);
+      await announceWanted();
       if (stale()) return;
     }
     await hooks.analysisDone?.(root);

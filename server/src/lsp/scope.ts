@@ -3,6 +3,7 @@ import { CONFIG_FILE } from '../core/config/config';
 import { crossReads } from '../core/project/crossReads';
 import { buildInitiatives, type InitiativeMap } from '../core/project/initiatives';
 import { MARKDOWN_FILE, type Project } from '../core/project/project';
+import { scopeOf } from '../core/project/scope';
 import { dirname } from '../core/parse/role';
 import { documentRole } from '../core/parse/role';
 import type { Root } from './roots';
@@ -64,6 +65,42 @@ export function dependencies(root: Root, path: string): Set<string> {
   return result;
 }
 
+const ownScopes = new WeakMap<Project, { key: string; byPath: Map<string, readonly string[]> }>();
+
+/**
+ * What one document's own findings are computed from (core/project/scope.ts, as `proofmark check
+ * PATH` reads them): its initiative's TODO, PRD and prompts, what it reads beyond it and the folder
+ * notes, not every report of the initiative. An open document's diagnostics are published once
+ * these are analysed, before the rest of its initiative.
+ */
+export function ownScope(root: Root, path: string): readonly string[] {
+  const project = root.project;
+  let entry = ownScopes.get(project);
+  if (!entry || entry.key !== project.fileSetKey) ownScopes.set(project, (entry = { key: project.fileSetKey, byPath: new Map() }));
+  let scope = entry.byPath.get(path);
+  if (!scope) {
+    const markdown = [...project.index.all()].filter((p) => MARKDOWN_FILE.test(p));
+    if (!markdown.includes(path)) markdown.push(path);
+    scope = scopeOf(markdown, compileConventions(project.config.conventions), { kind: 'findings', selected: (p) => p === path });
+    entry.byPath.set(path, scope);
+  }
+  return scope;
+}
+
+/**
+ * How far the first index has read for the open documents: 'own' once every open document's own
+ * scope is analysed (their diagnostics can be published), 'all' once their initiatives are too.
+ */
+export function openStage(session: Session, root: Root): 'reading' | 'own' | 'all' {
+  let own = true;
+  let all = true;
+  for (const open of session.openPaths(root)) {
+    if (all && ![...dependencies(root, open)].every((p) => analysed(root, p))) all = false;
+    if (!all && !ownScope(root, open).every((p) => analysed(root, p))) own = false;
+  }
+  return all ? 'all' : own ? 'own' : 'reading';
+}
+
 function analysed(root: Root, path: string): boolean {
   return !MARKDOWN_FILE.test(path) || root.project.model(path) !== undefined || root.project.skippedFiles.has(path);
 }
@@ -104,16 +141,23 @@ export function shownPaths(session: Session, root: Root): ReadonlySet<string> {
         ready = [...dependencies(root, path)].every((p) => analysed(root, p));
         complete.set(group, ready);
       }
-      if (ready) paths.add(path);
+      // An open document's own findings need only its own scope.
+      if (ready || (session.isOpen(root, path) && ownScope(root, path).every((p) => analysed(root, p)))) paths.add(path);
     }
   }
   shownCache.set(root.project, { key, paths });
   return paths;
 }
 
-/** The Markdown documents the open documents' diagnostics depend on, not yet analysed: what a first index reads first. */
+/**
+ * The Markdown documents the open documents' diagnostics depend on, not yet analysed: what a first
+ * index reads first. Their own scopes come first (a few files, so their diagnostics come soonest),
+ * then the rest of their initiatives.
+ */
 export function wantedFirst(session: Session, root: Root): Set<string> {
   const wanted = new Set<string>();
+  for (const open of session.openPaths(root)) for (const p of ownScope(root, open)) if (!analysed(root, p)) wanted.add(p);
+  if (wanted.size > 0) return wanted;
   for (const open of session.openPaths(root)) {
     for (const p of dependencies(root, open)) if (!analysed(root, p)) wanted.add(p);
   }

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { compileConventions } from '../../server/src/core/config/compiled';
+import { DEFAULT_CONVENTIONS } from '../../server/src/core/config/conventions';
+import { buildInitiatives } from '../../server/src/core/project/initiatives';
+import { documentRole } from '../../server/src/core/parse/role';
+import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../support/corpus';
+import { TestClient, uriOf, type DiagnosticLike } from './support/client';
+import { engineDiagnostics, normalise, tempDir } from './support/fixtures';
+
+const T = { timeout: 600_000 };
+
+/**
+ * On a cold start the open document's diagnostics go out as soon as what its own findings read is
+ * analysed (core/project/scope.ts), before the rest of its initiative and of the workspace: they
+ * must already be the final ones, never a partial answer corrected later.
+ */
+describe('the open document first, on a cold start of the corpus', { skip: corpusAvailable() ? false : SKIP_REASON }, () => {
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+  });
+
+  it('publishes TODO003.md before the index is ready, with exactly the findings of a full check, and never changes them', T, async () => {
+    const root = corpusSkeleton();
+    const expected = await engineDiagnostics(root);
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-first-') });
+    clients.push(client);
+    const todo = uriOf(path.join(root, INITIATIVE_003, 'TODO003.md'));
+    await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
+    const first = await client.published(todo, (p) => p.diagnostics.length > 0);
+    const readyAt = client.mark();
+    await client.ready([root]);
+    const statuses = client.received.filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { state: string }).state);
+    const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === todo).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
+    const want = normalise(expected.get(todo) ?? []);
+    assert.ok(want.length > 0);
+    assert.deepEqual(normalise(first.diagnostics), want);
+    for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
+    // It came after reading what its own findings need, not its whole initiative (112 documents).
+    const c = compileConventions(DEFAULT_CONVENTIONS);
+    const markdown = (readdirSync(root, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).filter((p) => p.endsWith('.md'));
+    const grouping = buildInitiatives(markdown.map((p) => ({ path: p, role: documentRole(p, c) })));
+    const initiative = grouping.byKey.get(grouping.byDocument.get(`${INITIATIVE_003}/TODO003.md`) ?? '');
+    const firstIndex = client.received.findIndex((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string; diagnostics: unknown[] }).uri === todo && (r.params as { diagnostics: unknown[] }).diagnostics.length > 0);
+    const readBefore = Math.max(0, ...client.received.slice(0, firstIndex).filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { documents: number }).documents));
+    assert.ok(initiative && initiative.documents.length > 50, 'the initiative of TODO003 is large');
+    assert.ok(readBefore < initiative.documents.length / 2, `${readBefore} documents read before TODO003.md was published, of ${initiative.documents.length} in its initiative`);
+    // The first answer came while the workspace was still being read.
+    const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
+    assert.equal(readyIndex, -1, `indexStatus went ready before TODO003.md was published (${statuses.join(', ')})`);
+  });
+});
