@@ -26,11 +26,17 @@ export interface IndexHooks {
 const SLICE_MS = 12;
 /**
  * Files per worker-pool run: results arrive run by run, and a superseded index stops between runs
- * (asking for no more; the one run already asked for finishes in the pool and is dropped). A
- * document opened during the index waits for at most the two runs in the pool before its own
- * scope is read: 32 files keep that near half a second on the corpus (256 made it 5 s in the editor).
+ * (asking for no more; the one run already asked for finishes in the pool and is dropped).
  */
-const POOL_CHUNK = 32;
+const POOL_CHUNK = 256;
+/**
+ * Smaller runs early in an index, when the documents of a session are opened: a document opened
+ * then waits for at most the two runs in the pool before its own scope is read (32 files: 0.8 s
+ * in the editor on the corpus, against 5 s with 256). Later the larger runs cost less per file
+ * (the 10,000-file index took 15% longer with 32-file runs throughout).
+ */
+const EARLY_CHUNK = 32;
+const EARLY_MS = 10_000;
 
 const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -190,7 +196,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     // A run of what the open documents depend on goes first, alone, so that it is complete soonest.
     const nextRun = (): string[] => {
       const first = wanted(queue);
-      return queue.take(first.size > 0 ? Math.min(first.size, POOL_CHUNK) : POOL_CHUNK, first);
+      const chunk = performance.now() - started < EARLY_MS ? EARLY_CHUNK : POOL_CHUNK;
+      return queue.take(first.size > 0 ? Math.min(first.size, chunk) : chunk, first);
     };
     const run = nextRun();
     let next = run.length > 0 ? parser.analyze(run, config) : null;
