@@ -141,3 +141,11 @@ describe('YAML front matter', () => {
     assert.deepEqual(model('docs/notes.md', text.replace('status: draft', 'owner: me')).references.map((r) => r.intent), ['record']);
   });
 });
+
+describe('a document that opens with a thematic break', () => {
+  it('is Markdown, not front matter', () => {
+    const m = model('docs/notes.md', ['---', '# Notes', '', 'The loader is `src/b.ts`.', '', '---', '', '## More', ''].join('\n'));
+    assert.deepEqual(m.headings.map((h) => h.text), ['Notes', 'More']);
+    assert.deepEqual(m.references.map((r) => r.target), ['src/b.ts']);
+  });
+});

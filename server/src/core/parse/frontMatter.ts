@@ -1,3 +1,6 @@
+/** A line of a YAML block: `key: value`, `- item`, an indented continuation, a comment, or blank. */
+const YAML_LINE = /^(?:[\w"'][\w .\-"']*:(?:\s|$)|\s*-(?:\s|$)|\s+\S|#|\s*\r?$)/;
+
 /** Front matter longer than this is not looked for: a `---` that far down closes no front matter. */
 const MAX_LINES = 200;
 
@@ -12,7 +15,10 @@ export function frontMatterEnd(text: string): number {
   for (let line = 2; line <= MAX_LINES && start < text.length; line++) {
     const next = text.indexOf('\n', start);
     const end = next < 0 ? text.length : next;
-    if (/^(?:---|\.\.\.)[ \t]*\r?$/.test(text.slice(start, end))) return line;
+    const content = text.slice(start, end);
+    if (/^(?:---|\.\.\.)[ \t]*\r?$/.test(content)) return line;
+    // YAML, not Markdown after a thematic break: keys, list items, indented values, comments.
+    if (!YAML_LINE.test(content)) return 0;
     if (next < 0) return 0;
     start = next + 1;
   }
