@@ -4,8 +4,6 @@ import type { LineIndex } from '../text/position';
 /** Lines of a report's opening kept, and the characters kept of each. */
 const LEAD_LINES = 12;
 const LEAD_CHARS = 300;
-/** Front matter longer than this is not looked for. */
-const FRONT_MATTER_LINES = 60;
 
 /**
  * A report's opening as written: its title, header fields and first paragraph, the first lines
@@ -14,17 +12,8 @@ const FRONT_MATTER_LINES = 60;
  */
 export function readLead(lines: LineIndex, code: Uint8Array): LeadLine[] {
   const lead: LeadLine[] = [];
-  // YAML front matter (`---` … `---`) is data, not what a reader sees first.
-  let start = 1;
-  if (/^---\s*$/.test(lines.line(1))) {
-    for (let line = 2; line <= Math.min(lines.lineCount, FRONT_MATTER_LINES); line++) {
-      if (/^(?:---|\.\.\.)\s*$/.test(lines.line(line))) {
-        start = line + 1;
-        break;
-      }
-    }
-  }
-  for (let line = start; line <= lines.lineCount && lead.length < LEAD_LINES; line++) {
+  // YAML front matter is read like code (parse/frontMatter.ts), so it is skipped with the code.
+  for (let line = 1; line <= lines.lineCount && lead.length < LEAD_LINES; line++) {
     const text = lines.line(line).trim();
     if (code[line] || text === '' || /^(?:-{3,}|\*{3,}|_{3,}|<!--.*-->)$/.test(text)) continue;
     lead.push({ line, text: text.slice(0, LEAD_CHARS) });

@@ -90,10 +90,14 @@ const CREATE_BEFORE = /\b(?:create|creates|new\s+file|add\s+(?:a\s+)?new\s+file)
 const CREATE_ROW = /^\s*\|\s*(?:\*\*)?(?:create|new|add)(?:\*\*)?\s*\|/i;
 /** A task that makes files: "T003 Write unit tests … in `a_test.go`", "Create `b.ts`" (not "Add x to `go.mod`"). */
 const CREATE_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\[[^\]]*\]\s*)*(?:\*\*[^*]*\*\*\s*)?(?:create|write|scaffold|generate)\b/i;
+/** A clause ending at the destination of a move by one of `verbs`: "… `a.py` → ", "rename `a` to ". */
+function moveDestination(verbs: string): RegExp {
+  return new RegExp(`\\b(?:${verbs})\\b[^]*(?:→|->|=>|⟶|\\bto|\\binto)\\s*[\`*_]*$`, 'i');
+}
 /** The destination of a move to make ("Move: `a.py` → `b.py`", "rename `a` to `b`"): planned, like "Create `b.py`". */
-const MOVE_TO = /\b(?:move|rename|relocate|git\s+mv|mv)\b[^]*(?:→|->|=>|⟶|\bto|\binto)\s*[`*_]*$/i;
+const MOVE_TO = moveDestination('move|rename|relocate|git\\s+mv|mv');
 /** The destination of a move or rename: "Move: `a.py` → `b.py`", "rename `a` to `b`" (the plan makes `b`). */
-const MOVED_TO = /\b(?:move|moved|moves|rename|renamed|renames|relocate|relocated|git\s+mv|mv)\b[^]*(?:→|->|=>|⟶|\bto|\binto)\s*[`*_]*$/i;
+const MOVED_TO = moveDestination('move|moved|moves|rename|renamed|renames|relocate|relocated|git\\s+mv|mv');
 /** A citation that is the object of a change, not something made: "… to `go.mod`", "… from `a`", "update `b`". */
 const CHANGED_BEFORE = /\b(?:to|into|from|of|update|updates|modify|modifies|edit|extend|existing)\s*[`*_]*$/i;
 

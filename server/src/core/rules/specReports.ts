@@ -138,7 +138,7 @@ const PHASE = /\bPhase\s+(\d+(?:\.\d+)?)\b/gi;
  */
 function doneClaims(model: DocumentModel): { parts: DoneClaim[]; opening: DoneClaim | null } {
   const parts: DoneClaim[] = [];
-  // Front matter read as a heading (`title: …` lines closed by `---`) is no title.
+  // A heading spanning lines (a setext underline below a paragraph) is no title.
   const headings = model.headings.filter((h) => !h.text.includes('\n'));
   const title = headings[0];
   const lastLead = model.lead[model.lead.length - 1]?.line ?? 0;
