@@ -87,6 +87,14 @@ describe('known problems of the external corpus', { skip: repos.length === 0 ? '
     });
   }
 
+  it('reports at least 85% of the listed problems of the spec issue kinds together', () => {
+    const kinds = ['task-done-file-missing', 'requirement-uncovered', 'requirement-unknown', 'status-conflict-across-docs', 'phase-done-tasks-open', 'parent-done-children-open', 'unresolved-marker'];
+    const found = kinds.reduce((n, k) => n + (perKind.get(k)?.found ?? 0), 0);
+    const listed = kinds.reduce((n, k) => n + (perKind.get(k)?.listed ?? 0), 0);
+    process.stdout.write(`spec issue kinds together: ${found}/${listed}\n`);
+    assert.ok(found >= 0.85 * listed, `${found}/${listed}; missed: ${kinds.flatMap((k) => perKind.get(k)?.missed ?? []).join(', ')}`);
+  });
+
   it('reports at least 80% of the listed task-done-file-missing problems under that code', () => {
     assert.ok(share('task-done-file-missing') >= 0.8, `missed: ${perKind.get('task-done-file-missing')?.missed.join(', ')}`);
   });

@@ -189,7 +189,9 @@ describe('spec rules', () => {
 
   it('honours a folder README that marks the specs historical', async () => {
     const findings = await check({ '.kiro/README.md': '# Historical planning records — not current documentation\n', '.kiro/specs/r/requirements.md': KIRO_REQUIREMENTS, '.kiro/specs/r/tasks.md': KIRO_TASKS });
-    assert.deepEqual(only(findings, 'requirement-uncovered'), []);
+    const uncovered = only(findings, 'requirement-uncovered');
+    assert.ok(uncovered.length > 0, 'a criterion never traced was never traced');
+    assert.deepEqual(uncovered.filter((f) => f.severity !== 'hint' || !/marks this folder historical, so this is only a hint/.test(f.message)), [], 'in a kept record it is only a hint');
   });
 
   it('reports a Draft spec whose tasks are all checked, and not one with work open', async () => {

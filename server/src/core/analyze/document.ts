@@ -10,6 +10,7 @@ import type { ParseCache } from '../parse/parseCache';
 import { documentRole, reportByName } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex, type Range } from '../text/position';
+import { frontMatterStatus } from './frontStatus';
 import { findClaims, type ClaimDocument } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
@@ -277,6 +278,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     mentions: facts.mentions,
     phaseCounts: facts.phaseCounts,
     statusFields: facts.statusFields,
+    frontStatus: frontMatter > 0 ? frontMatterStatus(lines, frontMatter, c) : null,
     evidenceSlots: facts.evidenceSlots,
     tableRows: facts.tableRows,
     suppressions: readSuppressions(raw.comments),

@@ -146,8 +146,8 @@ export type StatusPosition = 'text' | 'field' | 'heading';
 const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished|achieved|implemented)\b/i;
 /** The leading words of a status field's value, in any case. */
 const FIELD_WORDS: readonly [RegExp, Status][] = [
-  [/^(?:fail(?:ed|ing)?|blocked|broken|rejected|not (?:met|passing|working))\b/i, 'failed'],
-  [/^(?:in[ _-]?progress|ongoing|wip|work in progress|partial(?:ly)?|started|underway|active|in review|under review)\b/i, 'in-progress'],
+  [/^(?:fail(?:ed|ing)?|blocked|broken|rejected|not (?:met|passing|working)|gaps found)\b/i, 'failed'],
+  [/^(?:in[ _-]?progress|ongoing|wip|work in progress|partial(?:ly)?|started|underway|active|in review|under review|human needed|needs (?:human|manual) (?:review|verification|testing))\b/i, 'in-progress'],
   [/^(?:not (?:started|begun|yet started)|planned|planning|proposed|draft|to ?do|pending|backlog|deferred|postponed|on hold|paused|ready for (?:implementation|planning|development|review)|specified|idea|open)\b/i, 'planned'],
   [/^(?:complete[d]?|done|finished|implemented|passed|passing|achieved|resolved|fixed|delivered|shipped|merged|accepted|verified|approved|closed|production[- ]ready)\b/i, 'done'],
   // In Chinese only as a field's value: in prose 通过 is also "through", 失败 "if it fails", 已完成 an adjective.

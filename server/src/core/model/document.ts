@@ -183,6 +183,8 @@ export interface DocumentModel {
   readonly mentions: readonly Mention[];
   readonly phaseCounts: readonly PhaseCountStatement[];
   readonly statusFields: readonly StatusField[];
+  /** The `status:` of the document's YAML front matter (`status: human_needed`), when it states one (analyze/frontStatus.ts). */
+  readonly frontStatus: StatusField | null;
   /** Lines holding an empty evidence slot `[](<!-- … -->)` left to fill. */
   readonly evidenceSlots: readonly number[];
   /** Lines that are table rows (a citation there has only its own row as evidence window). */

@@ -1,6 +1,7 @@
 import type { DocumentRole } from '../model/document';
 import { reportByName } from '../parse/role';
 import type { InitiativeMap } from './initiatives';
+import { phaseFolderOf, roadmapsOf } from './phaseFolders';
 
 const taskListsOf = new WeakMap<InitiativeMap, readonly string[]>();
 
@@ -14,16 +15,57 @@ export function specTaskLists(grouping: InitiativeMap): readonly string[] {
   return hit;
 }
 
+const copiesOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly string[]>>();
+
+function folderName(path: string): string {
+  const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return folder.slice(folder.lastIndexOf('/') + 1);
+}
+
 /**
- * The documents a document's rules read beyond its own initiative, chosen from file names alone
- * (like the grouping, so that a scoped check, a batch and the server's dependencies all know them
- * before anything is analysed): a report that belongs to no spec folder reads every spec's task
- * list, since a report in `docs/archive/` names the spec it closes by its branch, a path or the
+ * The other task lists of spec folders named like this task list's folder
+ * (`Documentation/specs/homebrew/tasks.md` beside `.spec-workflow/specs/homebrew/tasks.md`): copies
+ * of one plan, kept in two places (rules/specCopies.ts).
+ */
+export function specCopies(path: string, grouping: InitiativeMap): readonly string[] {
+  let byName = copiesOf.get(grouping);
+  if (!byName) {
+    const map = new Map<string, string[]>();
+    for (const list of specTaskLists(grouping)) {
+      const name = folderName(list);
+      map.set(name, [...(map.get(name) ?? []), list]);
+    }
+    byName = map;
+    copiesOf.set(grouping, byName);
+  }
+  const same = byName.get(folderName(path)) ?? [];
+  return same.length < 2 || !same.includes(path) ? [] : same.filter((p) => p !== path);
+}
+
+/**
+ * The spec task lists a report reads: a report that belongs to no spec folder reads every spec's
+ * task list, since a report in `docs/archive/` names the spec it closes by its branch, a path or the
  * files its tasks make (rules/specReports.ts).
  */
-export function crossReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
+export function specReportReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
   if (!reportByName(path, role)) return [];
   const key = grouping.byDocument.get(path);
   if (key !== undefined && grouping.byKey.get(key)?.spec) return [];
   return specTaskLists(grouping);
+}
+
+/**
+ * The documents a document's rules read beyond its own initiative, chosen from file names alone
+ * (like the grouping, so that a scoped check, a batch and the server's dependencies all know them
+ * before anything is analysed): a report's spec task lists (specReportReads), a task list's copies in
+ * other spec folders of the same name (specCopies), and for a document of
+ * a numbered phase folder the roadmaps that check its phase off (project/phaseFolders.ts,
+ * rules/phaseFolders.ts).
+ */
+export function crossReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
+  const reports = [...specReportReads(path, role, grouping), ...specCopies(path, grouping)];
+  const place = phaseFolderOf(path);
+  if (!place) return reports;
+  const roadmaps = roadmapsOf(place, (p) => grouping.paths.has(p));
+  return roadmaps.length === 0 ? reports : [...reports, ...roadmaps];
 }

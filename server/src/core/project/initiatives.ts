@@ -10,6 +10,8 @@ export interface InitiativeMap {
   /** Initiative key string by document path. */
   readonly byDocument: ReadonlyMap<string, string>;
   readonly byKey: ReadonlyMap<string, Initiative>;
+  /** Every Markdown document grouped, in an initiative or not. */
+  readonly paths: ReadonlySet<string>;
 }
 
 interface Draft {
@@ -121,5 +123,5 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
   // Folder by folder, so a parent initiative comes before those nested in it.
   const order = (i: Initiative): string => `${i.key.folder.split('/').join('\u0001')}\u0000${i.key.id}`;
   initiatives.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { initiatives, byDocument, byKey };
+  return { initiatives, byDocument, byKey, paths: new Set(all.map((m) => m.path)) };
 }

@@ -23,9 +23,10 @@ export const REPORTED_IN_ARCHIVES: ReadonlySet<string> = new Set(['status-confli
 
 /**
  * Codes reported, as hints, in a document marked historical (by itself or its folder's README):
- * numbers that disagree within one document are wrong whatever its age; staleness is not the point.
+ * numbers that disagree within one document are wrong whatever its age, and a requirement of a
+ * kept spec that no task ever traced was never traced; staleness is not the point.
  */
-export const QUIET_IN_MARKED_ARCHIVES: ReadonlySet<string> = new Set(['numbers-inconsistent']);
+export const QUIET_IN_MARKED_ARCHIVES: ReadonlySet<string> = new Set(['numbers-inconsistent', 'requirement-uncovered']);
 
 /** The documents of a folder that can mark the whole folder historical (see RuleContext.archiveOf). */
 export const FOLDER_MARKERS: readonly string[] = ['README.md', 'readme.md', 'INDEX.md', 'index.md'];

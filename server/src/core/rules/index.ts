@@ -5,10 +5,12 @@ import { claimRules } from './claims';
 import type { RuleContext, RuleFinding } from './context';
 import { openPlanRule } from './openPlan';
 import { phaseCountRule } from './phaseCount';
+import { phaseFolderRule } from './phaseFolders';
 import { requirementRules } from './requirements';
 import { taskFileRule } from './taskFiles';
 import { constitutionRule, specRules } from './specs';
 import { specReportRule } from './specReports';
+import { specCopyRule } from './specCopies';
 import { todoFileRules } from './todoFiles';
 
 /**
@@ -18,7 +20,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule, phaseFolderRule, specCopyRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

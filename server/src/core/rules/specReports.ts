@@ -1,7 +1,7 @@
 import type { DocumentModel, LeadLine } from '../model/document';
 import type { SpecModel, SpecTask } from '../model/spec';
 import { basename, dirname } from '../parse/role';
-import { crossReads, specTaskLists } from '../project/crossReads';
+import { specReportReads, specTaskLists } from '../project/crossReads';
 import type { Range } from '../text/position';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
 import { DONE_WORDS } from './specs';
@@ -205,7 +205,7 @@ const PART_NAME = /(?:^|[^a-z])(?:phase|us|task)s?[_-]?\d/i;
  * tasks are open, the others related.
  */
 export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
-  if (model.lead.length === 0 || crossReads(model.path, model.role, ctx.initiatives).length === 0) return [];
+  if (model.lead.length === 0 || specReportReads(model.path, model.role, ctx.initiatives).length === 0) return [];
   const all = taskLists(ctx);
   if (all.length === 0) return [];
   const { parts, opening } = doneClaims(model);
