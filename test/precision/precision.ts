@@ -77,7 +77,15 @@ function main(): void {
   // Recall is counted under the label's code, precision under the code reported now (see SUCCESSORS).
   // A label carried from an older code gives way to a label of the finding's own code (matchLabels).
   const show = arg('--show');
+  // Labelled findings still reported, by family of repositories: the one Proofmark grew up on, and the external ten.
+  const byFamily = new Map<string, Row['labelled']>();
   for (const { label, hit } of matchLabels(labels, at, relatedAt)) {
+    if (hit) {
+      const family = hit.corpus.startsWith('external/') ? 'external repositories' : hit.corpus;
+      const tally = byFamily.get(family) ?? { TRUE: 0, FALSE: 0, NOISE: 0 };
+      tally[label.verdict]++;
+      byFamily.set(family, tally);
+    }
     if (show !== undefined && hit?.code === show) process.stdout.write(`${label.verdict.padEnd(5)} ${hit.corpus} ${hit.file}:${hit.line}:${hit.column}\n      label: ${label.reason}\n      now:   ${hit.message}\n`);
     if (label.verdict === 'TRUE') row(label.code).trueLabels++;
     if (!hit) {
@@ -141,6 +149,7 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n\n`);
   process.stdout.write(`errors: ${total.errorTrue} of ${total.errorLabelled} labelled errors still reported are TRUE (${pct(total.errorTrue, total.errorLabelled)})\n`);
   process.stdout.write(`labels: ${labels.length}${round ? ` (round ${round})` : ''}\n`);
+  for (const [family, t] of byFamily) process.stdout.write(`${family}: labelled ${t.TRUE}/${t.FALSE}/${t.NOISE} still reported, ${pct(t.TRUE, t.TRUE + t.FALSE + t.NOISE)} TRUE\n`);
   for (const line of perCorpus) process.stdout.write(`${line}\n`);
 }
 

@@ -3,6 +3,7 @@ import type { Claim, ClaimForm, Evidence, Heading } from '../model/document';
 import type { StatusMarker } from '../model/status';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
+import { legendLines } from './legend';
 import type { Sections } from './sections';
 import { statesTargetOnly } from './targetClaims';
 
@@ -37,6 +38,8 @@ const CHECKED_BOX = /^\s*[-*+]\s+\[[xX]\]\s/;
 const PERCENT_CLAIM = /\b\d{1,3}(?:\.\d+)?%\s+(?:complete|success|production ready|achievement)/i;
 /** In decision records `- ✅ **Pros**:` is a pro/con bullet, not a claim. */
 const PRO_CON = /^\s*[-*+]\s+(?:✅|❌|⚠️)\s*\**\s*(?:Pros?|Cons?|Advantages?|Disadvantages?|Benefits?|Drawbacks?|Trade-?offs?)\b/iu;
+/** A decision record's status that its decisions are made (`✅ DECISIONS COMPLETED`): the record is its own proof. */
+const DECISIONS_DONE = /\bdecisions?\b/i;
 
 /**
  * Sections that state what should become true, not what is: targets, criteria, goals, a definition
@@ -70,6 +73,7 @@ export function findClaims(input: ClaimInput): Claim[] {
   const firstSecondLevel = sections.headings.find((h) => h.level <= 2 && h.line > 1 && h !== sections.headings[0])?.line ?? lines.lineCount + 1;
   const whole = { start: 1, end: lines.lineCount };
   let coveredUntil = 0;
+  const legend = legendLines(lines, code);
 
   // Evidence is sorted by line, so a window is one binary search and a short scan.
   const evidenceIn = (start: number, end: number): number[] => {
@@ -133,11 +137,11 @@ export function findClaims(input: ClaimInput): Claim[] {
     if (field) {
       const marker = readStatus(field[2] ?? '', c, 'field');
       if (marker?.status === 'done') {
-        if (!inTargets(line)) add('field', line, marker, windowOf(line, undefined, 'field'), true);
+        if (!inTargets(line) && !(document.decisions && DECISIONS_DONE.test(field[2] ?? ''))) add('field', line, marker, windowOf(line, undefined, 'field'), true);
         continue;
       }
     }
-    if (document.decisions) continue;
+    if (document.decisions || legend.has(line)) continue;
     let form: ClaimForm | null = null;
     if (statesTargetOnly(text)) form = 'target';
     else if (DONE_BULLET.test(text) && !PRO_CON.test(text)) form = 'bullet';

@@ -84,7 +84,7 @@ function blankRegions(text: string, lines: LineIndex, regions: readonly { start:
 }
 
 /** A document whose own status says it is not begun (a draft, a plan not started): what it names is planned. */
-const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Current|Implementation)\s+)?Status\*{0,2}\s*:\s*\*{0,2}\s*(?:📝\s*|⬜\s*|📋\s*)?(?:Draft|Proposed|Planned|Planning|Not Started|Ready for (?:implementation|planning|development|review)|Specified|Backlog|To ?Do|Idea|RFC)\b/i;
+const PLAN_STATUS = /^\s*(?:[-*+]\s+)?\*{0,2}(?:(?:Document|Spec|Plan|Overall|Current|Implementation)\s+)?Status\*{0,2}\s*:\s*\*{0,2}\s*(?:📝\s*|⬜\s*|📋\s*)?\*{0,2}(?:Draft|Proposed|Planned|Planning|Not Started|Ready for (?:implementation|planning|development|review|execution)|Ready to execute|Specified|Backlog|To ?Do|Idea|RFC)\b/i;
 
 /** A title, note or status at the top of a document that withdraws it. */
 const HISTORICAL =

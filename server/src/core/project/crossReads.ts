@@ -1,5 +1,6 @@
 import type { DocumentRole } from '../model/document';
 import { reportByName } from '../parse/role';
+import type { Initiative } from '../model/initiative';
 import type { InitiativeMap } from './initiatives';
 import { phaseFolderOf, roadmapsOf } from './phaseFolders';
 
@@ -15,31 +16,31 @@ export function specTaskLists(grouping: InitiativeMap): readonly string[] {
   return hit;
 }
 
-const copiesOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly string[]>>();
+const copiesOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly Initiative[]>>();
 
-function folderName(path: string): string {
-  const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+function nameOf(folder: string): string {
   return folder.slice(folder.lastIndexOf('/') + 1);
 }
 
 /**
- * The other task lists of spec folders named like this task list's folder
- * (`Documentation/specs/homebrew/tasks.md` beside `.spec-workflow/specs/homebrew/tasks.md`): copies
- * of one plan, kept in two places (rules/specCopies.ts).
+ * For a document of a spec folder, the task lists and requirements of the other spec folders with
+ * the same name (`Documentation/specs/homebrew/` beside `.spec-workflow/specs/homebrew/`): copies of
+ * one spec, kept in two places (rules/specCopies.ts compares their task lists, rules/specConventions.ts
+ * reads a copy of a spec marked historical as a record).
  */
 export function specCopies(path: string, grouping: InitiativeMap): readonly string[] {
+  const key = grouping.byDocument.get(path);
+  const own = key === undefined ? undefined : grouping.byKey.get(key);
+  if (!own?.spec) return [];
   let byName = copiesOf.get(grouping);
   if (!byName) {
-    const map = new Map<string, string[]>();
-    for (const list of specTaskLists(grouping)) {
-      const name = folderName(list);
-      map.set(name, [...(map.get(name) ?? []), list]);
-    }
+    const map = new Map<string, Initiative[]>();
+    for (const i of grouping.initiatives) if (i.spec) map.set(nameOf(i.key.folder), [...(map.get(nameOf(i.key.folder)) ?? []), i]);
     byName = map;
     copiesOf.set(grouping, byName);
   }
-  const same = byName.get(folderName(path)) ?? [];
-  return same.length < 2 || !same.includes(path) ? [] : same.filter((p) => p !== path);
+  const same = byName.get(nameOf(own.key.folder)) ?? [];
+  return same.filter((i) => i !== own).flatMap((i) => [i.spec?.tasks ?? null, i.spec?.requirements ?? null].filter((p): p is string => p !== null));
 }
 
 /**

@@ -25,7 +25,9 @@ export type ScopeQuestion =
  *   TODO, requirement ids unknown to the PRD) and phase prompts (outputs they expect, related to
  *   the TODO's findings);
  * - for the PRD, every status document of the initiative (requirement coverage);
- * - for a report outside the spec folders, every spec's task list (project/crossReads.ts);
+ * - for a report outside the spec folders, every spec's task list, for a document of a spec the
+ *   task list and requirements of its copies (spec folders of the same name), for a document of a
+ *   numbered phase folder the roadmaps that check its phase off (project/crossReads.ts);
  * - the README or INDEX of every folder above a document read (it can mark its folder historical).
  * A handoff reads the TODO, the PRD and CONTEXT (a cited post-mortem, in another folder), the
  * status documents of earlier phases and of no phase (coverage before the phase), and post-mortems.

@@ -57,16 +57,23 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
   const head = unsupported[0];
   if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
   else if (head) {
-    findings.push(...groupBySection(model, unsupported.filter((u) => u.claim.form !== 'target')).map((f) => ({ ...f, quiet: true })));
+    // A claim that says itself nothing was measured is not a recap of evidence given elsewhere.
+    const admitted = unsupported.filter((u) => UNMEASURED.test(u.claim.text));
+    const rest = unsupported.filter((u) => !admitted.includes(u));
+    findings.push(...groupBySection(model, admitted, ' It says itself that it was not measured, so the evidence elsewhere in the report does not show it.'));
+    findings.push(...groupBySection(model, rest.filter((u) => u.claim.form !== 'target')).map((f) => ({ ...f, quiet: true })));
     // A target marked met is shown by a measured value; with none anywhere in the report, nothing shows it.
     const measured = model.evidence.some((e) => e.kind === 'measure');
-    const targets = unsupported.filter((u) => u.claim.form === 'target');
+    const targets = rest.filter((u) => u.claim.form === 'target');
     findings.push(...(measured ? groupBySection(model, targets).map((f) => ({ ...f, quiet: true })) : groupBySection(model, targets, '')));
   }
 
   findings.push(...outputContradictsTodo(ctx, model));
   return findings;
 }
+
+/** Words of a claim admitting that nothing was measured or checked yet: `✅ (Qualitative)`, `PASS (pending confirmation)`. */
+const UNMEASURED = /\bqualitative(?:ly)?\b|\bnot (?:yet )?(?:measured|tested|benchmarked|verified)\b|\b(?:unmeasured|untested|unverified)\b|\bpending (?:\w+ ){0,2}(?:confirmation|verification|validation|measurement)\b/i;
 
 /** Unsupported claims of one window (a heading's section) are one finding that lists them. */
 function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; finding: RuleFinding }[], note = ' The report gives evidence elsewhere; if this repeats it, say where.'): RuleFinding[] {

@@ -5,6 +5,7 @@ import type { Initiative } from '../model/initiative';
 import type { SpecItem, SpecModel } from '../model/spec';
 import { basename, REPORT_NAME } from '../parse/role';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
+import { allChecked, headerValue, PLANNED_STATUS, specArchive } from './specConventions';
 
 interface SpecDocs {
   readonly requirements: DocumentModel | null;
@@ -19,15 +20,46 @@ function docsOf(ctx: RuleContext, initiative: Initiative): SpecDocs | null {
   return { requirements: get(spec.requirements), tasks: get(spec.tasks), plan: get(spec.plan) };
 }
 
-/** Every id the task list traces: its tasks' traces, and ids in its headings (`Phase 3: User Story 1`, `SC-001`). */
-function tracedIds(tasks: DocumentModel): Set<string> {
-  const traced = new Set<string>();
-  for (const t of tasks.spec?.tasks ?? []) for (const tr of t.traces) for (const id of tr.ids) traced.add(id);
+/** Every id the task list traces (its tasks' traces, and ids in its headings: `Phase 3: User Story 1`, `SC-001`), with the places (tasks, heading lines) naming each family. */
+function tracedIds(tasks: DocumentModel): { ids: Set<string>; placesOf: Map<string, Set<number>> } {
+  const ids = new Set<string>();
+  const placesOf = new Map<string, Set<number>>();
+  const add = (id: string, place: number): void => {
+    ids.add(id);
+    const family = familyOf(id);
+    const places = placesOf.get(family) ?? new Set<number>();
+    places.add(place);
+    placesOf.set(family, places);
+  };
+  (tasks.spec?.tasks ?? []).forEach((t, i) => {
+    for (const tr of t.traces) for (const id of tr.ids) add(id, i);
+  });
   for (const h of tasks.headings) {
-    for (const p of prefixedIds(h.text)) traced.add(p.id);
-    for (const m of h.text.matchAll(/\bUser Story\s+(\d+)\b/gi)) traced.add(`US-${Number(m[1])}`);
+    // Heading places are negative lines, apart from task indexes.
+    for (const p of prefixedIds(h.text)) add(p.id, -h.line);
+    for (const m of h.text.matchAll(/\bUser Story\s+(\d+)\b/gi)) add(`US-${Number(m[1])}`, -h.line);
   }
-  return traced;
+  return { ids, placesOf };
+}
+
+/**
+ * The families of ids a task list traces. Success criteria are outcomes, checked once the work is
+ * done rather than built by a task: a verification task naming one ("check SC-001 against the
+ * data") is a mention in passing, so their family counts only when two of its ids are named, or one
+ * in two places.
+ */
+function tracedFamilies(ids: ReadonlySet<string>, placesOf: ReadonlyMap<string, ReadonlySet<number>>, outcomes: ReadonlySet<string>): Set<string> {
+  const perFamily = new Map<string, number>();
+  for (const id of ids) perFamily.set(familyOf(id), (perFamily.get(familyOf(id)) ?? 0) + 1);
+  return new Set([...perFamily].filter(([family, n]) => !outcomes.has(family) || n >= 2 || (placesOf.get(family)?.size ?? 0) >= 2).map(([family]) => family));
+}
+
+/** RFC 2119's optional words, as a requirement states them (uppercase): a MAY asks no task of anyone. */
+const OPTIONAL_WORD = /\b(?:MAY|OPTIONAL)\b/;
+const REQUIRED_WORD = /\b(?:MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED)\b/;
+
+function optionalItem(item: SpecItem): boolean {
+  return OPTIONAL_WORD.test(item.text) && !REQUIRED_WORD.test(item.text);
 }
 
 function hasFreeTextTrace(tasks: DocumentModel): boolean {
@@ -44,10 +76,21 @@ function itemName(item: SpecItem): string {
 
 /**
  * Requirements, criteria and stories no task traces. A family of ids is checked only when the task
- * list traces that family at all (spec-kit tasks trace stories, rarely FR ids); a task list that
- * traces nothing is one quiet finding on the spec (a hint), and so is a spec with no task list.
+ * list traces that family (spec-kit tasks trace stories, rarely FR ids; success criteria named in
+ * passing do not count, see tracedFamilies), and a requirement stated as MAY is not one a task must
+ * trace; a task list that traces nothing is one quiet finding on the spec (a hint), and so is a
+ * spec with no task list.
  */
-function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
+function coverage(ctx: RuleContext, initiative: Initiative, docs: SpecDocs): RuleFinding[] {
+  // A spec kept as a record (its task list superseded, or a copy of one marked historical) is not
+  // planned any more: what its tasks leave out is only a hint, saying why.
+  const archive = specArchive(ctx, initiative);
+  if (archive?.kind === 'folder') return [];
+  const findings = uncovered(initiative, docs);
+  return archive ? findings.map((f) => ({ ...f, message: `${f.message.replace(/\.$/, '')} (${archive.reason}, so this is only a hint).`, quiet: true })) : findings;
+}
+
+function uncovered(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
   const req = docs.requirements;
   const items = req?.spec?.items ?? [];
   if (!req || items.length === 0) return [];
@@ -69,7 +112,7 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
       },
     ];
   }
-  const traced = tracedIds(tasks);
+  const { ids: traced, placesOf } = tracedIds(tasks);
   if (traced.size === 0) {
     return [
       {
@@ -84,7 +127,7 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
       },
     ];
   }
-  const families = new Set([...traced].map(familyOf));
+  const families = tracedFamilies(traced, placesOf, new Set(items.filter((i) => i.kind === 'success').map((i) => i.family)));
   const findings: RuleFinding[] = [];
   const free = hasFreeTextTrace(tasks) ? ' (only free-text traces such as "All" may mean it)' : '';
   // Kiro: per requirement, either the whole requirement or its untraced criteria.
@@ -94,7 +137,7 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
       const own = items.filter((i) => i.parent === r.id);
       // Criteria in a list shape not read (`1.` under another heading) are still traced as `N.M`.
       if (own.length === 0 && [...traced].some((t) => t.startsWith(`${r.id}.`))) continue;
-      const untraced = own.filter((c) => !traced.has(c.id));
+      const untraced = own.filter((c) => !traced.has(c.id) && !optionalItem(c));
       if (own.length > 0 && untraced.length === 0) continue;
       if (own.length === 0 || untraced.length === own.length) {
         findings.push({
@@ -120,7 +163,7 @@ function coverage(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
   // Prefixed families (FR, US, SC, TR, …): one finding per family listing the untraced ones.
   const byFamily = new Map<string, SpecItem[]>();
   for (const i of items) {
-    if (i.family === 'KIRO' || !families.has(i.family) || traced.has(i.id)) continue;
+    if (i.family === 'KIRO' || !families.has(i.family) || traced.has(i.id) || optionalItem(i)) continue;
     const list = byFamily.get(i.family) ?? [];
     list.push(i);
     byFamily.set(i.family, list);
@@ -234,8 +277,6 @@ function markers(ctx: RuleContext, initiative: Initiative, docs: SpecDocs): Rule
   return out;
 }
 
-const PLANNED_STATUS = /^(?:[^\p{L}]*)(?:Draft|Proposed|Specified|Ready for (?:planning|implementation|development|review)|Planned|Not Started|In Review)\b/iu;
-
 /** The spec's own status against its task list: Draft with every task checked, Complete with none. */
 function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const req = docs.requirements;
@@ -243,11 +284,12 @@ function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
   if (!req || !status || !docs.tasks || tasks.length < 3) return [];
   const checked = tasks.filter((t) => t.checked).length;
-  const value = /^\W*Completed\b/i.test(status.text.replace(/\*/g, '')) ? status.text.replace(/\*/g, '').replace(/^[-*+\s]+/, '') : status.text.replace(/^[^:：]*[:：]\s*/, '').replace(/\*/g, '').trim();
+  const value = headerValue(status);
   const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
-  if (checked === tasks.length && PLANNED_STATUS.test(value)) {
+  if (allChecked(docs.tasks) && PLANNED_STATUS.test(value)) {
+    const message = `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked`;
     // A header left at the template's "Draft" is stale rather than false: one step quieter.
-    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked.`, related, weak: true }];
+    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `${message}.`, related, weak: true }];
   }
   if (checked === 0 && status.marker === 'done') {
     return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
@@ -290,7 +332,7 @@ export const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const docs = docsOf(ctx, initiative);
   if (!docs) return [];
-  return [...coverage(initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
+  return [...coverage(ctx, initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
 }
 
 /** spec-kit's constitution still the unfilled template while specs are written against it. */

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, model, only } from '../support/memory';
+
+describe('what is no claim of success', () => {
+  it('a legend of status symbols: each symbol once, a word or three after it', () => {
+    const text = '# Release Checks\n\n| Area | Check | Status |\n|---|---|---|\n| API | Health | □ |\n\n## Key\n- □ Not Started\n- 🔄 In Progress\n- ✅ Passed\n- ❌ Failed\n';
+    assert.deepEqual(model('docs/RELEASE_CHECKS_REPORT.md', text).claims, []);
+  });
+
+  it('but a list of results is claims, even short ones, when a symbol repeats', () => {
+    const text = '# Release Report\n\n## Results\n- ✅ Passed\n- ✅ Deployed\n- ❌ Failed\n';
+    assert.deepEqual(model('docs/RELEASE_REPORT.md', text).claims.map((c) => c.line), [4, 5]);
+  });
+
+  it('a decision record saying its decisions are completed', () => {
+    const text = '# Phase 2 Decisions\n\n## Storage\n\nWe keep SQLite.\n\n**Phase 2 Status**: ✅ **DECISIONS COMPLETED**\n';
+    assert.deepEqual(model('a/TODO001_phase2_decisions.md', text).claims, []);
+    assert.deepEqual(model('a/TODO001_phase2_decisions.md', text.replace('DECISIONS COMPLETED', 'COMPLETED')).claims.map((c) => c.line), [7]);
+  });
+
+  it('a plan whose status says it is ready for execution', () => {
+    const text = '# Rollout Plan\n\n**Status**: 📋 **READY FOR EXECUTION**\n\n## Overview\n\nThis builds on the 100% successful pilot.\n\n### ✅ Pilot Complete\n';
+    assert.deepEqual(model('ops/PHASE3_EXECUTION.md', text).claims, []);
+    assert.deepEqual(model('ops/PHASE3_EXECUTION.md', text.replace('READY FOR EXECUTION', 'IN PROGRESS')).claims.map((c) => c.line), [7, 9]);
+  });
+});
+
+describe('a claim that says itself it was not measured', () => {
+  const REPORT = [
+    '# Final Completion', //1
+    '', //2
+    '## Build', //3
+    '', //4
+    '```bash', //5
+    'dotnet build   # 0 errors', //6
+    '```', //7
+    '', //8
+    '### Rendering ✅ (Qualitative)', //9
+    '- Looks right in the terminal', //10
+    '', //11
+    '### Packaging ✅', //12
+    '- Packages are signed', //13
+    '', //14
+  ].join('\n');
+
+  it('is reported although the report gives evidence elsewhere, while a plain section claim stays a hint', async () => {
+    const findings = only(await check({ 'specs/001-x/FINAL_COMPLETION.md': REPORT }), 'claim-without-evidence');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`).sort(), ['12 hint', '9 info']);
+    assert.match(findings.find((f) => f.range.start.line === 9)?.message ?? '', /It says itself that it was not measured, so the evidence elsewhere in the report does not show it\./);
+  });
+});
