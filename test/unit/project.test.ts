@@ -44,6 +44,17 @@ describe('incremental project', () => {
     assert.ok(!incremental.some((f) => f.code === 'expected-output-missing' && f.message.includes('TODO001_phase2_decisions.md')));
   });
 
+  it('gives the views and the rules one rule context per revision, whichever is asked first', async () => {
+    const project = await loadProject({ workspace: new MemoryWorkspace(exampleFiles()) });
+    const context = project.ruleContext();
+    const initiatives = project.initiatives();
+    project.findings();
+    assert.equal(project.ruleContext(), context, 'the findings were computed with the context the views had');
+    assert.equal(project.initiatives(), initiatives);
+    project.setOutcome(analyzeText('TODO001_phase1_notes.md', '# Phase 1 notes\n\nEdited.\n', project.config));
+    assert.notEqual(project.ruleContext(), context, 'a change makes a new context');
+  });
+
   it('reuses the results of initiatives an edit did not touch', async () => {
     const files = { ...exampleFiles(), 'other/TODO002.md': '# TODO002: Other\n\n- Phase 1: ✅ COMPLETED - A\n\n## Phase 1: A\n- [ ] open\n' };
     const project = await loadProject({ workspace: new MemoryWorkspace(files) });

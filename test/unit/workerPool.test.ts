@@ -7,7 +7,7 @@ import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { checkInBatches, checkWorkspace, inProcessAnalyzer } from '../../server/src/core/engine';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
+import { groupSize, WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
 import { buildCli, tempWorkspace } from '../support/cliHarness';
 
 /** A stand-in worker: answers every batch with a recognisable skip, unless a path asks it to misbehave. */
@@ -39,7 +39,8 @@ function numbered(count: number, name: (i: number) => string = (i) => `docs/note
 
 async function analyse(root: string, paths: readonly string[], options: WorkerPoolOptions): Promise<{ outcomes: AnalysisOutcome[]; stats: PoolStats }> {
   let stats: PoolStats | undefined;
-  const pool = new WorkerPool(root, { inProcessBelow: 0, batchSize: 8, maxWorkers: 2, ...options, onRunComplete: (s) => (stats = s) });
+  // Batches of exactly batchSize, so that the tests know which files share a batch.
+  const pool = new WorkerPool(root, { inProcessBelow: 0, batchSize: 8, batchesPerWorker: 1, maxWorkers: 2, ...options, onRunComplete: (s) => (stats = s) });
   const outcomes = await pool.analyze(paths, DEFAULT_CONFIG).finally(() => pool.dispose());
   assert.ok(stats);
   return { outcomes, stats };
@@ -65,9 +66,19 @@ describe('worker pool', { timeout: 120_000 }, () => {
   /** A pool of up to two real workers over batches of 8 that records the stats of every run. */
   const recordingPool = (root: string): { pool: WorkerPool; runs: PoolStats[]; workers: number } => {
     const runs: PoolStats[] = [];
-    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
+    const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, batchesPerWorker: 1, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
     return { pool, runs, workers: Math.min(2, availableParallelism()) };
   };
+
+  it('cuts a short analysis into several batches per worker, so that the workers finish together', async () => {
+    const { root, paths } = workspaceOf(numbered(64));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: realWorker, batchSize: 32, batchesPerWorker: 4 });
+    assert.deepEqual(outcomes, await inProcess(root, paths));
+    const workers = Math.min(2, availableParallelism());
+    assert.equal(stats.batchesByWorkers, Math.ceil(64 / groupSize(64, workers, { batchSize: 32, batchesPerWorker: 4 })));
+    assert.equal(groupSize(64, 2, { batchSize: 32, batchesPerWorker: 4 }), 8, 'two workers: eight batches of 8, not two of 32');
+    assert.equal(groupSize(1584, 2, { batchSize: 32, batchesPerWorker: 4 }), 32, 'a long run keeps the batch size');
+  });
 
   it('keeps its workers for the next run until disposed, and restarts them for another configuration', async () => {
     const { root, paths } = workspaceOf(numbered(32));

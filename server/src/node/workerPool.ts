@@ -19,6 +19,12 @@ export interface WorkerPoolOptions {
   readonly maxWorkers?: number;
   /** Paths per message: large enough to keep messaging cheap, small enough to balance the load. */
   readonly batchSize?: number;
+  /**
+   * An analysis is cut into at least this many batches per worker (smaller than batchSize when the
+   * run is short), so that the workers finish together: in batches of 32, a handoff's 64 documents
+   * went one half to each worker, and the worker with the larger TODO parsed on alone.
+   */
+  readonly batchesPerWorker?: number;
   /** Below this many files, starting workers costs more than it saves: analyse in this thread. */
   readonly inProcessBelow?: number;
   /** A batch taking longer than this has its worker ended and is retried file by file (analysis) or handed back (check). */
@@ -46,6 +52,7 @@ export interface WorkerPoolOptions {
 export const POOL_DEFAULTS = {
   maxWorkers: 4,
   batchSize: 32,
+  batchesPerWorker: 4,
   inProcessBelow: 40,
   // A batch of 32 ordinary files takes well under a second, and one file (within the parse budget of
   // core/parse/parseCost.ts) about 2 s at most: both leave a wide margin for a loaded machine.
@@ -58,6 +65,12 @@ export const POOL_DEFAULTS = {
 /** How many workers a run of `files` files gets. */
 export function workerCount(files: number, maxWorkers: number = POOL_DEFAULTS.maxWorkers): number {
   return Math.max(0, Math.min(availableParallelism(), Math.floor(files / 8), maxWorkers));
+}
+
+/** Paths per batch of an analysis of `files` files over `workers` workers (see batchesPerWorker). */
+export function groupSize(files: number, workers: number, settings: { readonly batchSize: number; readonly batchesPerWorker: number }): number {
+  const spread = Math.ceil(files / (Math.max(1, workers) * Math.max(1, settings.batchesPerWorker)));
+  return Math.max(1, Math.min(settings.batchSize, spread));
 }
 
 interface Pooled {
@@ -99,10 +112,11 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
 
   analyze(paths: readonly string[], config: ProofmarkConfig): Promise<AnalysisOutcome[]> {
     return this.serve(async () => {
-      const groups: string[][] = [];
-      for (let i = 0; i < paths.length; i += Math.max(1, this.settings.batchSize)) groups.push(paths.slice(i, i + Math.max(1, this.settings.batchSize)));
       const workers = this.usableWorkers(paths.length);
       if (workers === 0) return this.inThread(paths, config);
+      const size = groupSize(paths.length, workers, this.settings);
+      const groups: string[][] = [];
+      for (let i = 0; i < paths.length; i += size) groups.push(paths.slice(i, i + size));
       const results = await this.run<AnalysisOutcome[]>(workers, { root: this.workspace.root, config }, {
         groups,
         check: false,

@@ -53,8 +53,8 @@ function span(line: number, index: number, length: number): Range {
 
 /** Reads facts that are plain text on a line; the caller passes only lines outside code blocks. */
 /** Whether a line reports failures (for claim-contradicted): a count with fewer passing than run, a failure count, ❌ in a row. */
-export function reportsFailure(text: string, tableRow: boolean): boolean {
-  const m = FAILURE_COUNT.exec(text);
+export function reportsFailure(text: string, tableRow: boolean, digits = true): boolean {
+  const m = digits ? FAILURE_COUNT.exec(text) : null;
   if (m) {
     if (m[1] !== undefined && m[2] !== undefined) {
       if (Number(m[1]) < Number(m[2])) return true;
@@ -65,11 +65,14 @@ export function reportsFailure(text: string, tableRow: boolean): boolean {
 
 export function scanLine(text: string, line: number, c: CompiledConventions, into: LineFacts): void {
   const row = /^\s*\|.*\|\s*$/.test(text);
-  if (TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
-  else if (MEASURE.test(text) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
-  if (reportsFailure(text, row)) into.evidence.push({ kind: 'failure', line, reference: -1 });
+  // Counts, measures, commits, requirement and task ids and phase counts all hold a digit: a line
+  // without one (most prose) skips those patterns, which try every alternative at every position.
+  const digits = /\d/.test(text);
+  if (digits && TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
+  else if (digits && MEASURE.test(text) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
+  if (reportsFailure(text, row, digits)) into.evidence.push({ kind: 'failure', line, reference: -1 });
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
-  if (COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });
+  if (digits && COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });
   if (EVIDENCE_LABEL.test(text)) into.evidenceLabels.push(line);
   if (EVIDENCE_SLOT.test(text)) into.evidenceSlots.push(line);
   if (row) into.tableRows.push(line);
@@ -80,6 +83,7 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
     into.statusFields.push({ line, range: span(line, first, text.trimEnd().length - first), label: (field[1] ?? '').trim(), marker });
   }
 
+  if (!digits) return;
   const requirement = c.requirementId;
   requirement.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -1,8 +1,15 @@
 import picomatch from 'picomatch/posix';
 
+/** Matchers by the list of globs they were compiled from: every rule context of a run asks again for the configuration's lists. */
+const compiled = new WeakMap<readonly string[], (path: string) => boolean>();
+
 /** A predicate for workspace-relative paths matching any of the ignore globs (files or whole folders). */
 export function ignoreMatcher(globs: readonly string[]): (path: string) => boolean {
+  const hit = compiled.get(globs);
+  if (hit) return hit;
   const patterns = globs.flatMap((g) => (g.endsWith('/**') ? [g, g.slice(0, -3)] : [g]));
   const match = picomatch(patterns, { dot: true });
-  return (path: string) => match(path);
+  const test = (path: string): boolean => match(path);
+  compiled.set(globs, test);
+  return test;
 }

@@ -32,7 +32,12 @@ export class Project {
   private parsed: ParsedConfig = { config: DEFAULT_CONFIG, problems: [] };
   private configFile: { path: string; text: string } | null = null;
   private revisionCounter = 0;
-  private derived: { revision: number; initiatives: InitiativeMap; context: RuleContext; findings: Finding[]; byFile: Map<string, Finding[]> } | null = null;
+  /**
+   * What the rules read (the grouping and the rule context) and what they report, each for one
+   * revision: a question that needs only the first (a handoff plan, a hover) does not run the rules.
+   */
+  private structure: { revision: number; initiatives: InitiativeMap; context: RuleContext } | null = null;
+  private derived: { revision: number; findings: Finding[]; byFile: Map<string, Finding[]> } | null = null;
   /*
    * What cross-document results depend on, each with its own counter, so that an edit inside one
    * initiative recomputes that initiative's rules only: the file set (resolution), the grouping
@@ -69,6 +74,7 @@ export class Project {
 
   private touch(): void {
     this.revisionCounter++;
+    this.structure = null;
     this.derived = null;
   }
 
@@ -172,8 +178,9 @@ export class Project {
     return this.skipped;
   }
 
-  private compute(): NonNullable<Project['derived']> {
-    if (this.derived && this.derived.revision === this.revisionCounter) return this.derived;
+  /** The initiatives and the rule context of this revision. */
+  private structureNow(): NonNullable<Project['structure']> {
+    if (this.structure && this.structure.revision === this.revisionCounter) return this.structure;
     const config = this.parsed.config;
     const conventions = compileConventions(config.conventions);
     if (this.grouping?.structure !== this.structureRevision) {
@@ -186,6 +193,14 @@ export class Project {
     const initiatives = this.grouping.map;
     if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new Map() };
     const context = new RuleContext(this.documentModels, this.index, initiatives, config, conventions, this.resolutions.map);
+    this.structure = { revision: this.revisionCounter, initiatives, context };
+    return this.structure;
+  }
+
+  private compute(): NonNullable<Project['derived']> {
+    if (this.derived && this.derived.revision === this.revisionCounter) return this.derived;
+    const config = this.parsed.config;
+    const { initiatives, context } = this.structureNow();
     const raw: RuleFinding[] = [];
     for (const model of this.documentModels.values()) {
       let local = this.localCache.get(model);
@@ -235,7 +250,7 @@ export class Project {
       }
     }
     this.lastByFile = byFile;
-    this.derived = { revision: this.revisionCounter, initiatives, context, findings, byFile };
+    this.derived = { revision: this.revisionCounter, findings, byFile };
     return this.derived;
   }
 
@@ -291,11 +306,11 @@ export class Project {
   }
 
   initiatives(): InitiativeMap {
-    return this.compute().initiatives;
+    return this.structureNow().initiatives;
   }
 
   ruleContext(): RuleContext {
-    return this.compute().context;
+    return this.structureNow().context;
   }
 }
 
