@@ -1,6 +1,6 @@
 import { analyzeText } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
-import { checkWorkspace } from '../../server/src/core/engine';
+import { checkInBatches, checkSelection, checkWorkspace } from '../../server/src/core/engine';
 import type { Finding } from '../../server/src/core/findings/finding';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import type { DocumentModel } from '../../server/src/core/model/document';
@@ -23,4 +23,17 @@ export function codesAt(findings: readonly Finding[], file: string): string[] {
 
 export function only(findings: readonly Finding[], code: string): Finding[] {
   return findings.filter((f) => f.code === code);
+}
+
+/**
+ * The findings of the whole workspace, of a check in batches of one file, and of one file's own
+ * (a scoped check of that file alone, keeping its findings): what a rule reading beyond the file's
+ * initiative must give alike.
+ */
+export async function checkedThreeWays(files: Record<string, string>, path: string): Promise<{ whole: readonly Finding[]; batches: readonly Finding[]; alone: readonly Finding[]; wholeOfPath: readonly Finding[] }> {
+  const workspace = new MemoryWorkspace(files);
+  const whole = (await checkWorkspace({ workspace })).findings;
+  const batches = (await checkInBatches({ workspace, batchFiles: 1 })).findings;
+  const alone = (await checkSelection({ workspace, selected: (p) => p === path })).findings.filter((f) => f.file === path);
+  return { whole, batches, alone, wholeOfPath: whole.filter((f) => f.file === path) };
 }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkInBatches, checkSelection, checkWorkspace } from '../../server/src/core/engine';
-import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import { phaseFolderOf, roadmapsOf } from '../../server/src/core/project/phaseFolders';
-import { check, model, only } from '../support/memory';
+import { check, checkedThreeWays, model, only } from '../support/memory';
 
 const ROADMAP = [
   '# Roadmap',
@@ -52,12 +50,9 @@ describe('a phase folder document against the roadmap that checks its phase off'
     };
     const findings = only(await check(files), 'status-conflict');
     assert.deepEqual(findings[0]?.related.map((r) => r.file), ['.planning/milestones/v1.0-ROADMAP.md', '.planning/ROADMAP.md']);
-    const workspace = new MemoryWorkspace(files);
-    const whole = (await checkWorkspace({ workspace })).findings;
-    assert.deepEqual((await checkInBatches({ workspace, batchFiles: 1 })).findings, whole);
-    const path = '.planning/milestones/v1.0-phases/01-split-the-sender/01-VALIDATION.md';
-    const alone = await checkSelection({ workspace, selected: (p) => p === path });
-    assert.deepEqual(alone.findings.filter((f) => f.file === path), whole.filter((f) => f.file === path), 'the scoped check reads the roadmaps');
+    const three = await checkedThreeWays(files, '.planning/milestones/v1.0-phases/01-split-the-sender/01-VALIDATION.md');
+    assert.deepEqual(three.batches, three.whole);
+    assert.deepEqual(three.alone, three.wholeOfPath, 'the scoped check reads the roadmaps');
   });
 
   it('says nothing where the folder is not a phase folder or the roadmap names the phase twice', async () => {

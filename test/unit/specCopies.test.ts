@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkInBatches, checkSelection, checkWorkspace } from '../../server/src/core/engine';
-import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
-import { check, only } from '../support/memory';
+import { check, checkedThreeWays, only } from '../support/memory';
 
 /** A Kiro-style task list of four tasks, those listed checked. */
 function tasks(checked: readonly number[], note = ''): string {
@@ -24,12 +22,9 @@ describe('one plan kept in two spec folders that disagree on what is done', () =
     assert.deepEqual(findings.map((f) => `${f.file}:${f.range.start.line}`), ['Documentation/specs/tap-release/tasks.md:5']);
     assert.match(findings[0]?.message ?? '', /copies of one plan \(4 tasks in common\), but 4 of those tasks are checked there and 0 here/);
     assert.deepEqual(findings[0]?.related.map((r) => `${r.file}:${r.range.start.line}`), ['.spec-workflow/specs/tap-release/tasks.md:5']);
-    const workspace = new MemoryWorkspace(files);
-    const whole = (await checkWorkspace({ workspace })).findings;
-    assert.deepEqual((await checkInBatches({ workspace, batchFiles: 1 })).findings, whole);
-    const path = 'Documentation/specs/tap-release/tasks.md';
-    const alone = await checkSelection({ workspace, selected: (p) => p === path });
-    assert.deepEqual(alone.findings.filter((f) => f.file === path), whole.filter((f) => f.file === path), 'the scoped check reads the other copy');
+    const three = await checkedThreeWays(files, 'Documentation/specs/tap-release/tasks.md');
+    assert.deepEqual(three.batches, three.whole);
+    assert.deepEqual(three.alone, three.wholeOfPath, 'the scoped check reads the other copy');
   });
 
   it('says nothing of copies in step, nearly in step, or of different plans under one name', async () => {

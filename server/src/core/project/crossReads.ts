@@ -22,16 +22,9 @@ function nameOf(folder: string): string {
   return folder.slice(folder.lastIndexOf('/') + 1);
 }
 
-/**
- * For a document of a spec folder, the task lists and requirements of the other spec folders with
- * the same name (`Documentation/specs/homebrew/` beside `.spec-workflow/specs/homebrew/`): copies of
- * one spec, kept in two places (rules/specCopies.ts compares their task lists, rules/specConventions.ts
- * reads a copy of a spec marked historical as a record).
- */
-export function specCopies(path: string, grouping: InitiativeMap): readonly string[] {
-  const key = grouping.byDocument.get(path);
-  const own = key === undefined ? undefined : grouping.byKey.get(key);
-  if (!own?.spec) return [];
+/** The other spec folders named like this one (`Documentation/specs/homebrew/` beside `.spec-workflow/specs/homebrew/`): its copies. */
+export function sameNameSpecs(initiative: Initiative, grouping: InitiativeMap): readonly Initiative[] {
+  if (!initiative.spec) return [];
   let byName = copiesOf.get(grouping);
   if (!byName) {
     const map = new Map<string, Initiative[]>();
@@ -39,8 +32,19 @@ export function specCopies(path: string, grouping: InitiativeMap): readonly stri
     byName = map;
     copiesOf.set(grouping, byName);
   }
-  const same = byName.get(nameOf(own.key.folder)) ?? [];
-  return same.filter((i) => i !== own).flatMap((i) => [i.spec?.tasks ?? null, i.spec?.requirements ?? null].filter((p): p is string => p !== null));
+  return (byName.get(nameOf(initiative.key.folder)) ?? []).filter((i) => i !== initiative);
+}
+
+/**
+ * For a document of a spec folder, the task lists and requirements of its copies (sameNameSpecs):
+ * rules/specCopies.ts compares their task lists, rules/specConventions.ts reads a copy of a spec
+ * marked historical as a record.
+ */
+export function specCopies(path: string, grouping: InitiativeMap): readonly string[] {
+  const key = grouping.byDocument.get(path);
+  const own = key === undefined ? undefined : grouping.byKey.get(key);
+  if (!own) return [];
+  return sameNameSpecs(own, grouping).flatMap((i) => [i.spec?.tasks ?? null, i.spec?.requirements ?? null].filter((p): p is string => p !== null));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { SpecModel } from '../model/spec';
-import { basename } from '../parse/role';
+import { sameNameSpecs } from '../project/crossReads';
 import type { Archive, RuleContext } from './context';
 
 /**
@@ -24,16 +24,6 @@ export function allChecked(tasks: DocumentModel | null | undefined): boolean {
   return required.length >= 3 && required.every((t) => t.checked);
 }
 
-interface SpecRequirements {
-  readonly initiative: Initiative;
-  readonly requirements: DocumentModel | null;
-}
-
-/** Every spec folder with its requirements document, when it was read (its copies are, see crossReads). */
-function specsOf(ctx: RuleContext): SpecRequirements[] {
-  return ctx.initiatives.initiatives.flatMap((i) => (i.spec ? [{ initiative: i, requirements: i.spec.requirements ? (ctx.models.get(i.spec.requirements) ?? null) : null }] : []));
-}
-
 /** The ids of a requirements document, in order: what a copy repeats. */
 function idsOf(model: DocumentModel | null): string {
   return (model?.spec?.items ?? []).map((i) => i.id).join(',');
@@ -53,12 +43,11 @@ export function specArchive(ctx: RuleContext, initiative: Initiative): Archive |
   }
   const ids = idsOf(spec.requirements ? (ctx.models.get(spec.requirements) ?? null) : null);
   if (ids === '') return null;
-  const name = basename(initiative.key.folder);
-  for (const other of specsOf(ctx)) {
-    const path = other.initiative.spec?.requirements;
-    if (other.initiative === initiative || !path || basename(other.initiative.key.folder) !== name || idsOf(other.requirements) !== ids) continue;
+  for (const other of sameNameSpecs(initiative, ctx.initiatives)) {
+    const path = other.spec?.requirements;
+    if (!path || idsOf(ctx.models.get(path) ?? null) !== ids) continue;
     const archive = ctx.archiveOf(path);
-    if (archive) return { kind: 'marked', reason: `it is a copy of ${other.initiative.key.folder}, and ${archive.reason.replace(/^it lies/, 'that copy lies').replace('this folder', 'that folder')}` };
+    if (archive) return { kind: 'marked', reason: `it is a copy of ${other.key.folder}, and ${archive.reason.replace(/^it lies/, 'that copy lies').replace('this folder', 'that folder')}` };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../model/document';
 import type { SpecTask } from '../model/spec';
-import { specCopies } from '../project/crossReads';
+import { sameNameSpecs } from '../project/crossReads';
 import type { RuleContext, RuleFinding } from './context';
 
 /** Task ids shared by two lists, as a share of the shorter one, from which they are one plan. */
@@ -32,9 +32,11 @@ export function specCopyRule(ctx: RuleContext, model: DocumentModel): RuleFindin
   if (model.spec?.part !== 'tasks') return [];
   const mine = byId(model.spec.tasks);
   const findings: RuleFinding[] = [];
-  for (const path of specCopies(model.path, ctx.initiatives)) {
-    const other = ctx.models.get(path)?.spec;
-    if (!other) continue;
+  const own = ctx.initiativeOf(model.path);
+  for (const copy of own ? sameNameSpecs(own, ctx.initiatives) : []) {
+    const path = copy.spec?.tasks;
+    const other = path ? ctx.models.get(path)?.spec : null;
+    if (!path || !other) continue;
     const theirs = byId(other.tasks);
     const shared = [...mine.keys()].filter((id) => theirs.has(id));
     if (shared.length < MIN_SHARED || shared.length < SAME_PLAN * Math.min(mine.size, theirs.size)) continue;
