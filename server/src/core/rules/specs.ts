@@ -288,8 +288,7 @@ function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
   if (allChecked(docs.tasks) && PLANNED_STATUS.test(value)) {
     const message = `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked`;
-    // A header left at the template's "Draft" is stale rather than false: one step quieter.
-    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `${message}.`, related, weak: true }];
+    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `${message}.`, related }];
   }
   if (checked === 0 && status.marker === 'done') {
     return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
