@@ -107,6 +107,20 @@ describe('worker pool', { timeout: 120_000 }, () => {
     assert.deepEqual(after, await inProcess(root, paths));
   });
 
+  it('starts the workers of an analysis ahead of it, and the analysis takes them', async () => {
+    const { root, paths } = workspaceOf(numbered(24));
+    const { pool, runs, workers } = recordingPool(root);
+    try {
+      pool.prestart(DEFAULT_CONFIG);
+      pool.prestart(DEFAULT_CONFIG);
+      assert.equal(pool.idleWorkers, workers, 'started once');
+      assert.deepEqual(await pool.analyze(paths, DEFAULT_CONFIG), await inProcess(root, paths));
+      assert.deepEqual(runs.map((r) => [r.workersStarted, r.workersReused]), [[0, workers]]);
+    } finally {
+      await pool.dispose();
+    }
+  });
+
   it('ends its idle workers on request and starts new ones for the next run', async () => {
     const { root, paths } = workspaceOf(numbered(24));
     const { pool, runs, workers } = recordingPool(root);
