@@ -66,11 +66,12 @@ export const POOL_DEFAULTS = {
  * The workers a machine can keep busy: one core is left to V8's own threads. A worker that parses
  * keeps about one and a half cores busy, its own and V8's compiler and collector threads (measured
  * per thread on the corpus: 5.0 s in each of two workers and 7.5 s in V8's threads; with one
- * worker, 8.7 s in it and 5.5 s in V8's threads). On two cores a second worker took the core those
- * threads had: the full check of the corpus cost 18.3 s of CPU with two workers and 14.3-15.0 s
- * with one, for the same wall time within 7% (10.4 s against 11.1 s), and 275 MB against 186 MB of
- * peak RSS; the phase-8 handoff 4.4-4.7 s against 3.3-3.6 s of CPU and 4.3-5.0 s against 3.6-3.9 s
- * of wall time, each pair side by side (a shared two-core machine, load 3-5).
+ * worker, 8.7 s in it and 5.5 s in V8's threads): each worker compiles and warms up the parser for
+ * itself. On two cores, one worker against two, side by side on the corpus: the full check costs
+ * 12-17% less CPU (13.9-16.8 s against 15.6-19.7 s) and 30% less peak RSS (190 against 275 MB),
+ * for 16-19% more wall time when the machine is otherwise idle (9.6 against 8.1 s; the same under
+ * load); the phase-8 handoff, whose documents are too few to pay for a second warm-up, costs 30%
+ * less CPU and 17% less wall time.
  */
 export function poolCores(): number {
   return Math.max(1, availableParallelism() - 1);
