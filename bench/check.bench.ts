@@ -21,6 +21,10 @@ import { generateWorkspace } from './generateWorkspace';
  * On the corpus, two questions about one initiative follow, each beside bare remark-parse over the
  * documents it reads (core/project/scope.ts), interleaved the same way: (d) `check TODO003.md` and
  * (e) `handoff TODO003.md --phase 8 --dry-run`, with their ratios to the full check (a).
+ * BENCH_FILES=0 measures the corpus only. BENCH_AGAINST=DIR (the dist/ folder of an earlier
+ * build, copied aside) runs that build's (a), (d) and (e) in the same rounds, each right after
+ * this build's, and prints this build's wall and CPU time as ratios to it: on a shared machine a
+ * change is judged side by side, never against figures measured at another time.
  */
 
 const REPO = path.resolve(__dirname, '..');
@@ -30,6 +34,9 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 const TARGETS = { ab: 1.5, ac: 1.0, rssMb: 300, oneMs: 2000 };
 /** The corpus TODO whose single-document check and Phase 8 handoff are measured. */
 const TODO003 = `${INITIATIVE_003}/TODO003.md`;
+/** The CLI of this build, and of the earlier build it is compared with (BENCH_AGAINST), if any. */
+const CLI = path.join(REPO, 'dist/cli.js');
+const AGAINST = process.env.BENCH_AGAINST ? path.join(path.resolve(process.env.BENCH_AGAINST), 'cli.js') : null;
 
 interface Workload {
   readonly name: string;
@@ -108,13 +115,16 @@ async function bench(w: Workload): Promise<Measure[]> {
   const list = path.join(tmpdir(), `proofmark-bench-list-${process.pid}.txt`);
   writeFileSync(list, w.files.join('\n'));
   try {
-    const runs: Measure[][] = [[], [], []];
+    const runs: Measure[][] = [[], [], [], []];
+    const check = (cli: string): string[] => [cli, 'check', '--root', w.root, '--format', 'json', '--stats'];
     for (let round = 0; round < ROUNDS; round++) {
-      runs[0]?.push(await measure('(a) proofmark check', [path.join(REPO, 'dist/cli.js'), 'check', '--root', w.root, '--format', 'json', '--stats'], [0, 1], 'stderr'));
+      runs[0]?.push(await measure('(a) proofmark check', check(CLI), [0, 1], 'stderr'));
+      if (AGAINST) runs[3]?.push(await measure("(a') earlier build", check(AGAINST), [0, 1], 'stderr'));
       runs[1]?.push(await measure('(b) remark-parse', [path.join(__dirname, 'runners/remarkParse.mjs'), list], [0], 'stdout'));
       runs[2]?.push(await measure('(c) markdownlint', [path.join(__dirname, 'runners/markdownlint.mjs'), list], [0], 'stdout'));
     }
-    return [...runs.map(best), await measure('    remark-parse+gfm', [path.join(__dirname, 'runners/remarkParse.mjs'), list, '--gfm'], [0], 'stdout')];
+    const gfm = await measure('    remark-parse+gfm', [path.join(__dirname, 'runners/remarkParse.mjs'), list, '--gfm'], [0], 'stdout');
+    return [...runs.slice(0, 3).map(best), gfm, ...(AGAINST ? [best(runs[3] ?? [])] : [])];
   } finally {
     rmSync(list, { force: true });
   }
@@ -131,7 +141,7 @@ function scopeFiles(w: Workload, question: ScopeQuestion): string[] {
  * files it reads; rounds interleaved like the full check's.
  */
 async function benchOneInitiative(w: Workload): Promise<Measure[]> {
-  const cli = path.join(REPO, 'dist/cli.js');
+  const cli = CLI;
   const todo = path.join(w.root, TODO003);
   const lists = [scopeFiles(w, { kind: 'findings', selected: (p) => p === TODO003 }), scopeFiles(w, { kind: 'handoff', todo: TODO003, phase: '8' })].map((files, i) => {
     const list = path.join(tmpdir(), `proofmark-bench-scope${i}-${process.pid}.txt`);
@@ -139,21 +149,31 @@ async function benchOneInitiative(w: Workload): Promise<Measure[]> {
     return { list, files: files.length };
   });
   try {
-    const runs: Measure[][] = [[], [], [], []];
+    const runs: Measure[][] = [[], [], [], [], [], []];
+    const check = (c: string): string[] => [c, 'check', '--root', w.root, todo, '--format', 'json', '--stats'];
+    const handoff = (c: string): string[] => [c, 'handoff', todo, '--phase', '8', '--dry-run', '--root', w.root, '--stats'];
     for (let round = 0; round < ROUNDS; round++) {
-      runs[0]?.push(await measure('(d) check TODO003.md', [cli, 'check', '--root', w.root, todo, '--format', 'json', '--stats'], [0, 1], 'stderr'));
+      runs[0]?.push(await measure('(d) check TODO003.md', check(cli), [0, 1], 'stderr'));
+      if (AGAINST) runs[4]?.push(await measure("(d') earlier build", check(AGAINST), [0, 1], 'stderr'));
       runs[1]?.push(await measure(`    remark, its ${lists[0]?.files ?? 0} files`, [path.join(__dirname, 'runners/remarkParse.mjs'), lists[0]?.list ?? ''], [0], 'stdout'));
-      runs[2]?.push(await measure('(e) handoff phase 8', [cli, 'handoff', todo, '--phase', '8', '--dry-run', '--root', w.root, '--stats'], [0, 1], 'stderr'));
+      runs[2]?.push(await measure('(e) handoff phase 8', handoff(cli), [0, 1], 'stderr'));
+      if (AGAINST) runs[5]?.push(await measure("(e') earlier build", handoff(AGAINST), [0, 1], 'stderr'));
       runs[3]?.push(await measure(`    remark, its ${lists[1]?.files ?? 0} files`, [path.join(__dirname, 'runners/remarkParse.mjs'), lists[1]?.list ?? ''], [0], 'stdout'));
     }
-    return runs.map(best);
+    return (AGAINST ? runs : runs.slice(0, 4)).map(best);
   } finally {
     for (const { list } of lists) rmSync(list, { force: true });
   }
 }
 
+/** This build against the earlier one (BENCH_AGAINST), fastest round of each. */
+function againstLine(now: Measure | undefined, before: Measure | undefined): string[] {
+  if (!now || !before) return [];
+  return [`${now.tool.trim().slice(0, 3)} against the earlier build: wall ${(now.wallMs / before.wallMs).toFixed(2)}, CPU ${(now.cpuMs / before.cpuMs).toFixed(2)} (earlier: wall ${before.wallMs.toFixed(0)} ms, CPU ${before.cpuMs.toFixed(0)} ms, RSS ${before.rssMb.toFixed(0)} MB; rounds ${before.rounds.map((r) => r.toFixed(0)).join(' / ')})`];
+}
+
 function oneInitiativeTable(full: Measure, measures: readonly Measure[]): string {
-  const [d, db, e, eb] = measures;
+  const [d, db, e, eb, dBefore, eBefore] = measures;
   if (!d || !db || !e || !eb) return '';
   const row = (m: Measure): string => `${pad(m.tool, 28)}${num(m.wallMs)}${num(m.cpuMs)}${num(m.rssMb)}${num(m.load, 1)}`;
   const ratio = (x: Measure, y: Measure): string => `${(x.wallMs / y.wallMs).toFixed(2)} (CPU ${(x.cpuMs / y.cpuMs).toFixed(2)})`;
@@ -164,6 +184,8 @@ function oneInitiativeTable(full: Measure, measures: readonly Measure[]): string
     `d/a ${ratio(d, full)}; d against remark-parse of the files it reads ${ratio(d, db)}; target: d within ${TARGETS.oneMs} ms`,
     `e/a ${ratio(e, full)}; e against remark-parse of the files it reads ${ratio(e, eb)}; target: e within ${TARGETS.oneMs} ms`,
     `wall ms of each round: ${[d, db, e, eb].map((m) => `${m.tool.trim().slice(0, 3)} ${m.rounds.map((r) => r.toFixed(0)).join(' / ')}`).join('; ')}`,
+    ...againstLine(d, dBefore),
+    ...againstLine(e, eBefore),
   ].join('\n');
 }
 
@@ -172,7 +194,7 @@ const num = (n: number, digits = 0): string => n.toFixed(digits).padStart(9);
 
 function table(w: Workload, measures: readonly Measure[]): string {
   const mb = w.bytes / (1024 * 1024);
-  const rows = measures.map((m) => `${pad(m.tool, 22)}${num(w.files.length)}${num(mb, 1)}${num(m.wallMs)}${num(mb / (m.wallMs / 1000), 2)}${num(m.cpuMs)}${num(m.rssMb)}${num(m.load, 1)}`);
+  const rows = measures.slice(0, 4).map((m) => `${pad(m.tool, 22)}${num(w.files.length)}${num(mb, 1)}${num(m.wallMs)}${num(mb / (m.wallMs / 1000), 2)}${num(m.cpuMs)}${num(m.rssMb)}${num(m.load, 1)}`);
   const [a, b, c] = measures;
   const ratios = a && b && c ? [`a/b ${(a.wallMs / b.wallMs).toFixed(2)} (target <= ${TARGETS.ab}; CPU ${(a.cpuMs / b.cpuMs).toFixed(2)})`, `a/c ${(a.wallMs / c.wallMs).toFixed(2)} (target < ${TARGETS.ac}; CPU ${(a.cpuMs / c.cpuMs).toFixed(2)})`, `peak RSS of (a) ${a.rssMb.toFixed(0)} MB (target <= ${TARGETS.rssMb} MB at 10,000 files)`] : [];
   return [
@@ -184,6 +206,7 @@ function table(w: Workload, measures: readonly Measure[]): string {
       .slice(0, 3)
       .map((m) => `${m.tool.slice(0, 3)} ${m.rounds.map((r) => r.toFixed(0)).join(' / ')}`)
       .join('; ')}`,
+    ...againstLine(a, measures[4]),
   ].join('\n');
 }
 
@@ -193,8 +216,10 @@ async function main(): Promise<void> {
   const workloads: Workload[] = [];
   if (corpusAvailable()) workloads.push(workload('corpus skeleton (.md files)', corpusSkeleton(), true));
   else process.stdout.write(`corpus skipped: ${SKIP_REASON}\n`);
-  const generated = generateWorkspace(FILES);
-  workloads.push(workload(`generated workspace (${generated.markdownFiles} files)`, generated.root));
+  if (FILES > 0) {
+    const generated = generateWorkspace(FILES);
+    workloads.push(workload(`generated workspace (${generated.markdownFiles} files)`, generated.root));
+  }
   for (const w of workloads) {
     const measures = await bench(w);
     process.stdout.write(`${table(w, measures)}\n`);

@@ -7,7 +7,7 @@ import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { checkInBatches, checkWorkspace, inProcessAnalyzer } from '../../server/src/core/engine';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { groupSize, WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
+import { groupSize, poolCores, WorkerPool, workerCount, type PoolStats, type WorkerPoolOptions } from '../../server/src/node/workerPool';
 import { buildCli, tempWorkspace } from '../support/cliHarness';
 
 /** A stand-in worker: answers every batch with a recognisable skip, unless a path asks it to misbehave. */
@@ -60,21 +60,21 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const { outcomes, stats } = await analyse(root, paths, { workerScript: realWorker, batchSize: 16 });
     assert.deepEqual(outcomes, await inProcess(root, paths));
     assert.ok(outcomes.some((o) => 'model' in o && o.model.localFindings.length > 0), 'the TODOs carry findings');
-    assert.deepEqual(stats, { workersStarted: Math.min(2, availableParallelism()), workersReused: 0, batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
+    assert.deepEqual(stats, { workersStarted: Math.min(2, poolCores()), workersReused: 0, batchesByWorkers: 4, batchesInProcess: 0, timeouts: 0 });
   });
 
   /** A pool of up to two real workers over batches of 8 that records the stats of every run. */
   const recordingPool = (root: string): { pool: WorkerPool; runs: PoolStats[]; workers: number } => {
     const runs: PoolStats[] = [];
     const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, batchSize: 8, batchesPerWorker: 1, maxWorkers: 2, onRunComplete: (s) => runs.push(s) });
-    return { pool, runs, workers: Math.min(2, availableParallelism()) };
+    return { pool, runs, workers: Math.min(2, poolCores()) };
   };
 
   it('cuts a short analysis into several batches per worker, so that the workers finish together', async () => {
     const { root, paths } = workspaceOf(numbered(64));
     const { outcomes, stats } = await analyse(root, paths, { workerScript: realWorker, batchSize: 32, batchesPerWorker: 4 });
     assert.deepEqual(outcomes, await inProcess(root, paths));
-    const workers = Math.min(2, availableParallelism());
+    const workers = Math.min(2, poolCores());
     assert.equal(stats.batchesByWorkers, Math.ceil(64 / groupSize(64, workers, { batchSize: 32, batchesPerWorker: 4 })));
     assert.equal(groupSize(64, 2, { batchSize: 32, batchesPerWorker: 4 }), 8, 'two workers: eight batches of 8, not two of 32');
     assert.equal(groupSize(1584, 2, { batchSize: 32, batchesPerWorker: 4 }), 32, 'a long run keeps the batch size');
@@ -105,6 +105,20 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const after = await pool.analyze(paths, DEFAULT_CONFIG);
     assert.equal(runs.at(-1)?.workersStarted, 0, 'a disposed pool analyses in this thread');
     assert.deepEqual(after, await inProcess(root, paths));
+  });
+
+  it('starts the workers of an analysis ahead of it, and the analysis takes them', async () => {
+    const { root, paths } = workspaceOf(numbered(24));
+    const { pool, runs, workers } = recordingPool(root);
+    try {
+      pool.prestart(DEFAULT_CONFIG);
+      pool.prestart(DEFAULT_CONFIG);
+      assert.equal(pool.idleWorkers, workers, 'started once');
+      assert.deepEqual(await pool.analyze(paths, DEFAULT_CONFIG), await inProcess(root, paths));
+      assert.deepEqual(runs.map((r) => [r.workersStarted, r.workersReused]), [[0, workers]]);
+    } finally {
+      await pool.dispose();
+    }
   });
 
   it('ends its idle workers on request and starts new ones for the next run', async () => {
@@ -171,6 +185,14 @@ describe('worker pool', { timeout: 120_000 }, () => {
     assert.equal(stats.batchesInProcess, 1);
   });
 
+  it('replaces a crashed worker, so that a run of one worker goes on in a worker', async () => {
+    const { root, paths } = workspaceOf(numbered(24, (i) => (i === 10 ? 'docs/crash.md' : `docs/note-${String(i).padStart(3, '0')}.md`)));
+    const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js'), maxWorkers: 1 });
+    assert.deepEqual(outcomes.slice(8, 16), (await inProcess(root, paths)).slice(8, 16), 'the batch that crashed, in this thread');
+    assert.deepEqual(skips(outcomes.slice(16)), Array(8).fill('fake worker'), 'the batch after it, in the new worker');
+    assert.deepEqual([stats.workersStarted, stats.batchesInProcess], [2, 1]);
+  });
+
   it('treats an answer that does not fit the batch as a crash', async () => {
     const { root, paths } = workspaceOf(numbered(16, (i) => (i === 3 ? 'docs/nonsense.md' : `docs/n-${i}.md`)));
     const { outcomes, stats } = await analyse(root, paths, { workerScript: path.join(root, 'fake-worker.js') });
@@ -212,9 +234,10 @@ describe('worker pool', { timeout: 120_000 }, () => {
   });
 
   it('sizes the pool by cores, files and the cap', () => {
+    assert.equal(poolCores(), Math.max(1, availableParallelism() - 1), 'one core is left to V8');
     assert.equal(workerCount(7), 0);
-    assert.equal(workerCount(16, 4), Math.min(2, availableParallelism()));
-    assert.equal(workerCount(10_000, 4), Math.min(4, availableParallelism()));
+    assert.equal(workerCount(16, 4), Math.min(2, poolCores()));
+    assert.equal(workerCount(10_000, 4), Math.min(4, poolCores()));
     assert.equal(workerCount(10_000, 1), 1);
   });
 });

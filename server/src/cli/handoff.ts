@@ -62,8 +62,11 @@ export async function runHandoffCommand(
   const path = todoPath(workspace, options.todoFile);
   if (path === null) return fail(io, `${options.todoFile} is not inside the root ${workspace.root}`);
   // Only what the plan reads is analysed: the TODO's initiative, not every document (project/scope.ts).
+  // Its status documents are most often more than the pool analyses in this thread, so the workers
+  // start while the workspace is listed.
   const pool = new WorkerPool(workspace.root);
-  const { project } = await loadScope({ workspace, analyzer: pool, question: { kind: 'handoff', todo: path, phase: options.phase } }).finally(() => pool.dispose());
+  const question = { kind: 'handoff', todo: path, phase: options.phase } as const;
+  const { project } = await loadScope({ workspace, analyzer: pool, question, onConfig: (config) => pool.prestart(config) }).finally(() => pool.dispose());
   const model = project.model(path);
   if (!model) return fail(io, `TODO not found: ${path} is not a Markdown document under ${workspace.root}`);
   const key = initiativeOfTodo(project, path);

@@ -41,6 +41,8 @@ export interface LoadOptions {
   readonly analyzer?: DocumentAnalyzer;
   /** Text of a configuration file given explicitly (`--config`), with the path to report problems at. */
   readonly config?: { readonly path: string; readonly text: string };
+  /** Called with the configuration once it is read, before the workspace is listed (the CLI's handoff starts its workers meanwhile). */
+  readonly onConfig?: (config: ProofmarkConfig) => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function loadConfig(project: Project, workspace: Workspace, explici
 async function startProject(options: LoadOptions): Promise<{ project: Project; files: string[]; markdown: string[] }> {
   const project = new Project();
   await loadConfig(project, options.workspace, options.config);
+  options.onConfig?.(project.config);
   const ignored = ignoreMatcher(project.config.ignore);
   const files = (await options.workspace.list()).filter((p) => !ignored(p));
   project.setFiles(files);

@@ -95,6 +95,8 @@ export class PoolRun<R> {
   private readonly slots = new Set<Slot>();
   private readonly releases: Promise<unknown>[] = [];
   private fallbacksRunning = 0;
+  /** Workers that may still be started in place of crashed ones (as many as the run was given). */
+  private replacements = 0;
   private nextId = 0;
   private finished = false;
   private resolve: (results: R[]) => void = () => undefined;
@@ -112,6 +114,7 @@ export class PoolRun<R> {
   run(workers: number): Promise<R[]> {
     return new Promise((resolve) => {
       this.resolve = resolve;
+      this.replacements = workers;
       for (let i = 0; i < workers && this.queue.length > 0; i++) this.spawn();
       if (this.slots.size === 0 && this.queue.length > 0) this.drainInProcess();
       this.settle();
@@ -171,6 +174,13 @@ export class PoolRun<R> {
     if (batch !== null) {
       if (failure === 'crash') this.runFallback(batch);
       else this.timedOut(batch, failure);
+    }
+    // A crash costs the run its worker, not its workers: the crashed one is replaced once per
+    // worker the run was given (a run of one worker would otherwise go on in this thread, with no
+    // time budget per file), so a worker that cannot start ends in the fallback after a few batches.
+    if (failure === 'crash' && this.queue.length > 0 && this.replacements > 0) {
+      this.replacements--;
+      this.spawn();
     }
     if (this.slots.size === 0 && this.queue.length > 0) this.drainInProcess();
     this.settle();
