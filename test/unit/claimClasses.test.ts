@@ -97,3 +97,18 @@ describe('a phase marked done after phases with nothing done', () => {
     assert.deepEqual(only(await check({ 'specs/002-exporter/tasks.md': openOwn }), 'claim-contradicted'), []);
   });
 });
+
+describe('approximate measures, and a change of a named quantity, are measurements', () => {
+  const report = (result: string): string => `# Phase 5 Notes\n\n**Status**: ✅ COMPLETED\n\n## Results\n\n${result}\n`;
+  for (const result of ['- Processing time: ~45 seconds per job', '- 44% improvement in average job processing time', '- Uploads are ~2x faster', '- Memory fell by ≈ 40%', '- Query time: ≈ 40 ms']) {
+    it(`counts "${result.slice(2)}" as evidence of the claim`, async () => {
+      assert.ok(model('docs/x/TODO001_phase5_notes.md', report(result)).evidence.some((e) => e.kind === 'measure'));
+      assert.deepEqual(only(await check({ 'docs/x/TODO001_phase5_notes.md': report(result) }), 'claim-without-evidence'), []);
+    });
+  }
+  it('still reads a bare or approximate completion percentage, or an exact relative figure, as no measurement', async () => {
+    for (const result of ['- 100% success rate', '- ~95% complete', '- Development velocity: 58% improvement']) {
+      assert.ok(!model('docs/x/TODO001_phase5_notes.md', report(result)).evidence.some((e) => e.kind === 'measure'), result);
+    }
+  });
+});

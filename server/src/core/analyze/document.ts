@@ -20,7 +20,7 @@ import { placeholderCommits } from './recordRules';
 import { fractionalTableCounts, tableTotals } from './tableRules';
 import { analysePrd } from './prd';
 import { findReferences } from './references';
-import { boxesByLine, referenceIntent } from './referenceIntent';
+import { boxesByLine, referenceIntent, type ReferenceReading } from './referenceIntent';
 import { Sections } from './sections';
 import { readLead } from './lead';
 import { readSuppressions } from './suppressions';
@@ -208,7 +208,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     isBoxLine: (l: number) => checkboxes[boxAt[l] ?? -1]?.line === l,
     documentIntent: citationIntent(path, ownIntent),
   };
-  const intentOf = (range: Range): { intent: ReferenceIntent; box: number; creates: boolean; passing?: true } => referenceIntent(range, intentInput);
+  const intentOf = (range: Range): ReferenceReading => referenceIntent(range, intentInput);
   const headingNames = (line: number): readonly string[] => folderNames(sections.headings[sections.at(line)]?.text ?? '');
   const statusDocument = STATUS_ROLES.has(role.kind);
   const bareNames = (line: number): boolean => statusDocument || (boxAt[line] ?? -1) >= 0;
@@ -248,7 +248,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   // A plan's headings state what is to be done ("(100% Complete)" as a success criterion of a prompt).
   if (ownIntent !== 'plan') localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
   localFindings.push(...checkedParentOpen(checkboxes));
-  localFindings.push(...partialDone(claims));
+  localFindings.push(...partialDone(claims, sections.headings));
   localFindings.push(...inconsistentNumbers(lines, code));
   localFindings.push(...fractionalTableCounts(lines, code));
   localFindings.push(...tableTotals(lines, code));

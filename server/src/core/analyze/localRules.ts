@@ -1,4 +1,5 @@
 import type { Checkbox, Claim, Heading, LocalFinding } from '../model/document';
+import { isBucketHeading } from './bucketHeadings';
 import { NOT_REQUIRED_SECTION } from './todo';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
@@ -85,13 +86,17 @@ export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
   return findings;
 }
 
-/** Claims of done qualified by less than 100% (`✅ COMPLETED (98%)`). */
-export function partialDone(claims: readonly Claim[]): LocalFinding[] {
+/**
+ * Claims of done qualified by less than 100% (`✅ COMPLETED (98%)`). A bucket heading ("✅ What's
+ * Working (85% Complete)") names the part that works and how far the whole has come: no claim of done.
+ */
+export function partialDone(claims: readonly Claim[], headings: readonly Heading[]): LocalFinding[] {
   // One fact, one finding: the same figure stated again in the document is the same claim.
   const byPercent = new Map<number, Claim[]>();
   for (const c of claims) {
     const p = c.marker.percent;
     if ((c.form !== 'field' && c.form !== 'heading') || p === null || p >= 100) continue;
+    if (c.form === 'heading' && isBucketHeading(headings, headings.findIndex((h) => h.line === c.line))) continue;
     const list = byPercent.get(p);
     if (list) list.push(c);
     else byPercent.set(p, [c]);

@@ -33,8 +33,12 @@ export const PROSE_PATH = new RegExp(
   'gi',
 );
 
-/** A bare file name in prose (`Write server.js with …`); read only in checklist items, where it names work done or to do. */
-export const BARE_NAME = new RegExp(`(?<![\\w/@.\\-\`\\[($~%\\\\])([\\w][\\w\\-]*(?:\\.[\\w\\-]+)*\\.(?:${EXT}))(?![\\w/\\\\]|\\.\\w)`, 'gi');
+/**
+ * A bare file name in prose (`Write server.js with …`); read only in checklist items, where it names
+ * work done or to do. A name called like a function (`response.json()`, `calls.lock(|m| …)`) is a
+ * method, not a file; a compiler's `Plugin.cs(12,5)` is a file and its line.
+ */
+export const BARE_NAME = new RegExp(`(?<![\\w/@.\\-\`\\[($~%\\\\])([\\w][\\w\\-]*(?:\\.[\\w\\-]+)*\\.(?:${EXT}))(?![\\w/\\\\]|\\.\\w|\\((?!\\d))`, 'gi');
 
 /** A folder and a file pattern in prose (`contracts/I*.cs`, `tests/{a,b}_test.sh`); read only in checklist items. */
 export const PROSE_PATTERN = /(?<![\w/@.\-`[($~%\\])(?:[\w.-]+\/){2,}[\w.-]*[*{][\w.,*{}-]*(?![\w/])/g;
@@ -62,9 +66,22 @@ const PLACEHOLDER = /(?:^|[\W_])(?:Y{2,4}|M{2}|D{2}|H{2}|S{2}|N{2,}|X{2,}|x{3,}|
 /** Technology names written like files: `Node.js`, `Next.js`, `ASP.NET`, `socket.io`, also in `React/Next.js`. */
 const TECH_NAME = /^(?:Node|Next|Nuxt|Vue|React|Express|Three|D3|Chart|Socket|Ember|Backbone|Angular|Alpine|Solid|Svelte|Deno|Bun|Nest|Fastify|Koa|Hapi|Meteor|Knockout|Moment|Day|Anime|Pixi|Babylon|Phaser|Tone|Paper|Fabric|Leaflet|Mapbox|Cytoscape|Sigma|Vis|Highlight|Prism|Marked|Mermaid)\.js$/i;
 
+/**
+ * Objects of a runtime or an API that code names a member of (`console.log`, `process.env`,
+ * `this.props`, `vscode.env`): never the stem of a file a document cites with these extensions.
+ */
+const RUNTIME_OBJECT = 'console|process|window|document|globalThis|global|navigator|location|localStorage|sessionStorage|this|self|super|Math|JSON|Object|Reflect|Intl|os|sys|vscode|logger|logging|Deno|Bun|req|res|ctx|event|evt|e';
+/**
+ * Extensions that are also names of members (`.log`, `.env`, `.key`, `.lock`, `.props`): with a
+ * runtime object before them they are member access, whereas `console.md` stays a document.
+ */
+const MEMBER_EXTENSION = 'log|env|key|lock|mod|sum|props|targets|properties|conf|cfg|example|template|sample|m|h|c|r|fs|cs|ex|pl|pm|ini';
+const MEMBER_ACCESS = new RegExp(`^(?:${RUNTIME_OBJECT})\\.(?:${MEMBER_EXTENSION})$`);
+
 /** Placeholders (`filename.md`, `path/to/x`), globs, commands, package specs and API routes are not citations. */
 function excluded(value: string): boolean {
   if (/[{}<>*?$|"'()\s\\]/.test(value)) return true;
+  if (MEMBER_ACCESS.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[a-z][a-z0-9+.-]*:[^\s/]/i.test(value)) return true;
   if (/(^|\/)path\/to\//i.test(value) || /^(?:file|filename|your[-_]?file|example|foo|bar|my[-_]?file)\.\w+$/i.test(value)) return true;
   if (PLACEHOLDER.test(value) || /X{3,}|N{3,}(?![a-z])/.test(value)) return true;

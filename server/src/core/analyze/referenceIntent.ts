@@ -1,4 +1,4 @@
-import type { ReferenceIntent } from '../model/document';
+import type { Reference, ReferenceIntent } from '../model/document';
 import type { Range } from '../text/position';
 import type { Sections } from './sections';
 
@@ -141,17 +141,46 @@ function clauseBefore(text: string, from: number): string {
   return text.slice(0, from).replace(/[`*_]+$/, '').split(/[.;!?]\s|\|/).pop() ?? '';
 }
 
+/** "… or `b.ts`", "(or create `b.ts`", "and/or `c`", "alternatively, `d`": the citation is an alternative to one before it. */
+const OR_BEFORE = /(?:\b(?:or|and\/or|alternatively)|\beither)\s*,?\s*(?:(?:create|add|write|use|update|extend|modify|edit|put\s+it\s+in|in|into|to|a|an|the|new|separate|file|module)\s+){0,3}[(`*_\s]*$/i;
+/** "`a.ts` or …", "`a.ts` (or create …", "`a.md`, or …": the citation is the first of alternatives. */
+const OR_AFTER = /^[`*_]*\s*,?\s*\(?\s*(?:or|and\/or)\b/i;
+
+/** Words that make the work on a file conditional, read in the citation's sentence. */
+const NEED_WORD = '(?:needed|necessary|required|applicable|relevant|appropriate|warranted|desired|separate|so|any)';
+/** "`a.md` if any principles changed", "`b.ts` (if needed)", "`c` as needed", "`d` where applicable". */
+const CONDITION_AFTER = new RegExp(`^[\`*_]*\\s*[,(]?\\s*(?:(?:if|when|where|as)\\s+(?:it\\s+is\\s+|they\\s+are\\s+)?${NEED_WORD}\\b|if\\s+(?:[\\w'’-]+\\s+){0,5}(?:changed|changes|change|differ|differs|differed|exists?|needs?\\s+(?:it|one|updating|changes?)))`, 'i');
+/** "If needed, create `a.md`", "Optionally update `b`", "where applicable, `c`". */
+const CONDITION_BEFORE = new RegExp(`(?:\\b(?:if|when|where|as)\\s+${NEED_WORD}\\b|\\boptionally\\b|\\bif\\s+(?:[\\w'’-]+\\s+){0,5}(?:changed|changes|differ|differs|exists?)\\s*,)[^.;]*$`, 'i');
+
+/** Whether the citation is one of alternatives, and whether the work on it is conditional, from its sentence. */
+function hedges(text: string, range: Range): { alternative?: true; conditional?: true } {
+  const from = range.start.column - 1;
+  const to = range.end.line === range.start.line ? range.end.column - 1 : text.length;
+  const before = clauseBefore(text, from);
+  const after = text.slice(to);
+  return {
+    ...(OR_BEFORE.test(before) || OR_AFTER.test(after) ? { alternative: true as const } : {}),
+    ...(CONDITION_AFTER.test(after) || CONDITION_BEFORE.test(before) ? { conditional: true as const } : {}),
+  };
+}
+
+/** What the words around a citation say of it (the fields of `Reference` read from them). */
+export type ReferenceReading = { readonly intent: ReferenceIntent; readonly box: number; readonly creates: boolean } & Pick<Reference, 'passing' | 'alternative' | 'conditional'>;
+
 /**
  * What a citation says of its file, the checklist item holding it, whether the plan makes it, and,
- * for a record outside checklists, whether it is only named in passing.
+ * for a record outside checklists, whether it is only named in passing; for one inside a checklist
+ * item, whether the text offers it as an alternative or makes its work conditional.
  */
-export function referenceIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number; creates: boolean; passing?: true } {
+export function referenceIntent(range: Range, input: IntentInput): ReferenceReading {
   const found = readIntent(range, input);
   const text = input.line(range.start.line);
   if (found.intent === 'record' && found.box < 0 && namedInPassing(clauseBefore(text, range.start.column - 1))) return { ...found, creates: false, passing: true };
-  if (found.intent !== 'plan') return { ...found, creates: false };
+  const hedged = found.box >= 0 ? hedges(text, range) : {};
+  if (found.intent !== 'plan') return { ...found, creates: false, ...hedged };
   const before = text.slice(0, range.start.column - 1).replace(/[`*_]+$/, '');
-  return { ...found, creates: createdHere(text, before, found.box, input) };
+  return { ...found, creates: createdHere(text, before, found.box, input), ...hedged };
 }
 
 function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent; box: number } {

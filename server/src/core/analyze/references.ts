@@ -1,4 +1,5 @@
-import type { Reference, ReferenceContext, Evidence, ReferenceIntent } from '../model/document';
+import type { Reference, ReferenceContext, Evidence } from '../model/document';
+import type { ReferenceReading } from './referenceIntent';
 import type { LineIndex, Range } from '../text/position';
 import type { RawSpan } from './collect';
 import { AT_REFERENCE, BARE_NAME, PROSE_PATH, PROSE_PATTERN, normaliseTarget, pathShape, pathsInCommand, patternFolder } from './pathShapes';
@@ -11,7 +12,7 @@ export interface ReferenceInput {
   readonly codeSpans: readonly RawSpan[];
   readonly links: readonly RawSpan[];
   readonly contextOf: (line: number) => ReferenceContext;
-  readonly intentOf: (range: Range) => { intent: ReferenceIntent; box: number; creates: boolean; passing?: true };
+  readonly intentOf: (range: Range) => ReferenceReading;
   /** Words of the enclosing heading that may name a folder or project (`LablabBean.Contracts.Analytics`). */
   readonly headingNames: (line: number) => readonly string[];
   /** Whether bare file names are read on the line: in a checklist item (work done or to do) and in status documents (evidence). */

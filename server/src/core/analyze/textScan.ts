@@ -11,9 +11,20 @@ import type { Range } from '../text/position';
  */
 export const TEST_NUMBERS =
   /\b\d+\s*\/\s*\d+\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|suites?|passed|passing|pass|successful|succeeded|working|ok|green|verified|validated|endpoints?|services?|files?|assertions?|vectors?|levels?|environments?|requirements?|tasks?|criteria|items?|steps?)\b|\(\s*\d+\s*\/\s*\d+\s*\)|\b\d+\s+(?:(?:unit|integration|e2e|end-to-end|api|ui|smoke|regression|acceptance)\s+)?(?:tests?\s+|checks?\s+|specs?\s+|cases?\s+)?(?:passed|failed|passing|failing|errors?|skipped|succeeded)\b|\b(?:passed|failed|passing|tests?)\s*:\s*\d+\b|\b(?:completed|done|verified|passed)\s*:\s*\d+\s*\/\s*\d+|={2,}\s*\d+\s+(?:passed|failed)/i;
-/** A measured quantity: a duration, a size or a rate, not a target (`< 30 minutes`); in prose only where no target is named. */
+/**
+ * A measured quantity: a duration, a size or a rate, not a bound (`< 30 minutes`); in prose only
+ * where no target is named. An approximate value (`~45 s`, `≈ 40 ms`, `~2x faster`, `≈ 40%`) was
+ * measured all the same. An exact relative figure that names no measured quantity (`50% faster`,
+ * `58% improvement`) is as often the target restated as a result (the labelled corpus), and a bare
+ * percentage is a claim.
+ */
 const TARGET_WORDS = /\b(?:target|goal|expected|expect|should|must|under|within|less than|at most|budget|sla|slo|requirement|threshold|limit)\b|[<≤]/i;
-const MEASURE = /(?<![<>≤≥~]\s?)(?<![<>≤≥~])\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|KB|kB|MB|GB|TB|req\/s|rps|ops\/s|qps|fps)\b/;
+const MEASURE = /(?<![<>≤≥]\s?)(?<![<>≤≥])\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hrs|hours|KB|kB|MB|GB|TB|req\/s|rps|ops\/s|qps|fps)\b/;
+/**
+ * `~2x faster`, `≈ 40%`, `~3×`: approximate relative figures (`~95% complete` is progress, not a
+ * measurement); and a change that names the quantity it measured, `44% improvement in processing time`.
+ */
+const RATIO_MEASURE = /[~≈]\s?\d+(?:\.\d+)?\s?(?:%|x\b|×)(?!\s*(?:complete|completed|done|finished|ready|progress|success))|\b\d+(?:\.\d+)?\s?(?:%|x\b|×)\s+(?:improvement|reduction|decrease|increase|drop|gain|speed-?up)\s+in\s+(?:[\w-]+\s+){0,3}(?:time|times|latency|duration|throughput|memory(?:\s+use|\s+usage)?|size|cpu(?:\s+use|\s+usage)?)\b/i;
 /** Evidence that reports failures: `3/5 tests passing`, `2 failed`, `❌` in a results row, "partially". */
 const FAILURE_COUNT = /\b(\d+)\s*\/\s*(\d+)\s+(?:[a-z][\w-]*\s+){0,2}(?:tests?|checks?|cases?|scenarios?|specs?|passed|passing|pass|successful|working)\b|\b([1-9]\d*)\s+(?:tests?\s+)?(?:failed|failing|errors?)\b|\b(?:failed|failures?|errors?)\s*:\s*([1-9]\d*)\b/i;
 const FAILURE_WORD = /\b(?:partially|FAILED|FAILING|NOT PASSING|BROKEN)\b|❌/u;
@@ -69,7 +80,7 @@ export function scanLine(text: string, line: number, c: CompiledConventions, int
   // without one (most prose) skips those patterns, which try every alternative at every position.
   const digits = /\d/.test(text);
   if (digits && TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
-  else if (digits && MEASURE.test(text) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
+  else if (digits && (MEASURE.test(text) || RATIO_MEASURE.test(text)) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
   if (reportsFailure(text, row, digits)) into.evidence.push({ kind: 'failure', line, reference: -1 });
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (digits && COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });

@@ -82,6 +82,10 @@ export interface Reference {
    * of this repository (see analyze/referenceIntent.ts): not a sure claim that it exists.
    */
   readonly passing?: true;
+  /** One of alternatives the text offers ("update `a.ts` (or create `b.ts`)", "`a.md` or `b.md`"): either one does. */
+  readonly alternative?: true;
+  /** Named in work the text makes conditional ("update `a.md` if any principle changed", "if needed, create `b`"). */
+  readonly conditional?: true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Claim, DocumentModel } from '../model/document';
+import { isBucketHeading } from '../analyze/bucketHeadings';
 import { checklistName } from '../analyze/todoRules';
 import { normalisePhase } from '../parse/role';
 import { isMissing } from '../resolve/resolve';
@@ -227,7 +228,9 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
     ];
   }
   // The phase's own verdict, in words of completion: not a component's "✅ Fully operational" or a results heading's "✅ All Tests Passing".
-  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && COMPLETION_WORD.test(c.marker.text) && (c.form === 'field' || (c.form === 'heading' && (model.headings.find((h) => h.line === c.line)?.level ?? 9) <= 3)));
+  // A bucket heading ("✅ COMPLETED" beside "⚠️ PENDING", "✅ What's Working") sorts the items, it is not the phase's verdict.
+  const headingAt = (line: number): number => model.headings.findIndex((h) => h.line === line);
+  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && COMPLETION_WORD.test(c.marker.text) && (c.form === 'field' || (c.form === 'heading' && (model.headings[headingAt(c.line)]?.level ?? 9) <= 3 && !isBucketHeading(model.headings, headingAt(c.line)))));
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
   const todoName = todo.path.split('/').pop() ?? todo.path;

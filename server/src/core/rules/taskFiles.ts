@@ -28,6 +28,10 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
   // a.ts" with "- deleted a.ts, the loader is used directly") did its work by removing it.
   const removedInBox = new Set<string>();
   for (const ref of model.references) if (ref.box >= 0 && ref.intent === 'history') removedInBox.add(`${ref.box}\u0000${ref.target}`);
+  const exists = (ref: Reference): boolean => {
+    const r = ctx.resolve(ref, model.path);
+    return r.resolved !== null || r.candidates.length > 0;
+  };
   for (const ref of model.references) {
     if (ref.box < 0 || ref.intent !== 'record' || (ref.context !== 'text' && ref.context !== 'output-item')) continue;
     if (removedInBox.has(`${ref.box}\u0000${ref.target}`)) continue;
@@ -38,6 +42,11 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
     const r = ctx.resolve(ref, model.path);
     if (r.resolved !== null || r.candidates.length > 0) continue;
+    // "Update `a.ts` (or create `b.ts`)": either file does the work; with neither there, the first is the one named missing.
+    if (ref.alternative) {
+      const others = alternativesOf(model, ref);
+      if (others.some(exists) || others.some((o) => o.range.start.column < ref.range.start.column)) continue;
+    }
     // "Write server.js" in a TypeScript project whose server.ts exists: name that file, as for a moved one.
     const dialect = ref.shape === 'file' && r.relocated === null ? otherDialect(ref.target).flatMap((name) => ctx.index.named(name)) : [];
     const relocated = r.relocated ?? (dialect.length === 1 ? (dialect[0] ?? null) : null);
@@ -50,7 +59,15 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     }
     byTarget.set(ref.target, { ref, box, relocated, tried: r.tried, others: [] });
   }
-  return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, t.tried, archived, t.others));
+  return [...byTarget.values()].map((t) => finding(model, t.box, t.ref, t.relocated, t.tried, archived ?? (t.ref.conditional ? CONDITIONAL : null), t.others));
+}
+
+/** Why a file named in conditional work is only a hint: the task expected it only if its condition held. */
+const CONDITIONAL = 'the task makes it only if its condition held';
+
+/** The other alternatives offered with `ref`: the citations on its line of the same checklist item, marked so. */
+function alternativesOf(model: DocumentModel, ref: Reference): Reference[] {
+  return model.references.filter((o) => o !== ref && o.alternative && o.box === ref.box && o.line === ref.line);
 }
 
 /** JavaScript and TypeScript name the same module with either extension: `server.js` for `server.ts` (named in the message). */
