@@ -23,6 +23,7 @@ import { findReferences } from './references';
 import { boxesByLine, referenceIntent } from './referenceIntent';
 import { Sections } from './sections';
 import { readLead } from './lead';
+import { readTestTally } from './testTally';
 import { readSuppressions } from './suppressions';
 import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
@@ -285,6 +286,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     localFindings,
     historical: isHistorical(lines, code, frontMatter),
     lead: reportByName(path, role) ? readLead(lines, code) : [],
+    testTally: reportByName(path, role) || spec?.part === 'tasks' ? readTestTally(lines, code, sections) : null,
     // KPI labels are searched in this text: a generated region names them without citing them.
     searchText: STATUS_ROLES.has(role.kind) ? searchable(blankRegions(text, lines, regions)) : '',
     prd,

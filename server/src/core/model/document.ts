@@ -136,6 +136,21 @@ export interface PhaseCountStatement {
   readonly text: string;
 }
 
+/** A count of tests a document gives under a label: `Application: All 395 tests passing`. */
+export interface TestCount {
+  /** The part counted, normalised (`application`), or for the total the label as written. */
+  readonly label: string;
+  readonly count: number;
+  readonly line: number;
+}
+
+/** The tests a document counts part by part, and its total for all of them (analyze/testTally.ts). */
+export interface TestTally {
+  readonly total: TestCount;
+  /** At least two. */
+  readonly parts: readonly TestCount[];
+}
+
 /** A status field of any status: `**Status**: 🔄 IN PROGRESS`, `**Result**: ✅ PASSED`. */
 export interface StatusField {
   readonly line: number;
@@ -198,6 +213,8 @@ export interface DocumentModel {
   readonly historical: boolean;
   /** For a report by its name (parse/role.ts, reportByName): its opening lines, which say what it reports on; else empty. */
   readonly lead: readonly LeadLine[];
+  /** The tests it counts, part by part, with their total; null unless it gives both. */
+  readonly testTally: TestTally | null;
   /** Lower-cased text, for citations of requirement titles and KPI labels. */
   readonly searchText: string;
   readonly prd: PrdModel | null;
