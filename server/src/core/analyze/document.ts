@@ -24,6 +24,7 @@ import { boxesByLine, referenceIntent } from './referenceIntent';
 import { Sections } from './sections';
 import { readLead } from './lead';
 import { readTestTally } from './testTally';
+import { STATUS_RECORD_FILE, statusRecordModel } from './statusRecord';
 import { readSuppressions } from './suppressions';
 import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
@@ -156,6 +157,8 @@ export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config
  */
 export function analyzeText(path: string, text: string, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
   if (text.length > config.maxFileSize) return { path, skipped: `File has ${text.length} characters, over the maxFileSize limit; not analysed.` };
+  // A spec's JSON lifecycle record is data: read for its status, never parsed as Markdown.
+  if (STATUS_RECORD_FILE.test(path)) return { path, model: statusRecordModel(path, text, documentRole(path, compileConventions(config.conventions))) };
   const tooDeep = nestingProblem(text);
   if (tooDeep) return { path, skipped: tooDeep };
   let raw: Collected;
