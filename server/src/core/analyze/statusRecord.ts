@@ -72,6 +72,7 @@ export function statusRecordModel(path: string, text: string, role: DocumentRole
     historical: false,
     lead: [],
     testTally: null,
+    releaseItems: [],
     searchText: '',
     prd: null,
     todo: null,

@@ -151,6 +151,15 @@ export interface TestTally {
   readonly parts: readonly TestCount[];
 }
 
+/** An item a changelog's released version lists as shipped: `- Offline fallback with caching` under `## [0.1.0]`. */
+export interface ReleaseItem {
+  readonly line: number;
+  readonly range: Range;
+  readonly text: string;
+  /** The version, as its heading writes it: `0.1.0`. */
+  readonly release: string;
+}
+
 /** A status field of any status: `**Status**: 🔄 IN PROGRESS`, `**Result**: ✅ PASSED`. */
 export interface StatusField {
   readonly line: number;
@@ -215,6 +224,8 @@ export interface DocumentModel {
   readonly lead: readonly LeadLine[];
   /** The tests it counts, part by part, with their total; null unless it gives both. */
   readonly testTally: TestTally | null;
+  /** For a changelog by name (analyze/releaseNotes.ts): what its released versions list as shipped; else empty. */
+  readonly releaseItems: readonly ReleaseItem[];
   /** Lower-cased text, for citations of requirement titles and KPI labels. */
   readonly searchText: string;
   readonly prd: PrdModel | null;
