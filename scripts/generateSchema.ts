@@ -15,7 +15,7 @@ const SPEC_LAYOUT = {
   properties: {
     name: { type: 'string', minLength: 1, description: 'Shown in the tree and in messages (spec-kit, kiro, or your own).' },
     folder: { type: 'string', minLength: 1, description: 'Workspace-relative glob of the spec folders; each folder it matches is one spec.' },
-    documents: { type: 'object', description: 'File names inside a spec folder and the part each plays.', additionalProperties: { type: 'string', enum: ['requirements', 'tasks', 'design', 'plan', 'constitution'] } },
+    documents: { type: 'object', description: 'File names inside a spec folder and the part each plays.', additionalProperties: { type: 'string', enum: ['requirements', 'tasks', 'design', 'plan', 'constitution', 'status'] } },
   },
 };
 for (const [k, v] of Object.entries(DEFAULT_CONVENTIONS)) {

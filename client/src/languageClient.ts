@@ -32,6 +32,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   const serverOptions: ServerOptions = { run, debug: run };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.md'),
+    // Spec status records (spec.json, .spec-context.json) are analysed too (server: isDocumentFile).
+    vscode.workspace.createFileSystemWatcher('**/{spec.json,.spec-context.json}'),
     vscode.workspace.createFileSystemWatcher('**/.proofmark.json'),
   ];
   context.subscriptions.push(...watchers);

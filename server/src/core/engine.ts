@@ -6,7 +6,7 @@ import type { FileHistory } from './findings/history';
 import { formatBytes } from './parse/decode';
 import { planBatches, withContext } from './project/batches';
 import { ignoreMatcher } from './project/ignore';
-import { MARKDOWN_FILE, Project } from './project/project';
+import { isDocumentFile, Project } from './project/project';
 import { scopeOf, type ScopeQuestion } from './project/scope';
 import type { Workspace } from './workspace';
 
@@ -82,7 +82,7 @@ async function startProject(options: LoadOptions): Promise<{ project: Project; f
   const ignored = ignoreMatcher(project.config.ignore);
   const files = (await options.workspace.list()).filter((p) => !ignored(p));
   project.setFiles(files);
-  return { project, files, markdown: files.filter((p) => MARKDOWN_FILE.test(p)) };
+  return { project, files, markdown: files.filter(isDocumentFile) };
 }
 
 /** Lists the workspace, reads its configuration and analyses every Markdown document into a project. */

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { analyzeBytes } from '../core/analyze/document';
 import { CONFIG_FILE } from '../core/config/config';
-import { MARKDOWN_FILE } from '../core/project/project';
+import { isDocumentFile } from '../core/project/project';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { plainOutcome } from './compactModel';
 import type { Root } from './roots';
@@ -25,7 +25,7 @@ async function readInto(session: Session, root: Root, path: string): Promise<voi
   if (session.isOpen(root, path)) return;
   const project = root.project;
   project.addFile(path);
-  if (!MARKDOWN_FILE.test(path)) return;
+  if (!isDocumentFile(path)) return;
   const bytes = await root.disk.read(path);
   if (session.isOpen(root, path)) return;
   if (bytes === undefined && (await root.disk.stat(path)) === undefined) project.removeFile(path);

@@ -3,7 +3,7 @@ import { CONFIG_FILE } from '../core/config/config';
 import type { DocumentAnalyzer } from '../core/engine';
 import { decodeDocument } from '../core/parse/decode';
 import { ignoreMatcher } from '../core/project/ignore';
-import { MARKDOWN_FILE, Project } from '../core/project/project';
+import { isDocumentFile, Project } from '../core/project/project';
 import { contentHash } from '../core/text/hash';
 import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
@@ -108,7 +108,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
   const cached = await cache.load();
   const compactor = new ModelCompactor();
-  const markdown = files.filter((p) => MARKDOWN_FILE.test(p));
+  const markdown = files.filter(isDocumentFile);
   const progress = (done: number): void => {
     root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
     session.progressed(root);

@@ -2,7 +2,7 @@ import { compileConventions } from '../core/config/compiled';
 import { CONFIG_FILE } from '../core/config/config';
 import { crossReads } from '../core/project/crossReads';
 import { buildInitiatives, type InitiativeMap } from '../core/project/initiatives';
-import { MARKDOWN_FILE, type Project } from '../core/project/project';
+import { isDocumentFile, type Project } from '../core/project/project';
 import { scopeOf } from '../core/project/scope';
 import { dirname } from '../core/parse/role';
 import { documentRole } from '../core/parse/role';
@@ -25,7 +25,7 @@ export function groupingByName(root: Root): InitiativeMap {
   if (hit && hit.key === project.fileSetKey) return hit.map;
   const c = compileConventions(project.config.conventions);
   const entries = [];
-  for (const path of project.index.all()) if (MARKDOWN_FILE.test(path)) entries.push({ path, role: documentRole(path, c) });
+  for (const path of project.index.all()) if (isDocumentFile(path)) entries.push({ path, role: documentRole(path, c) });
   const map = buildInitiatives(entries);
   groupings.set(project, { key: project.fileSetKey, map });
   return map;
@@ -79,7 +79,7 @@ export function ownScope(root: Root, path: string): readonly string[] {
   if (!entry || entry.key !== project.fileSetKey) ownScopes.set(project, (entry = { key: project.fileSetKey, byPath: new Map() }));
   let scope = entry.byPath.get(path);
   if (!scope) {
-    const markdown = [...project.index.all()].filter((p) => MARKDOWN_FILE.test(p));
+    const markdown = [...project.index.all()].filter(isDocumentFile);
     if (!markdown.includes(path)) markdown.push(path);
     scope = scopeOf(markdown, compileConventions(project.config.conventions), { kind: 'findings', selected: (p) => p === path });
     entry.byPath.set(path, scope);
@@ -102,7 +102,7 @@ export function openStage(session: Session, root: Root): 'reading' | 'own' | 'al
 }
 
 function analysed(root: Root, path: string): boolean {
-  return !MARKDOWN_FILE.test(path) || root.project.model(path) !== undefined || root.project.skippedFiles.has(path);
+  return !isDocumentFile(path) || root.project.model(path) !== undefined || root.project.skippedFiles.has(path);
 }
 
 /** Paths of a folder whose diagnostics the scope asks for: open documents, their initiatives, the configuration file. */

@@ -4,7 +4,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import * as nodePath from 'node:path';
 import type { DocumentModel } from '../core/model/document';
 import { ParseCache } from '../core/parse/parseCache';
-import { MARKDOWN_FILE, type Project } from '../core/project/project';
+import { isDocumentFile, type Project } from '../core/project/project';
 import { analyzeOpenText } from './analyzeOpen';
 import { RootSet, safeParse, type Root } from './roots';
 import { Debouncer } from './scheduler';
@@ -152,7 +152,7 @@ export class Session {
       const doc = this.documents.get(uri);
       if (!at || !doc || at.root.ignored(at.path)) continue;
       const project = at.root.project;
-      if (!MARKDOWN_FILE.test(at.path)) {
+      if (!isDocumentFile(at.path)) {
         if (!project.index.hasFile(at.path)) project.addFile(at.path);
         continue;
       }

@@ -7,7 +7,7 @@ import type { TodoModel } from '../model/todo';
 import { decodeDocument } from '../parse/decode';
 import { nestingProblem } from '../parse/markdown';
 import type { ParseCache } from '../parse/parseCache';
-import { documentRole, reportByName } from '../parse/role';
+import { basename, documentRole, reportByName } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex, type Range } from '../text/position';
 import { frontMatterStatus } from './frontStatus';
@@ -23,6 +23,9 @@ import { findReferences } from './references';
 import { boxesByLine, referenceIntent, type ReferenceReading } from './referenceIntent';
 import { Sections } from './sections';
 import { readLead } from './lead';
+import { readTestTally } from './testTally';
+import { CHANGELOG_NAME, readReleaseItems } from './releaseNotes';
+import { STATUS_RECORD_FILE, statusRecordModel } from './statusRecord';
 import { readSuppressions } from './suppressions';
 import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
@@ -155,6 +158,8 @@ export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config
  */
 export function analyzeText(path: string, text: string, config: ProofmarkConfig, cache?: ParseCache): AnalysisOutcome {
   if (text.length > config.maxFileSize) return { path, skipped: `File has ${text.length} characters, over the maxFileSize limit; not analysed.` };
+  // A spec's JSON lifecycle record is data: read for its status, never parsed as Markdown.
+  if (STATUS_RECORD_FILE.test(path)) return { path, model: statusRecordModel(path, text, documentRole(path, compileConventions(config.conventions))) };
   const tooDeep = nestingProblem(text);
   if (tooDeep) return { path, skipped: tooDeep };
   let raw: Collected;
@@ -285,6 +290,8 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
     localFindings,
     historical: isHistorical(lines, code, frontMatter),
     lead: reportByName(path, role) ? readLead(lines, code) : [],
+    releaseItems: CHANGELOG_NAME.test(basename(path)) ? readReleaseItems(lines, code, sections) : [],
+    testTally: reportByName(path, role) || spec?.part === 'tasks' ? readTestTally(lines, code, sections) : null,
     // KPI labels are searched in this text: a generated region names them without citing them.
     searchText: STATUS_ROLES.has(role.kind) ? searchable(blankRegions(text, lines, regions)) : '',
     prd,

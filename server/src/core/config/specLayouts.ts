@@ -22,12 +22,16 @@ const SPEC_KIT_DOCUMENTS: Readonly<Record<string, SpecPart>> = {
   'research.md': 'design',
   'data-model.md': 'design',
   'quickstart.md': 'design',
+  '.spec-context.json': 'status',
+  'spec.json': 'status',
 };
 
 const KIRO_DOCUMENTS: Readonly<Record<string, SpecPart>> = {
   'requirements.md': 'requirements',
   'design.md': 'design',
   'tasks.md': 'tasks',
+  'spec.json': 'status',
+  '.spec-context.json': 'status',
 };
 
 export const DEFAULT_SPEC_LAYOUTS: readonly SpecLayout[] = [
@@ -69,7 +73,7 @@ export function specPlacer(layouts: readonly SpecLayout[]): SpecPlacer {
   return place;
 }
 
-const PARTS: ReadonlySet<string> = new Set<SpecPart>(['requirements', 'tasks', 'design', 'plan', 'constitution']);
+const PARTS: ReadonlySet<string> = new Set<SpecPart>(['requirements', 'tasks', 'design', 'plan', 'constitution', 'status']);
 
 /** Why a configured list of layouts cannot be used, or null. */
 export function specLayoutsProblem(value: unknown): string | null {

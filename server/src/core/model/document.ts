@@ -140,6 +140,30 @@ export interface PhaseCountStatement {
   readonly text: string;
 }
 
+/** A count of tests a document gives under a label: `Application: All 395 tests passing`. */
+export interface TestCount {
+  /** The part counted, normalised (`application`), or for the total the label as written. */
+  readonly label: string;
+  readonly count: number;
+  readonly line: number;
+}
+
+/** The tests a document counts part by part, and its total for all of them (analyze/testTally.ts). */
+export interface TestTally {
+  readonly total: TestCount;
+  /** At least two. */
+  readonly parts: readonly TestCount[];
+}
+
+/** An item a changelog's released version lists as shipped: `- Offline fallback with caching` under `## [0.1.0]`. */
+export interface ReleaseItem {
+  readonly line: number;
+  readonly range: Range;
+  readonly text: string;
+  /** The version, as its heading writes it: `0.1.0`. */
+  readonly release: string;
+}
+
 /** A status field of any status: `**Status**: 🔄 IN PROGRESS`, `**Result**: ✅ PASSED`. */
 export interface StatusField {
   readonly line: number;
@@ -202,6 +226,10 @@ export interface DocumentModel {
   readonly historical: boolean;
   /** For a report by its name (parse/role.ts, reportByName): its opening lines, which say what it reports on; else empty. */
   readonly lead: readonly LeadLine[];
+  /** The tests it counts, part by part, with their total; null unless it gives both. */
+  readonly testTally: TestTally | null;
+  /** For a changelog by name (analyze/releaseNotes.ts): what its released versions list as shipped; else empty. */
+  readonly releaseItems: readonly ReleaseItem[];
   /** Lower-cased text, for citations of requirement titles and KPI labels. */
   readonly searchText: string;
   readonly prd: PrdModel | null;

@@ -39,4 +39,6 @@ export interface SpecDocuments {
   readonly tasks: string | null;
   readonly design: string | null;
   readonly plan: string | null;
+  /** A JSON lifecycle record beside the documents (`spec.json`), read for its status. */
+  readonly status: string | null;
 }

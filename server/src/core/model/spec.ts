@@ -4,7 +4,8 @@ import type { Range } from '../text/position';
  * The documents of a spec folder (spec-kit `specs/NNN-name/`, Kiro `.kiro/specs/<name>/`): what each
  * one is for. `constitution` is spec-kit's `.specify/memory/constitution.md`, read for placeholders only.
  */
-export type SpecPart = 'requirements' | 'tasks' | 'design' | 'plan' | 'constitution';
+/** `status`: a machine-written lifecycle record (`spec.json`, `.spec-context.json`), read for its `"status"` only. */
+export type SpecPart = 'requirements' | 'tasks' | 'design' | 'plan' | 'constitution' | 'status';
 
 /**
  * A requirement-like item a task can trace: a functional requirement (`FR-001`, `R001`, `TR-1`), a

@@ -1,3 +1,4 @@
+import { CHANGELOG_NAME } from '../analyze/releaseNotes';
 import type { DocumentRole } from '../model/document';
 import { reportByName } from '../parse/role';
 import type { Initiative } from '../model/initiative';
@@ -59,16 +60,21 @@ export function specReportReads(path: string, role: DocumentRole, grouping: Init
   return specTaskLists(grouping);
 }
 
+/** A changelog reads every spec's task list: what a release ships, against the tasks that make it (rules/releaseNotes.ts). */
+export function changelogReads(path: string, grouping: InitiativeMap): readonly string[] {
+  return CHANGELOG_NAME.test(path.slice(path.lastIndexOf('/') + 1)) ? specTaskLists(grouping) : [];
+}
+
 /**
  * The documents a document's rules read beyond its own initiative, chosen from file names alone
  * (like the grouping, so that a scoped check, a batch and the server's dependencies all know them
  * before anything is analysed): a report's spec task lists (specReportReads), a task list's copies in
- * other spec folders of the same name (specCopies), and for a document of
+ * other spec folders of the same name (specCopies), a changelog's spec task lists, and for a document of
  * a numbered phase folder the roadmaps that check its phase off (project/phaseFolders.ts,
  * rules/phaseFolders.ts).
  */
 export function crossReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
-  const reports = [...specReportReads(path, role, grouping), ...specCopies(path, grouping)];
+  const reports = [...specReportReads(path, role, grouping), ...changelogReads(path, grouping), ...specCopies(path, grouping)];
   const place = phaseFolderOf(path);
   if (!place) return reports;
   const roadmaps = roadmapsOf(place, (p) => grouping.paths.has(p));

@@ -56,7 +56,7 @@ export function buildInitiatives(models: Iterable<GroupingEntry>): InitiativeMap
     // A spec folder is an initiative of its own: its requirements, tasks and design documents.
     if (r.kind === 'spec' && r.part !== 'constitution') {
       const d = draftFor(r.folder, '');
-      d.spec ??= { layout: r.layout, requirements: null, tasks: null, design: null, plan: null };
+      d.spec ??= { layout: r.layout, requirements: null, tasks: null, design: null, plan: null, status: null };
       if (d.spec[r.part] === null) d.spec[r.part] = m.path;
       continue;
     }

@@ -1,3 +1,4 @@
+import { STATUS_RECORD_FILE } from '../analyze/statusRecord';
 import type { AnalysisOutcome } from '../analyze/document';
 import { compileConventions } from '../config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ConfigProblem, type ParsedConfig, type ProofmarkConfig } from '../config/config';
@@ -17,6 +18,14 @@ import { buildInitiatives, type GroupingEntry, type InitiativeMap } from './init
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+
+/**
+ * The files the engine analyses into models: Markdown documents, and a spec folder's JSON lifecycle
+ * record (`spec.json`, `.spec-context.json`), read for the status it records (analyze/statusRecord.ts).
+ */
+export function isDocumentFile(path: string): boolean {
+  return MARKDOWN_FILE.test(path) || STATUS_RECORD_FILE.test(path);
+}
 
 /**
  * The state of one workspace root: its file list, the model of every Markdown document, and the

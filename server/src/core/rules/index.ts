@@ -11,6 +11,8 @@ import { taskFileRule } from './taskFiles';
 import { constitutionRule, specRules } from './specs';
 import { specReportRule } from './specReports';
 import { specCopyRule } from './specCopies';
+import { testTotalsRule } from './testTotals';
+import { releaseNotesRule } from './releaseNotes';
 import { todoFileRules } from './todoFiles';
 
 /**
@@ -20,7 +22,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule, phaseFolderRule, specCopyRule];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule, phaseFolderRule, specCopyRule, testTotalsRule, releaseNotesRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

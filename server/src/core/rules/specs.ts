@@ -11,13 +11,14 @@ interface SpecDocs {
   readonly requirements: DocumentModel | null;
   readonly tasks: DocumentModel | null;
   readonly plan: DocumentModel | null;
+  readonly record: DocumentModel | null;
 }
 
 function docsOf(ctx: RuleContext, initiative: Initiative): SpecDocs | null {
   const spec = initiative.spec;
   if (!spec) return null;
   const get = (p: string | null): DocumentModel | null => (p ? (ctx.models.get(p) ?? null) : null);
-  return { requirements: get(spec.requirements), tasks: get(spec.tasks), plan: get(spec.plan) };
+  return { requirements: get(spec.requirements), tasks: get(spec.tasks), plan: get(spec.plan), record: get(spec.status) };
 }
 
 /** Every id the task list traces (its tasks' traces, and ids in its headings: `Phase 3: User Story 1`, `SC-001`), with the places (tasks, heading lines) naming each family. */
@@ -296,6 +297,28 @@ function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   return [];
 }
 
+/**
+ * The spec's JSON lifecycle record against its task list: `"status": "in-progress"` (or a planned
+ * status) while every task is checked, or `"completed"` while none is. The record is written by a
+ * tool at each step, so it is the one left behind when the work went on without it.
+ */
+function recordAgainstTasks(docs: SpecDocs): RuleFinding[] {
+  const record = docs.record;
+  const status = record?.spec?.status;
+  const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
+  if (!record || !status?.marker || !docs.tasks || tasks.length < 3) return [];
+  const checked = tasks.filter((t) => t.checked).length;
+  const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
+  const name = basename(record.path);
+  if (status.marker !== 'done' && allChecked(docs.tasks)) {
+    return [{ code: 'status-conflict', file: record.path, range: status.range, message: `${name} records the status "${status.text}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked.`, related }];
+  }
+  if (status.marker === 'done' && checked === 0) {
+    return [{ code: 'status-conflict', file: record.path, range: status.range, message: `${name} records the status "${status.text}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
+  }
+  return [];
+}
+
 /** A report beside the spec (`acceptance-report.md`, `COMPLETION.md`) saying the work is done while no task is checked. */
 function reportsAgainstTasks(ctx: RuleContext, initiative: Initiative, docs: SpecDocs): RuleFinding[] {
   const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
@@ -331,7 +354,7 @@ export const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const docs = docsOf(ctx, initiative);
   if (!docs) return [];
-  return [...coverage(ctx, initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
+  return [...coverage(ctx, initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...recordAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
 }
 
 /** spec-kit's constitution still the unfilled template while specs are written against it. */
