@@ -278,23 +278,36 @@ function markers(ctx: RuleContext, initiative: Initiative, docs: SpecDocs): Rule
   return out;
 }
 
+/** A status stated in `file` (the spec's header, its JSON record), as the message quotes it, read against the task list. */
+interface StatedStatus {
+  readonly file: string;
+  readonly status: NonNullable<SpecModel['status']>;
+  /** `The spec says "Draft"`, `spec.json records the status "in-progress"`. */
+  readonly says: string;
+  /** Whether the status says the work is not finished yet. */
+  readonly unfinished: boolean;
+}
+
+/** A stated status against the task list: not finished with every required task checked, or done with none. */
+function statedAgainstTasks(docs: SpecDocs, stated: StatedStatus | null): RuleFinding[] {
+  const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
+  if (!stated || !docs.tasks || tasks.length < 3) return [];
+  const checked = tasks.filter((t) => t.checked).length;
+  const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
+  const of = basename(docs.tasks.path);
+  const finding = (message: string): RuleFinding[] => [{ code: 'status-conflict', file: stated.file, range: stated.status.range, message, related }];
+  if (stated.unfinished && allChecked(docs.tasks)) return finding(`${stated.says}, but all ${tasks.length} tasks of ${of} are checked.`);
+  if (stated.status.marker === 'done' && checked === 0) return finding(`${stated.says}, but none of the ${tasks.length} tasks of ${of} is checked.`);
+  return [];
+}
+
 /** The spec's own status against its task list: Draft with every task checked, Complete with none. */
 function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const req = docs.requirements;
   const status = req?.spec?.status;
-  const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
-  if (!req || !status || !docs.tasks || tasks.length < 3) return [];
-  const checked = tasks.filter((t) => t.checked).length;
+  if (!req || !status) return [];
   const value = headerValue(status);
-  const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
-  if (allChecked(docs.tasks) && PLANNED_STATUS.test(value)) {
-    const message = `The spec says "${value}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked`;
-    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `${message}.`, related }];
-  }
-  if (checked === 0 && status.marker === 'done') {
-    return [{ code: 'status-conflict', file: req.path, range: status.range, message: `The spec says "${value}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
-  }
-  return [];
+  return statedAgainstTasks(docs, { file: req.path, status, says: `The spec says "${value}"`, unfinished: PLANNED_STATUS.test(value) });
 }
 
 /**
@@ -305,18 +318,8 @@ function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
 function recordAgainstTasks(docs: SpecDocs): RuleFinding[] {
   const record = docs.record;
   const status = record?.spec?.status;
-  const tasks = (docs.tasks?.spec?.tasks ?? []).filter((t) => !t.optional);
-  if (!record || !status?.marker || !docs.tasks || tasks.length < 3) return [];
-  const checked = tasks.filter((t) => t.checked).length;
-  const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
-  const name = basename(record.path);
-  if (status.marker !== 'done' && allChecked(docs.tasks)) {
-    return [{ code: 'status-conflict', file: record.path, range: status.range, message: `${name} records the status "${status.text}", but all ${tasks.length} tasks of ${basename(docs.tasks.path)} are checked.`, related }];
-  }
-  if (status.marker === 'done' && checked === 0) {
-    return [{ code: 'status-conflict', file: record.path, range: status.range, message: `${name} records the status "${status.text}", but none of the ${tasks.length} tasks of ${basename(docs.tasks.path)} is checked.`, related }];
-  }
-  return [];
+  if (!record || !status?.marker) return [];
+  return statedAgainstTasks(docs, { file: record.path, status, says: `${basename(record.path)} records the status "${status.text}"`, unfinished: status.marker !== 'done' });
 }
 
 /** A report beside the spec (`acceptance-report.md`, `COMPLETION.md`) saying the work is done while no task is checked. */
