@@ -102,7 +102,16 @@ export function matchLabels(labels: readonly Label[], at: ReadonlyMap<string, re
   // A label at the finding's own place decides over labels of its related places (those judged
   // findings since merged into it: "the same file, already reported at line 63").
   const labelledHere = new Set(matched.filter((m) => m.hit !== null && m.hit.file === m.label.file && m.hit.line === m.label.line).map((m) => m.hit));
-  return matched.filter((m) => m.hit === null || ((m.hit.code === m.label.code || !labelledUnderOwnCode.has(m.hit)) && (!labelledHere.has(m.hit) || (m.hit.file === m.label.file && m.hit.line === m.label.line))));
+  const kept = matched.filter((m) => m.hit === null || ((m.hit.code === m.label.code || !labelledUnderOwnCode.has(m.hit)) && (!labelledHere.has(m.hit) || (m.hit.file === m.label.file && m.hit.line === m.label.line))));
+  // One finding, one verdict: of the labels of places since merged into one finding (none at its
+  // own place), the first place's decides, whatever its verdict.
+  const first = new Map<CorpusFinding, MatchedLabel>();
+  for (const m of kept) {
+    if (m.hit === null || labelledHere.has(m.hit)) continue;
+    const seen = first.get(m.hit);
+    if (!seen || m.label.line < seen.label.line) first.set(m.hit, m);
+  }
+  return kept.filter((m) => m.hit === null || labelledHere.has(m.hit) || first.get(m.hit) === m);
 }
 
 /**

@@ -7,7 +7,7 @@
  *   - unlabelled: findings reported now that no label covers (sample them after a big change).
  * Hints are quiet (VS Code shows them in the editor, not among the problems): they are counted apart,
  * as "hints", and neither in the precision nor as kept.
- * `--sample N [--seed S] [--round R]` prints N unlabelled findings, stratified by code, as JSON lines
+ * `--sample N [--seed S] [--codes A,B] [--round R]` prints N unlabelled findings (of the given codes), stratified by code, as JSON lines
  * to label (they quote the documents, so they are printed, not stored in the project).
  * `--show CODE` prints the labelled findings of CODE still reported, each with its verdict, the
  * label's reason and the message now, and the TRUE findings of CODE no longer reported (LOST), to read
@@ -116,7 +116,9 @@ function main(): void {
   if (show !== undefined) return;
   const sampleSize = arg('--sample');
   if (sampleSize !== undefined) {
-    const picked = stratifiedSample(unlabelled, Number(sampleSize), Number(arg("--seed") ?? "1"), Number(arg("--floor") ?? "4"));
+    const codes = arg('--codes')?.split(',');
+    const pool = codes === undefined ? unlabelled : unlabelled.filter((f) => codes.includes(f.code));
+    const picked = stratifiedSample(pool, Number(sampleSize), Number(arg("--seed") ?? "1"), Number(arg("--floor") ?? "4"));
     for (const f of picked) process.stdout.write(`${JSON.stringify(f)}\n`);
     return;
   }

@@ -4,7 +4,7 @@ import { parseConfig } from '../../server/src/core/config/config';
 import { documentRole } from '../../server/src/core/parse/role';
 import { compileConventions } from '../../server/src/core/config/compiled';
 import { prefixedIds, readTraceValue } from '../../server/src/core/analyze/specIds';
-import { check, model, only } from '../support/memory';
+import { check, checkedThreeWays, model, only } from '../support/memory';
 
 const KIRO_REQUIREMENTS = `# Requirements Document
 
@@ -199,6 +199,20 @@ describe('spec rules', () => {
     const findings = await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': done });
     assert.deepEqual(only(findings, 'status-conflict').map((f) => f.message), ['The spec says "Draft", but all 5 tasks of tasks.md are checked.']);
     assert.deepEqual(only(await check({ 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': TASKS }), 'status-conflict'), []);
+  });
+
+  it('keeps a Draft header with every task checked to a hint where no spec header of the workspace ever moves on, alike in a whole, batched and one-file check', async () => {
+    const done = TASKS.replace(/- \[ \]/g, '- [x]');
+    const files: Record<string, string> = { 'specs/002-x/spec.md': SPEC, 'specs/002-x/tasks.md': done, 'specs/003-y/spec.md': SPEC, 'specs/004-z/spec.md': SPEC };
+    const three = await checkedThreeWays(files, 'specs/002-x/spec.md');
+    for (const [way, findings] of Object.entries(three)) {
+      const conflicts = only(findings, 'status-conflict').filter((f) => f.file === 'specs/002-x/spec.md');
+      assert.deepEqual(conflicts.map((f) => f.severity), ['hint'], way);
+      assert.match(conflicts[0]?.message ?? '', /no spec header of this workspace states more than a planned status, so this is only a hint/, way);
+    }
+    // One header that moves on (Complete) makes the others statuses again.
+    const kept = await check({ ...files, 'specs/004-z/spec.md': SPEC.replace('Draft', 'Complete') });
+    assert.deepEqual(only(kept, 'status-conflict').filter((f) => f.file === 'specs/002-x/spec.md').map((f) => f.severity === 'hint'), [false]);
   });
 
   it('reports a report beside the spec that says done while no task is checked, once for all such reports', async () => {

@@ -171,3 +171,38 @@ describe('a done heading over open boxes, in a report', async () => {
     assert.ok(lines.includes(22), `line 22 not reported: ${lines.join(', ')}`);
   });
 });
+
+describe('Project Completion Checklist entries', () => {
+  const todo = (phase2Boxes: string): string => `# TODO050: Entries
+
+- Phase 1: ✅ COMPLETED - Setup
+- Phase 2: ✅ COMPLETED - Build
+
+## Phase 1: Setup
+
+- [x] Set up
+
+## Phase 2: Build
+
+- [x] Build
+
+## Project Completion Checklist
+
+### Phase 1: Setup ✅ COMPLETED
+- [x] Set up
+
+### Phase 2: Build
+${phase2Boxes}
+`;
+  const unstated = async (text: string): Promise<number[]> =>
+    only(await check({ 'p/TODO050.md': text }), 'status-conflict')
+      .filter((f) => f.message.includes('states no status'))
+      .map((f) => f.range.start.line);
+
+  it('reports an entry that states no status while its siblings do and the phase is done elsewhere', async () => {
+    assert.deepEqual(await unstated(todo('- [x] Build\n- [ ] Release')), [19]);
+  });
+  it('reads an entry whose own boxes are all checked as stating done by them', async () => {
+    assert.deepEqual(await unstated(todo('- [x] Build\n- [x] Release')), []);
+  });
+});

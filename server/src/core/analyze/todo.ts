@@ -60,6 +60,16 @@ function count(boxes: readonly Checkbox[], indexes: readonly number[], required:
   return { total, checked, firstOpenLine, notRequired };
 }
 
+/** Whether the lines after `line` up to `end` hold boxes, all of them checked. */
+function allBoxesChecked(boxes: readonly Checkbox[], line: number, end: number): boolean {
+  let any = false;
+  for (let i = firstAtOrAfter(boxes, line + 1); i < boxes.length && (boxes[i]?.line ?? Infinity) <= end; i++) {
+    if (!boxes[i]?.checked) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** Sub-sections whose boxes a done phase does not need: optional or later work by their title. */
 export const NOT_REQUIRED_SECTION =
   /^[^\p{L}]*(?:optional\b.*|nice[- ]to[- ]haves?|stretch(?:\s+goals?)?|future(?:\s+(?:work|enhancements?|improvements?|ideas|scope|considerations))?|deferred\b.*|out\s+of\s+scope.*|backlog|post-?mvp.*|later|v2(?:\s+scope)?)\s*$|[([]\s*(?:optional|deferred|nice[- ]to[- ]have|post-?mvp|future)\s*[)\]]/iu;
@@ -125,7 +135,7 @@ export function analyseTodo(input: TodoInput): TodoModel {
       if (h.line <= completion.line || h.line > completion.sectionEnd) continue;
       const m = PHASE_HEADING.exec(h.text);
       if (!m) continue;
-      addStatement(normalisePhase(m[1] ?? ''), { source: 'completion-checklist', marker: h.status, title: stripStatus(m[2] ?? '', c) || null, line: h.line, range: h.range });
+      addStatement(normalisePhase(m[1] ?? ''), { source: 'completion-checklist', marker: h.status, title: stripStatus(m[2] ?? '', c) || null, line: h.line, range: h.range, boxesDone: allBoxesChecked(checkboxes, h.line, h.sectionEnd) });
     }
   }
 

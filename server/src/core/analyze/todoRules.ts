@@ -106,8 +106,9 @@ export function todoFindings(todo: TodoModel): LocalFinding[] {
         related: [first, ...differing.slice(1)].map((s) => ({ line: s.line, message: `Phase ${phase.number}: ${describe(s)}` })),
       });
     }
-    // A completion-checklist entry with no marker while its siblings have one and the phase is done elsewhere.
-    const entry = phase.statuses.find((s) => s.source === 'completion-checklist');
+    // A completion-checklist entry with no marker while its siblings have one and the phase is done
+    // elsewhere (an entry whose own boxes are all checked says done by them).
+    const entry = phase.statuses.find((s) => s.source === 'completion-checklist' && !s.boxesDone);
     const siblingsMarked = markedEntries - (phase.statuses.some(isMarkedEntry) ? 1 : 0) > 0;
     const doneElsewhere = phase.statuses.find((s) => s.source !== 'completion-checklist' && s.marker?.status === 'done');
     if (entry && entry.marker === null && siblingsMarked && doneElsewhere) {

@@ -10,6 +10,8 @@ export interface StatusStatement {
   readonly title: string | null;
   readonly line: number;
   readonly range: Range;
+  /** For a completion-checklist entry: whether boxes follow it, all checked (its status stated by them). */
+  readonly boxesDone?: boolean;
 }
 
 export interface Task {

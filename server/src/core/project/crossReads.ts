@@ -17,6 +17,23 @@ export function specTaskLists(grouping: InitiativeMap): readonly string[] {
   return hit;
 }
 
+const requirementsOf = new WeakMap<InitiativeMap, readonly string[]>();
+
+/**
+ * For a spec's requirements, every spec's requirements: whether the workspace moves its header
+ * statuses on at all is read from all of them (rules/specConventions.ts, headerStatusesKept).
+ */
+export function specHeaderReads(path: string, grouping: InitiativeMap): readonly string[] {
+  const key = grouping.byDocument.get(path);
+  if (key === undefined || grouping.byKey.get(key)?.spec?.requirements !== path) return [];
+  let hit = requirementsOf.get(grouping);
+  if (!hit) {
+    hit = grouping.initiatives.flatMap((i) => (i.spec?.requirements ? [i.spec.requirements] : []));
+    requirementsOf.set(grouping, hit);
+  }
+  return hit.filter((p) => p !== path);
+}
+
 const copiesOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly Initiative[]>>();
 
 function nameOf(folder: string): string {
@@ -69,12 +86,13 @@ export function changelogReads(path: string, grouping: InitiativeMap): readonly 
  * The documents a document's rules read beyond its own initiative, chosen from file names alone
  * (like the grouping, so that a scoped check, a batch and the server's dependencies all know them
  * before anything is analysed): a report's spec task lists (specReportReads), a task list's copies in
- * other spec folders of the same name (specCopies), a changelog's spec task lists, and for a document of
+ * other spec folders of the same name (specCopies), a changelog's spec task lists, a spec's requirements
+ * every spec's requirements (specHeaderReads), and for a document of
  * a numbered phase folder the roadmaps that check its phase off (project/phaseFolders.ts,
  * rules/phaseFolders.ts).
  */
 export function crossReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
-  const reports = [...specReportReads(path, role, grouping), ...changelogReads(path, grouping), ...specCopies(path, grouping)];
+  const reports = [...specReportReads(path, role, grouping), ...changelogReads(path, grouping), ...specCopies(path, grouping), ...specHeaderReads(path, grouping)];
   const place = phaseFolderOf(path);
   if (!place) return reports;
   const roadmaps = roadmapsOf(place, (p) => grouping.paths.has(p));

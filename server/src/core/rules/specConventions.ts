@@ -12,6 +12,29 @@ import type { Archive, RuleContext } from './context';
 /** A header status saying the spec has not been built yet (the template's "Draft", "Specified"). */
 export const PLANNED_STATUS = /^(?:[^\p{L}]*)(?:Draft|Proposed|Specified|Ready for (?:planning|implementation|development|review)|Planned|Not Started|In Review)\b/iu;
 
+/**
+ * Whether the workspace keeps its spec headers' statuses at all: not when three specs or more state
+ * one and none states anything but a planned status (every header left at the template's "Draft").
+ * A header never moved on says nothing about its spec's progress. A spec's requirements read every
+ * spec's (project/crossReads.ts, specHeaderReads), so a check of one spec, a batch and the server answer alike.
+ */
+export function headerStatusesKept(ctx: RuleContext): boolean {
+  let kept = KEPT.get(ctx);
+  if (kept === undefined) {
+    const values: string[] = [];
+    for (const initiative of ctx.initiatives.byKey.values()) {
+      const path = initiative.spec?.requirements;
+      const status = path ? ctx.models.get(path)?.spec?.status : undefined;
+      if (status) values.push(headerValue(status));
+    }
+    kept = values.length < 3 || values.some((v) => !PLANNED_STATUS.test(v));
+    KEPT.set(ctx, kept);
+  }
+  return kept;
+}
+
+const KEPT = new WeakMap<RuleContext, boolean>();
+
 /** The value of a spec header's status line: `Draft` of `**Status**: Draft`, the whole line for `Completed: 2025-10-22`. */
 export function headerValue(status: NonNullable<SpecModel['status']>): string {
   const text = status.text.replace(/\*/g, '');

@@ -5,7 +5,7 @@ import type { Initiative } from '../model/initiative';
 import type { SpecItem, SpecModel } from '../model/spec';
 import { basename, REPORT_NAME } from '../parse/role';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
-import { allChecked, headerValue, PLANNED_STATUS, specArchive } from './specConventions';
+import { allChecked, headerStatusesKept, headerValue, PLANNED_STATUS, specArchive } from './specConventions';
 
 interface SpecDocs {
   readonly requirements: DocumentModel | null;
@@ -286,6 +286,8 @@ interface StatedStatus {
   readonly says: string;
   /** Whether the status says the work is not finished yet. */
   readonly unfinished: boolean;
+  /** Whether "not finished with every task checked" is quiet: a header the workspace never moves on. */
+  readonly unkept?: boolean;
 }
 
 /** A stated status against the task list: not finished with every required task checked, or done with none. */
@@ -295,19 +297,19 @@ function statedAgainstTasks(docs: SpecDocs, stated: StatedStatus | null): RuleFi
   const checked = tasks.filter((t) => t.checked).length;
   const related = [{ file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: `${checked} of ${tasks.length} tasks checked` }];
   const of = basename(docs.tasks.path);
-  const finding = (message: string): RuleFinding[] => [{ code: 'status-conflict', file: stated.file, range: stated.status.range, message, related }];
-  if (stated.unfinished && allChecked(docs.tasks)) return finding(`${stated.says}, but all ${tasks.length} tasks of ${of} are checked.`);
+  const finding = (message: string, quiet = false): RuleFinding[] => [{ code: 'status-conflict', file: stated.file, range: stated.status.range, message, related, ...(quiet ? { quiet } : {}) }];
+  if (stated.unfinished && allChecked(docs.tasks)) return finding(`${stated.says}, but all ${tasks.length} tasks of ${of} are checked${stated.unkept ? ' (no spec header of this workspace states more than a planned status, so this is only a hint)' : ''}.`, stated.unkept);
   if (stated.status.marker === 'done' && checked === 0) return finding(`${stated.says}, but none of the ${tasks.length} tasks of ${of} is checked.`);
   return [];
 }
 
-/** The spec's own status against its task list: Draft with every task checked, Complete with none. */
-function statusAgainstTasks(docs: SpecDocs): RuleFinding[] {
+/** The spec's own status against its task list: Draft with every task checked (quiet where no header is ever moved on), Complete with none. */
+function statusAgainstTasks(ctx: RuleContext, docs: SpecDocs): RuleFinding[] {
   const req = docs.requirements;
   const status = req?.spec?.status;
   if (!req || !status) return [];
   const value = headerValue(status);
-  return statedAgainstTasks(docs, { file: req.path, status, says: `The spec says "${value}"`, unfinished: PLANNED_STATUS.test(value) });
+  return statedAgainstTasks(docs, { file: req.path, status, says: `The spec says "${value}"`, unfinished: PLANNED_STATUS.test(value), unkept: !headerStatusesKept(ctx) });
 }
 
 /**
@@ -357,7 +359,7 @@ export const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered
 export function specRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const docs = docsOf(ctx, initiative);
   if (!docs) return [];
-  return [...coverage(ctx, initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(docs), ...recordAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
+  return [...coverage(ctx, initiative, docs), ...unknownTraces(ctx, docs), ...markers(ctx, initiative, docs), ...statusAgainstTasks(ctx, docs), ...recordAgainstTasks(docs), ...reportsAgainstTasks(ctx, initiative, docs)];
 }
 
 /** spec-kit's constitution still the unfilled template while specs are written against it. */
