@@ -75,10 +75,25 @@ async function startup(root: string, storage: string, active: string): Promise<S
   const client = await TestClient.start({ roots: [root], storagePath: storage, debounceMs: 0, scope: null });
   const initialized = performance.now();
   const uri = await client.open(active);
+  const died = serverExit(client);
   const first = client.published(uri, (p) => p.diagnostics.length > 0).then(() => performance.now() - initialized);
-  await client.ready([root]);
+  await Promise.race([client.ready([root]), died]);
   const indexMs = performance.now() - initialized;
-  return { client, firstMs: await first, indexMs };
+  return { client, firstMs: await Promise.race([first, died]), indexMs };
+}
+
+/**
+ * Rejects when the server exits, with the end of its stderr. A wait for a notification that never
+ * comes holds no handle: without this, a server that crashes (out of memory on a large workspace)
+ * lets the event loop empty and the bench end with exit code 0 and nothing printed.
+ */
+function serverExit(client: TestClient): Promise<never> {
+  const died = new Promise<never>((_, reject) => {
+    client.process.once('exit', (code, signal) => reject(new Error(`the server exited (${signal ?? code}) before it answered:\n${client.stderr.slice(-3000)}`)));
+  });
+  // Awaited only in a race; a server stopped after the race must not count as unhandled.
+  died.catch(() => undefined);
+  return died;
 }
 
 async function corpus(): Promise<void> {
@@ -204,7 +219,17 @@ function firstTodo(root: string): string {
   return found;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+let finished = false;
+// Any other wait that never settles empties the event loop too: say so rather than end in silence.
+process.on('exit', () => {
+  if (finished) return;
+  process.stderr.write('lsp.bench: ended before reporting every figure (a wait never settled; see above)\n');
   process.exitCode = 1;
 });
+main()
+  .then(() => (finished = true))
+  .catch((error: unknown) => {
+    finished = true;
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });

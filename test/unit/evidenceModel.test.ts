@@ -136,6 +136,22 @@ describe('one evidence model', () => {
     assert.equal(initiativeNodes(project, locator)[0]?.evidenceScope, 'in the 2 phase outputs and status documents of this initiative');
   });
 
+  it('shares the evidence of one window between the citations in it, each item described once', async () => {
+    // FR1 and FR3 cited on neighbouring lines of one section: the same window, the same list.
+    const notes = '# Phase 1 Notes\n\n## Queue\n\nFR1 is implemented: 12/12 tests passing.\nFR3 merges fields, see `src/queue.ts`.\n\n## Later\n\nFR2 follows the same design.\n';
+    const project = await loadProject({ workspace: new MemoryWorkspace({ ...files, 'TODO051_phase1_notes.md': notes }) });
+    const initiative = project.initiatives().initiatives[0];
+    assert.ok(initiative);
+    const coverage = initiativeEvidence(project.ruleContext(), initiative).coverage;
+    const inNotes = (id: string) => coverage.find((c) => c.requirement.id === id)?.citations.find((c) => c.file === 'TODO051_phase1_notes.md');
+    const fr1 = inNotes('FR1');
+    const fr3 = inNotes('FR3');
+    assert.ok(fr1 && fr3);
+    assert.deepEqual(fr1.evidence, ['test-numbers at TODO051_phase1_notes.md:5', 'src/queue.ts']);
+    assert.equal(fr1.evidence, fr3.evidence, 'one list for one window');
+    assert.equal(inNotes('FR2')?.evidence.length, 0);
+  });
+
   it('does not count the generated scaffolds as citations of what they list', async () => {
     const project = await loadProject({ workspace: new MemoryWorkspace(files) });
     const initiative = project.initiatives().initiatives[0];
