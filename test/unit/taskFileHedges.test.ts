@@ -75,3 +75,17 @@ describe('conditional work in a checked task', () => {
     assert.match(findings[0]?.message ?? '', /only if its condition held, so this is only a hint/);
   });
 });
+
+describe('placeholders and the old place of a move in a checked task', () => {
+  it('reads a capitalised placeholder segment as no file, and keeps capitalised real files', () => {
+    for (const placeholder of ['presets/_parts/NAME.md', 'docs/FEATURE/spec.md', 'specs/ID/tasks.md']) assert.equal(pathShape(placeholder), null, placeholder);
+    for (const file of ['docs/README.md', 'TODO.md', 'docs/CHANGELOG.md', 'src/NAMES.md']) assert.notEqual(pathShape(file), null, file);
+  });
+
+  it('does not report the old place of a relocation as a missing file, and still reports its new place', async () => {
+    const findings = await check({
+      'specs/001-x/tasks.md': '# Tasks\n\n- [x] T001 Document the partial\'s relocation from `_shared/old-part.md` to `_parts/new-part.md`\n',
+    });
+    assert.deepEqual(only(findings, 'task-done-file-missing').map((f) => f.message.match(/but (\S+),/)?.[1]), ['_parts/new-part.md']);
+  });
+});

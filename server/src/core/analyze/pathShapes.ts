@@ -63,6 +63,9 @@ const BRANCH = /^(?:feat|feature|fix|bugfix|hotfix|release|chore|refactor|depend
 /** Placeholder tokens: `YYYY-MM-DD`, `NNN-name`, `fm_XXX`, `<feature>`, `{name}`, `$VAR`, `...`. */
 const PLACEHOLDER = /(?:^|[\W_])(?:Y{2,4}|M{2}|D{2}|H{2}|S{2}|N{2,}|X{2,}|x{3,}|HHMMSS|YYYYMMDD|TIMESTAMP|UUID)(?=$|[\W_])|\.{3}|…/;
 
+/** Words that stand for a name to fill in, as a whole path segment (`NAME.md`, `ID/`); never README, TODO or LICENSE. */
+const PLACEHOLDER_SEGMENT = /(?:^|\/)(?:NAME|ID|SLUG|FEATURE|FEATURE_NAME|COMPONENT|MODULE|VERSION|TOPIC|LANG|LOCALE|PROJECT|PROJECT_NAME|SPEC_NAME|TASK_ID)(?:\.\w+)?(?=$|\/)/;
+
 /** Technology names written like files: `Node.js`, `Next.js`, `ASP.NET`, `socket.io`, also in `React/Next.js`. */
 const TECH_NAME = /^(?:Node|Next|Nuxt|Vue|React|Express|Three|D3|Chart|Socket|Ember|Backbone|Angular|Alpine|Solid|Svelte|Deno|Bun|Nest|Fastify|Koa|Hapi|Meteor|Knockout|Moment|Day|Anime|Pixi|Babylon|Phaser|Tone|Paper|Fabric|Leaflet|Mapbox|Cytoscape|Sigma|Vis|Highlight|Prism|Marked|Mermaid)\.js$/i;
 
@@ -85,6 +88,8 @@ function excluded(value: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[a-z][a-z0-9+.-]*:[^\s/]/i.test(value)) return true;
   if (/(^|\/)path\/to\//i.test(value) || /^(?:file|filename|your[-_]?file|example|foo|bar|my[-_]?file)\.\w+$/i.test(value)) return true;
   if (PLACEHOLDER.test(value) || /X{3,}|N{3,}(?![a-z])/.test(value)) return true;
+  // A capitalised placeholder word as a segment among lowercase ones: `presets/_parts/NAME.md`, `docs/FEATURE/spec.md`.
+  if (/[a-z]/.test(value) && PLACEHOLDER_SEGMENT.test(value)) return true;
   // Generated identifiers (storage objects, uploads): `471c37fa_5e4390c2.pdf`, `files/<uuid>/raw/…`.
   if (/(?:^|[\W_])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?=$|[\W_])/i.test(value)) return true;
   // Absolute paths of someone's machine (`/Users/…`, `~/…`, `C:\…`) and API routes (`/health`, `/api/v2/upload`).

@@ -10,7 +10,7 @@ import type { Sections } from './sections';
  */
 
 /** Words right before a citation that make it history: "Removed `a.py`", "renamed from `a`", "moved `a` to". */
-const HISTORY_BEFORE = /\b(?:deleted|removed|remove|delete|dropped|drop|retired|renamed(?:\s+from)?|rename|moved(?:\s+from)?|move|migrated\s+from|relocated\s+from|replaced|replace|deprecated|obsolete|superseded|archived|legacy|old|former(?:ly)?|previously)\s*[:(]?\s*(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
+const HISTORY_BEFORE = /\b(?:deleted|removed|remove|delete|dropped|drop|retired|renamed(?:\s+from)?|rename|moved(?:\s+from)?|move|migrated\s+from|relocated\s+from|(?:relocation|migration|move|transition)\s+from|replaced|replace|deprecated|obsolete|superseded|archived|legacy|old|former(?:ly)?|previously)\s*[:(]?\s*(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?$/i;
 /** The same in Chinese, where words are not separated by spaces: "删除了 `a.ts`", "移除 `b`", "重命名为". */
 const HISTORY_BEFORE_CJK = /(?:删除|移除|删掉|去掉|废弃|弃用|重命名|迁移|移动)了?\s*(?:文件|目录|旧的)?\s*$/u;
 /** Words right after a citation that make it history: "`a.py` (removed)", "`a` was deleted", "`a` → `b`". */
