@@ -68,6 +68,16 @@ describe('claim rules', async () => {
   it('reports done qualified by a partial percentage', () => {
     assert.deepEqual(only(findings, 'done-with-partial-percentage').map((f) => f.range.start.line), [25]);
   });
+  it('lets done stand where all that remains is optional or deferred', async () => {
+    const report = (remaining: string): string =>
+      ['# Session Summary', '', '### Phase 9: Documentation ✅ 90% COMPLETE (9/10 tasks)', '', '- Wrote the guides (`docs/guide.md`)', '', remaining, '', '## Next', 'More.', ''].join('\n');
+    const lines = async (text: string): Promise<number[]> =>
+      only(await check({ 'docs/SESSION-SUMMARY.md': text, 'docs/guide.md': '# Guide\n' }), 'done-with-partial-percentage').map((f) => f.range.start.line);
+    assert.deepEqual(await lines(report('**Only Remaining**: T116 (optional context script)')), []);
+    assert.deepEqual(await lines(report('Remaining: the export task, deferred to v2')), []);
+    assert.deepEqual(await lines(report('**Only Remaining**: T116 (the release notes)')), [3]);
+    assert.deepEqual(await lines(report('Some work is optional.')), [3]);
+  });
 });
 
 describe('a phase output against its TODO checklist', async () => {
@@ -81,5 +91,21 @@ describe('a phase output against its TODO checklist', async () => {
   });
   it('does not read a results heading or a component\'s state as the phase\'s status', async () => {
     assert.deepEqual(await codesOf('# Phase 1 Notes\n\n## ✅ All Tests Passing\n\n- **API server**: ✅ Fully operational\n'), []);
+  });
+  it('leaves the fact to the TODO when the TODO marks the phase done over its open checklist too: one fact, one finding', async () => {
+    const doneTodo = todo.replace('## Phase 1: Setup', '## Phase 1: Setup ✅ COMPLETED');
+    const findings = await check({ 'docs/x/TODO001.md': doneTodo, 'docs/x/TODO001_phase1_notes.md': '# Phase 1 Notes\n\n**Status**: ✅ COMPLETED\n' });
+    assert.deepEqual(findings.filter((f) => f.code === 'phase-done-checklist-open').map((f) => [f.file, f.severity]), [['docs/x/TODO001.md', 'error']]);
+    assert.deepEqual(findings.filter((f) => f.code === 'status-conflict').map((f) => [f.file, f.severity]), [['docs/x/TODO001_phase1_notes.md', 'hint']]);
+  });
+});
+
+describe('a decision record claims nothing it owes evidence for', () => {
+  it('reports its bare status claim only as a hint, and the same claim in notes as a finding', async () => {
+    const text = '# Phase 3 Decisions\n\n**Phase Status**: ✅ **COMPLETED SUCCESSFULLY**\n\n## Decision 1: Use one queue\n\nChosen for simplicity.\n';
+    const severities = async (path: string): Promise<string[]> => only(await check({ [path]: text }), 'claim-without-evidence').map((f) => f.severity);
+    assert.deepEqual(await severities('docs/x/TODO001_phase3_decisions.md'), ['hint']);
+    assert.deepEqual(await severities('docs/x/phase2/PHASE2_DECISIONS.md'), ['hint']);
+    assert.deepEqual(await severities('docs/x/TODO001_phase3_notes.md'), ['info']);
   });
 });

@@ -89,3 +89,24 @@ describe('placeholders and the old place of a move in a checked task', () => {
     assert.deepEqual(only(findings, 'task-done-file-missing').map((f) => f.message.match(/but (\S+),/)?.[1]), ['_parts/new-part.md']);
   });
 });
+
+describe('one missing file named by several checked tasks', () => {
+  it('reports it once, at its first naming, whether the later tasks write it whole or from a deeper folder', async () => {
+    const findings = await check({
+      'specs/001-x/tasks.md': [
+        '# Tasks',
+        '',
+        '- [x] 1. Convert the prompts',
+        '  - Create `prompts/spec/create-spec.md`', //4
+        '- [x] 2. Point the loader at them',
+        '  - All spec prompts now live in `spec/create-spec.md`', //6
+        '- [x] 3. Write `src/other.ts`', //7
+        '',
+      ].join('\n'),
+    });
+    const missing = only(findings, 'task-done-file-missing');
+    assert.deepEqual(missing.map((f) => f.range.start.line), [4, 7]);
+    assert.match(missing[0]?.message ?? '', /1 more checked task names it \(line 5\)/);
+  });
+});
+

@@ -206,3 +206,16 @@ ${phase2Boxes}
     assert.deepEqual(await unstated(todo('- [x] Build\n- [x] Release')), []);
   });
 });
+
+describe('an item that works from a document does not produce it', () => {
+  const todo = (item: string): string => ['# TODO007', '', '## Phase 1: Setup', '', '### Progress Checklist', item, '- [ ] Save notes to `TODO007_phase1_notes.md`', ''].join('\n');
+  const unchecked = async (item: string): Promise<string[]> =>
+    only(await check({ 'docs/i/TODO007.md': todo(item), 'docs/i/RFC007.md': '# RFC\n', 'docs/i/TODO007_phase1_notes.md': '# Notes\n' }), 'output-exists-unchecked').map((f) => f.message.match(/produce (\S+),/)?.[1] ?? '');
+  it('reads the document after "matching", "per" or "following" as the source, not the output', async () => {
+    assert.deepEqual(await unchecked('- [ ] Create new directory structure matching RFC007.md specification'), ['TODO007_phase1_notes.md']);
+    assert.deepEqual(await unchecked('- [ ] Write the loader per `RFC007.md`'), ['TODO007_phase1_notes.md']);
+  });
+  it('still reads a document the item creates', async () => {
+    assert.deepEqual(await unchecked('- [ ] Create RFC007.md with the design'), ['RFC007.md', 'TODO007_phase1_notes.md']);
+  });
+});

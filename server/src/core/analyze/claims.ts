@@ -1,11 +1,17 @@
 import { readStatus, type CompiledConventions } from '../config/compiled';
-import type { Claim, ClaimForm, Evidence, Heading } from '../model/document';
+import type { Claim, ClaimForm, DocumentRole, Evidence, Heading } from '../model/document';
 import type { StatusMarker } from '../model/status';
 import { firstAtOrAfter } from '../text/byLine';
 import type { LineIndex } from '../text/position';
 import { legendLines } from './legend';
 import type { Sections } from './sections';
 import { statesTargetOnly } from './targetClaims';
+
+/** A decision record (a phase's `_decisions` output, `DECISIONS.md`, an ADR): it records choices, and the phase's evidence lives in its other outputs. */
+export function isDecisionRecord(path: string, role: DocumentRole): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (role.kind === 'phase-output' && role.outputKind === 'decisions') || /DECISION|\bADR\b|^adr-/i.test(name);
+}
 
 /** What kind of status document this is, as far as its claims go. */
 export interface ClaimDocument {

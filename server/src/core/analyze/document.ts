@@ -11,7 +11,7 @@ import { basename, documentRole, reportByName } from '../parse/role';
 import { contentHash } from '../text/hash';
 import { LineIndex, type Range } from '../text/position';
 import { frontMatterStatus } from './frontStatus';
-import { findClaims, type ClaimDocument } from './claims';
+import { findClaims, isDecisionRecord, type ClaimDocument } from './claims';
 import type { Collected } from './collect';
 import { collectChunks } from './collectChunks';
 import { checkedParentOpen, headingDoneOpen, inconsistentNumbers, partialDone } from './localRules';
@@ -103,7 +103,7 @@ function claimDocument(path: string, role: DocumentRole, intent: ReferenceIntent
   const name = path.slice(path.lastIndexOf('/') + 1);
   return {
     planned: intent === 'plan',
-    decisions: (role.kind === 'phase-output' && role.outputKind === 'decisions') || /DECISION|\bADR\b|^adr-/i.test(name),
+    decisions: isDecisionRecord(path, role),
     guide: /README|GUIDE|HOW_?TO|INSTRUCTIONS|RUNBOOK|PLAYBOOK|TUTORIAL|QUICKSTART/i.test(name),
     testReport: /(?:^|[^a-z])(?:tests?|testing|validation|verification|results?|qa|uat)(?:[^a-z]|$)/i.test(name),
   };
@@ -253,7 +253,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   // A plan's headings state what is to be done ("(100% Complete)" as a success criterion of a prompt).
   if (ownIntent !== 'plan') localFindings.push(...headingDoneOpen(sections.headings, checkboxes, phaseLines));
   localFindings.push(...checkedParentOpen(checkboxes));
-  localFindings.push(...partialDone(claims, sections.headings));
+  localFindings.push(...partialDone(claims, sections.headings, lines));
   localFindings.push(...inconsistentNumbers(lines, code));
   localFindings.push(...fractionalTableCounts(lines, code));
   localFindings.push(...tableTotals(lines, code));

@@ -90,13 +90,16 @@ export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
  * Claims of done qualified by less than 100% (`✅ COMPLETED (98%)`). A bucket heading ("✅ What's
  * Working (85% Complete)") names the part that works and how far the whole has come: no claim of done.
  */
-export function partialDone(claims: readonly Claim[], headings: readonly Heading[]): LocalFinding[] {
+export function partialDone(claims: readonly Claim[], headings: readonly Heading[], lines: LineIndex): LocalFinding[] {
   // One fact, one finding: the same figure stated again in the document is the same claim.
   const byPercent = new Map<number, Claim[]>();
   for (const c of claims) {
     const p = c.marker.percent;
     if ((c.form !== 'field' && c.form !== 'heading') || p === null || p >= 100) continue;
-    if (c.form === 'heading' && isBucketHeading(headings, headings.findIndex((h) => h.line === c.line))) continue;
+    if (c.form === 'heading') {
+      const index = headings.findIndex((h) => h.line === c.line);
+      if (isBucketHeading(headings, index) || onlyOptionalRemains(headings[index], lines)) continue;
+    }
     const list = byPercent.get(p);
     if (list) list.push(c);
     else byPercent.set(p, [c]);
@@ -107,6 +110,25 @@ export function partialDone(claims: readonly Claim[], headings: readonly Heading
     message: `"${c?.text ?? ''}" claims done but is qualified by ${c?.marker.percent ?? 0}%: say what is missing, or do not mark it done${again.length > 0 ? ` (stated again at line${again.length === 1 ? '' : 's'} ${again.map((a) => a.line).join(', ')})` : ''}.`,
     related: again.map((a) => ({ line: a.line, message: `Also ${a.marker.text}` })),
   }));
+}
+
+const REMAINDER = /^[^\p{L}]*(?:only\s+)?(?:remaining|left|outstanding|still\s+open|not\s+(?:yet\s+)?done)(?:\s+(?:work|tasks?|items?))?\b[*_]*\s*[:—–-]\s*(.+)$/iu;
+const NOT_REQUIRED = /\b(?:optional|nice[- ]to[- ]have|stretch|deferred|postponed|future|post-?mvp|out of scope)\b/i;
+
+/**
+ * A section whose statement of what remains names only optional or deferred work ("Only
+ * Remaining: T116 (optional …)"): its percentage counts that work, and its done stands.
+ */
+function onlyOptionalRemains(heading: Heading | undefined, lines: LineIndex): boolean {
+  if (!heading) return false;
+  let said = false;
+  for (let line = heading.line + 1; line <= Math.min(heading.sectionEnd, lines.lineCount); line++) {
+    const rest = REMAINDER.exec(lines.line(line))?.[1];
+    if (rest === undefined) continue;
+    if (!NOT_REQUIRED.test(rest)) return false;
+    said = true;
+  }
+  return said;
 }
 
 const FRACTION = /\b(\d+\.\d+)\s*\/\s*(\d+(?:\.\d+)?)\s+(tests?|checks?|cases?|scenarios?|items?|endpoints?|services?|files?|passed|passing|successful)\b/gi;

@@ -12,6 +12,8 @@ const SUMMARY_BULLET = /^\s*[-*+]\s+(?:\*\*)?Phase\s+(\d+(?:[._]\d+)?)(?:\*\*)?\
 const PHASE_FIELD = /^\s*(?:[-*+]\s+)?\*{0,2}Phase\s+(\d+(?:[._]\d+)?)\s+Status\*{0,2}\s*:\s*\*{0,2}\s*(.+)$/i;
 const TASK_HEADING = /^(?:\*\*)?(T\d+(?:\.\d+)+)(?:\*\*)?\s*[:\-–—.]?\s*(.*)$/;
 const OUTPUT_ITEM = /^(?:Save|Create|Document|Write|Produce|Update)\b/i;
+/** A document an item works from, not one it produces: "Create the folders matching `RFC003.md`", "Write tests per `spec.md`". */
+const SOURCE_BEFORE = /\b(?:matching|per|according\s+to|following|based\s+on|from|described\s+in|defined\s+in|specified\s+in|using|against|consistent\s+with|in\s+line\s+with|as\s+in)\s*[`"'(\[*_]*$/i;
 
 export interface TodoInput {
   readonly lines: LineIndex;
@@ -193,7 +195,7 @@ export function analyseTodo(input: TodoInput): TodoModel {
     for (const i of boxIndexes) {
       const box = checkboxes[i];
       if (!box || !OUTPUT_ITEM.test(box.text)) continue;
-      const ref = (refsOnLine.get(box.line) ?? []).map((k) => references[k]).find((r) => r !== undefined && /\.md$/i.test(r.target));
+      const ref = (refsOnLine.get(box.line) ?? []).map((k) => references[k]).find((r) => r !== undefined && /\.md$/i.test(r.target) && !SOURCE_BEFORE.test(lines.line(box.line).slice(0, r.range.start.column - 1)));
       if (ref) outputItems.push({ checkbox: i, name: ref.target, line: box.line, range: box.range });
     }
 

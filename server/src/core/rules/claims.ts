@@ -1,5 +1,6 @@
 import type { Claim, DocumentModel } from '../model/document';
 import { isBucketHeading } from '../analyze/bucketHeadings';
+import { isDecisionRecord } from '../analyze/claims';
 import { checklistName } from '../analyze/todoRules';
 import { normalisePhase } from '../parse/role';
 import { isMissing } from '../resolve/resolve';
@@ -69,8 +70,12 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
     findings.push(...(measured ? groupBySection(model, targets).map((f) => ({ ...f, quiet: true })) : groupBySection(model, targets, '')));
   }
 
-  findings.push(...outputContradictsTodo(ctx, model));
-  return findings;
+  // A decision record's status says the phase is done; the labelled samples found no claim there
+  // that owed evidence of its own (0 of 8 wanted): what it lacks is a hint.
+  const decisions = isDecisionRecord(model.path, model.role);
+  const result = decisions ? findings.map((f) => (f.code === 'claim-without-evidence' && !f.quiet ? { ...f, message: `${f.message} (a decision record, whose phase shows its evidence elsewhere, so this is only a hint)`, quiet: true } : f)) : findings;
+  result.push(...outputContradictsTodo(ctx, model));
+  return result;
 }
 
 /** Words of a claim admitting that nothing was measured or checked yet: `✅ (Qualitative)`, `PASS (pending confirmation)`. */
@@ -238,15 +243,17 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   if (phase.progressChecklistLine === null && !phase.statuses.some((st) => st.marker !== null)) return [];
   const checklistRange = { start: { line: phase.progressChecklistLine ?? phase.line, column: 1 }, end: { line: phase.progressChecklistLine ?? phase.line, column: 1 } };
   if (open > 0) {
-    // When the TODO marks the phase done too, its own phase-done-checklist-open says so: the message points there.
+    // When the TODO marks the phase done too, the output repeats the TODO's own claim, and the TODO's
+    // phase-done-checklist-open states the fact: one fact, one finding, so this one is only a hint.
     const todoSaysDone = phase.statuses.some((st) => st.marker?.status === 'done');
     return [
       {
         code: 'status-conflict',
         file: model.path,
         range: claim.range,
-        message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked${todoSaysDone ? ` (${todoName} marks the phase done too, and is reported for it)` : ''}.`,
+        message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked${todoSaysDone ? ` (${todoName} marks the phase done too, and is reported for it there, so this is only a hint)` : ''}.`,
         related: [{ file: todo.path, range: checklistRange, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` }],
+        ...(todoSaysDone ? { quiet: true } : {}),
       },
     ];
   }

@@ -50,9 +50,8 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     // "Write server.js" in a TypeScript project whose server.ts exists: name that file, as for a moved one.
     const dialect = ref.shape === 'file' && r.relocated === null ? otherDialect(ref.target).flatMap((name) => ctx.index.named(name)) : [];
     const relocated = r.relocated ?? (dialect.length === 1 ? (dialect[0] ?? null) : null);
-    // `html/navigation.ts` right after `src/viewer/html/navigation.ts` in one task names the same file.
-    if ([...byTarget.values()].some((t) => t.box === box && t.ref.target !== ref.target && sameFileWritten(t.ref.target, ref.target))) continue;
-    const seen = byTarget.get(ref.target);
+    // `html/navigation.ts` after `src/viewer/html/navigation.ts`, in one task or a later one, names the same missing file.
+    const seen = byTarget.get(ref.target) ?? [...byTarget.values()].find((t) => sameFileWritten(t.ref.target, ref.target));
     if (seen) {
       if (seen.box !== box && !seen.others.some((o) => o.box === box)) seen.others.push({ ref, box });
       continue;
