@@ -46,10 +46,10 @@ export const PROSE_PATTERN = /(?<![\w/@.\-`[($~%\\])(?:[\w.-]+\/){2,}[\w.-]*[*{]
 export type PathShape = 'file' | 'directory';
 
 /**
- * Folders that tools create (build output, caches, dependencies): a citation of one of them is a
+ * Folders that tools create (build output, caches, dependencies, test runners' reports): a citation of one of them is a
  * pattern or a location on someone's machine, not a file of the repository.
  */
-const GENERATED_FOLDER = /^(?:\.?build|dist|out|target|obj|node_modules|vendor|coverage|\.?venv|__pycache__|\.cache|\.next|\.nuxt|tmp|temp|logs?|\.pytest_cache|\.mypy_cache|\.turbo|\.gradle|\.idea|\.vscode|DerivedData|Pods)$/i;
+const GENERATED_FOLDER = /^(?:\.?build|dist|out|target|obj|node_modules|vendor|coverage|\.?venv|__pycache__|\.cache|\.next|\.nuxt|tmp|temp|logs?|\.pytest_cache|\.mypy_cache|\.turbo|\.gradle|\.idea|\.vscode|DerivedData|Pods|test-results|playwright-report|allure-(?:results|report)|\.nyc_output|htmlcov|lcov-report)$/i;
 
 /** A path inside a folder that tools create: its file is build output or a local cache, not a file of the repository to check. */
 export function inGeneratedFolder(target: string): boolean {
