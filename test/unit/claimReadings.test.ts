@@ -50,3 +50,16 @@ describe('a claim that says itself it was not measured', () => {
     assert.match(findings.find((f) => f.range.start.line === 9)?.message ?? '', /It says itself that it was not measured, so the evidence elsewhere in the report does not show it\./);
   });
 });
+
+describe('a value measured against a target in parentheses', () => {
+  const report = (result: string): string => ['# Phase 4: Handoff to Phase 5', '', '## Key Achievements', '2. **Load Testing**: 4,814 requests, 100% success rate', '', '## Performance Results', result, ''].join('\n');
+  const reported = async (result: string): Promise<string[]> =>
+    only(await check({ 'docs/x/phase4/PHASE4_HANDOFF.md': report(result) }), 'claim-without-evidence').filter((f) => f.severity !== 'hint').map((f) => `${f.range.start.line}`);
+  it('is evidence: the report is not one that measures nothing', async () => {
+    assert.deepEqual(await reported('- **Load Test**: 322.2ms average response time (target: <1000ms) ✅'), []);
+  });
+  it('but a target alone, in or out of parentheses, measures nothing', async () => {
+    assert.deepEqual(await reported('- **Load Test**: response time (target: <1000ms)'), ['4']);
+    assert.deepEqual(await reported('- **Load Test**: under 1000ms'), ['4']);
+  });
+});

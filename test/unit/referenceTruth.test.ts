@@ -32,6 +32,8 @@ describe('things that are not paths', () => {
       '.spec.md',
       'application/pdf',
       '471c37fa_5e4390c2.pdf',
+      'LablabBean.Plugins.Reporting.Html',
+      'System.Text.Json',
     ];
     for (const v of notPaths) assert.equal(pathShape(v), null, v);
   });
@@ -43,8 +45,16 @@ describe('things that are not paths', () => {
     const findings = await check({ 'tests/E2E_TEST_SUMMARY.md': '# E2E\n\nOpen `test-results/index.html` or `playwright-report/index.html`, then `htmlcov/index.html`; see `tests/e2e.spec.ts`.\n' });
     assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path tests/e2e.spec.ts']);
   });
+  it('reads a citation whose line ends "(to be created)" as a plan, not a broken reference', async () => {
+    const findings = await check({ 'notes/PHASE2_SUMMARY.md': '# S\n\n- `phase2-setup.md` - Phase 2 summary (to be created)\n- `phase1-setup.md` - Phase 1 summary\n' });
+    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.range.start.line), [4]);
+  });
+  it('reads every file a checked garbage-collection task names as history', async () => {
+    const findings = await check({ 'specs/001-x/tasks.md': '# Tasks\n\n- [x] **T005** GC `.spec-context.events.jsonl` at the completed transition\n- [x] **T006** Write `scripts/fold.py`\n' });
+    assert.deepEqual(only(findings, 'task-done-file-missing').map((f) => f.range.start.line), [4]);
+  });
   it('still reads real files of every common language', () => {
-    for (const v of ['Sources/App/main.swift', 'src/Services/Api.cs', 'app/Main.kt', 'lib/x.ex', 'bin/kiro-worker.ts', '.env.example', 'Gemfile']) assert.equal(pathShape(v), 'file', v);
+    for (const v of ['Sources/App/main.swift', 'src/Services/Api.cs', 'app/Main.kt', 'lib/x.ex', 'bin/kiro-worker.ts', '.env.example', 'Gemfile', 'LablabBean.Plugins.Reporting.Html.csproj', 'README.MD']) assert.equal(pathShape(v), 'file', v);
   });
   it('names the folder of a pattern a task wrote into', () => {
     assert.equal(patternFolder('dotnet/specs/015-x/contracts/I*.cs'), 'dotnet/specs/015-x/contracts');

@@ -88,4 +88,13 @@ describe('requirement ids a task list does not trace', () => {
     const twice = `${TASKS}- [x] T004 Re-run the sample specs (SC-001)\n`;
     assert.deepEqual(only(await check({ 'specs/001-e/spec.md': SPEC, 'specs/001-e/tasks.md': twice }), 'requirement-uncovered').map((f) => f.range.start.line), [10]);
   });
+
+  it('counts an id the task list accounts for outside its tasks (a coverage line, a checkpoint)', async () => {
+    const two = TASKS.replace('(SC-001: zero FAIL)', '(SC-001, SC-003)');
+    const mapped = `${two}\nRequirement coverage: SC-002 → T003\n`;
+    assert.deepEqual(only(await check({ 'specs/001-e/spec.md': SPEC, 'specs/001-e/tasks.md': mapped }), 'requirement-uncovered'), []);
+    // A mention alone does not make its family one the list traces.
+    const story = ['# Tasks', '', '- [x] T001 [US1] Reader', '- [x] T002 [US1] Table', '', 'R001 needs the reader first.', ''].join('\n');
+    assert.deepEqual(only(await check({ 'specs/001-e/spec.md': SPEC, 'specs/001-e/tasks.md': story }), 'requirement-uncovered'), []);
+  });
 });

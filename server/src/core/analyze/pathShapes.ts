@@ -106,6 +106,8 @@ function excluded(value: string): boolean {
   if (/^[@~]\//.test(value)) return true;
   // A bare suffix such as `.spec.md` or `.after-tasks.md` names a kind of file, not one file.
   if (/^\.[\w-]+\.\w+$/.test(value) && !/^\.env\./.test(value)) return true;
+  // A namespace or project name: `LablabBean.Plugins.Reporting.Html`, `System.Text.Json` (its file ends in a lowercase `.csproj`, `.dll`).
+  if (/^[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*){2,}$/.test(value)) return true;
   // MIME types: `application/pdf`, `text/html`.
   if (/^(?:application|text|image|audio|video|multipart|font)\/[\w.+-]+$/i.test(value)) return true;
   return false;

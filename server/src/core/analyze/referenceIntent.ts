@@ -17,6 +17,8 @@ const HISTORY_BEFORE_CJK = /(?:删除|移除|删掉|去掉|废弃|弃用|重命�
 const HISTORY_AFTER = /^\s*(?:\(?\s*(?:removed|deleted|deprecated|obsolete|moved|renamed|archived|gone|dropped|retired)\b|(?:was|were|has been|have been|is now|got)\s+(?:removed|deleted|moved|renamed|archived|dropped|replaced|superseded|retired)\b|(?:→|->|=>|⟶)\s*\S)/i;
 /** Words right before a citation that make it a plan: "Create `a.ts`", "will add `b`", "New file: `c`". */
 const PLAN_BEFORE = /\b(?:create|add|implement|write|generate|scaffold|introduce|new(?:\s+file)?|will\s+(?:create|add|write|be|live)|to\s+(?:create|add|write)|should\s+(?:create|add)|planned|proposed|future|todo)\s*[:(]?\s*(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:file\s+|folder\s+|module\s+|script\s+|test\s+)?$/i;
+/** The end of the citation's line says it is still to be made, with no other citation between: "- `a.md` - the summary (to be created)". */
+const PLAN_AT_LINE_END = /^[^`[\]]*[([]\s*(?:to be (?:created|written|added|generated)|not yet (?:created|written)|planned|todo|to do|coming soon)\s*[)\]]\s*\.?\s*$/i;
 const PLAN_AFTER = /^\s*[([]\s*(?:new\b|to be created|planned|proposed|todo\b|future|not yet created|to do\b)|^\s*(?:will be|to be|is to be)\s+(?:created|added|written|generated)\b|^\s*\(?\s*NEW\b/;
 /** "e.g. `a.ts`", "such as `b`", "for example `c`". */
 const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|e\.g|for example|for instance|such as|example|examples|like|say|hypothetical(?:ly)?|sample)\s*[:,]?\s*(?:`[^`]*`\s*,\s*)*$/i;
@@ -35,7 +37,7 @@ const HEDGED_AFTER = /^[^|]*?\(\s*(?:if\s+(?:it\s+)?(?:exists?|present|available
 /** A history verb earlier in the clause with no "to"/"into" after it: "Delete `a`, `b` and `c`" (but "rename `a` to `b`": `b` is kept). */
 const HISTORY_CLAUSE = /\b(?:delete|deleted|remove|removed|drop|dropped|retire|retired|rename|renamed|move|moved|archive|archived|deprecate|deprecated|purge|purged)\b(?![^]*\b(?:to|into|as|with)\b\s)(?![^]*(?:→|->|=>))/i;
 /** A checklist item whose task is a removal: every file it names is history. */
-const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|consolidate and remove)\b|(?:移除|删除|清理|删掉|去掉|废弃))/i;
+const REMOVAL_TASK = /^\W*(?:T?\d+(?:\.\d+)*\.?\s+)?(?:\*\*[^*]*\*\*\s*)?(?:(?:remove|delete|clean\s*up|drop|deprecate|archive|retire|purge|prune|gc|garbage[- ]collect|consolidate and remove)\b|(?:移除|删除|清理|删掉|去掉|废弃))/i;
 /** "`a.ts`（文件已删除）", "`b` 已删除": the file is gone, as the text says. */
 const HISTORY_AFTER_CJK = /^\s*[（(]?\s*(?:文件)?(?:已|已经)?(?:删除|移除|废弃)/u;
 /** A task that inspects a built artifact: the paths it names are inside the artifact, not files of the repository. */
@@ -198,7 +200,7 @@ function readIntent(range: Range, input: IntentInput): { intent: ReferenceIntent
   if (box >= 0 && SUPPORT_BULLET.test(text) && !input.isBoxLine(line)) return { intent: 'support', box };
   if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) return { intent: 'example', box };
   if (EXAMPLE_BEFORE.test(before) || HEDGED_AFTER.test(after)) return { intent: 'example', box };
-  if (PLAN_AFTER.test(after)) return { intent: 'plan', box };
+  if (PLAN_AFTER.test(after) || PLAN_AT_LINE_END.test(after)) return { intent: 'plan', box };
   if (box >= 0) return { intent: input.boxChecked(box) ? 'record' : 'plan', box };
   if (NOT_DONE_MARK.test(before)) return { intent: 'plan', box };
   if (PLAN_BEFORE.test(before) || MOVE_TO.test(before)) return { intent: 'plan', box };

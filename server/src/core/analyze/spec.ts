@@ -252,7 +252,7 @@ export function analyseSpec(input: SpecInput): SpecModel {
   return {
     part: input.part,
     items: input.part === 'requirements' ? requirementItems(input) : [],
-    mentioned: input.part === 'requirements' ? mentionedIds(input) : [],
+    mentioned: input.part === 'requirements' || input.part === 'tasks' ? mentionedIds(input) : [],
     tasks: input.part === 'tasks' ? specTasks(input, phases) : [],
     phases,
     checkpoints: input.part === 'tasks' ? checkpoints(input, phases) : [],

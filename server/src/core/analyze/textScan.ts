@@ -74,13 +74,22 @@ export function reportsFailure(text: string, tableRow: boolean, digits = true): 
   return tableRow ? FAILURE_WORD.test(text) : /\bpartially\b/i.test(text);
 }
 
+/** A target in parentheses beside the value measured against it: `322.2ms average (target: <1000ms)`. */
+const TARGET_ASIDE = /[([]\s*(?:target|goal|expected|budget|sla|slo|threshold|limit|requirement)\b[^)\]]*[)\]]/gi;
+
+/** A measured value stated outside the target it is measured against (the line without its target aside states no target). */
+function measuredBesideTarget(text: string): boolean {
+  const rest = text.replace(TARGET_ASIDE, '');
+  return rest !== text && MEASURE.test(rest) && !TARGET_WORDS.test(rest);
+}
+
 export function scanLine(text: string, line: number, c: CompiledConventions, into: LineFacts): void {
   const row = /^\s*\|.*\|\s*$/.test(text);
   // Counts, measures, commits, requirement and task ids and phase counts all hold a digit: a line
   // without one (most prose) skips those patterns, which try every alternative at every position.
   const digits = /\d/.test(text);
   if (digits && TEST_NUMBERS.test(text)) into.evidence.push({ kind: 'test-numbers', line, reference: -1 });
-  else if (digits && (MEASURE.test(text) || RATIO_MEASURE.test(text)) && (row || !TARGET_WORDS.test(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
+  else if (digits && (MEASURE.test(text) || RATIO_MEASURE.test(text)) && (row || !TARGET_WORDS.test(text) || measuredBesideTarget(text))) into.evidence.push({ kind: 'measure', line, reference: -1 });
   if (reportsFailure(text, row, digits)) into.evidence.push({ kind: 'failure', line, reference: -1 });
   if (URL.test(text)) into.evidence.push({ kind: 'url', line, reference: -1 });
   if (digits && COMMIT.test(text)) into.evidence.push({ kind: 'commit', line, reference: -1 });

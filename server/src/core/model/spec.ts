@@ -101,7 +101,7 @@ export interface SpecModel {
   readonly part: SpecPart;
   /** Requirements, criteria and stories defined here (a requirements or spec document). */
   readonly items: readonly SpecItem[];
-  /** Every prefixed id written anywhere in a requirements document (`SC-001` in a table), defined or not. */
+  /** Every prefixed id written anywhere in a requirements document (`SC-001` in a table) or a task list (`FR-001 → T001–T003`), defined or not. */
   readonly mentioned: readonly string[];
   readonly tasks: readonly SpecTask[];
   readonly phases: readonly SpecPhase[];
