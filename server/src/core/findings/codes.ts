@@ -12,7 +12,7 @@ export const FINDING_CODES = {
     description: 'A phase, a heading or a checked parent item is marked done while checklist boxes under it are unchecked.',
   },
   'status-conflict': {
-    severity: 'info',
+    severity: 'warning',
     title: 'Statuses disagree',
     description: "Two statements of one phase's status disagree: the summary, the phase section, the Project Completion Checklist, or a phase output claiming done while the TODO checklist is open.",
   },
