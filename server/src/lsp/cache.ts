@@ -5,6 +5,7 @@ import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
 import { contentHash } from '../core/text/hash';
 import { VERSION } from '../cli/version';
+import { withSearchText } from './searchTexts';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
 const FORMAT = 2;
@@ -125,7 +126,7 @@ async function writeCacheFile(file: string, header: CacheHeader, models: Readonl
   try {
     let pending = `${JSON.stringify(header)}\n`;
     for (const [path, model] of models) {
-      pending += `${JSON.stringify([path, model])}\n`;
+      pending += `${JSON.stringify([path, withSearchText(model)])}\n`;
       if (pending.length >= WRITE_CHUNK) {
         await handle.write(pending);
         pending = '';

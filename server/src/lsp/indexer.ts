@@ -9,6 +9,7 @@ import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
 import { ModelCompactor } from './compactModel';
 import { reapplyEvents } from './fileEvents';
+import { heldSearchText } from './searchTexts';
 import type { Root } from './roots';
 import { IndexQueue } from './indexQueue';
 import { openStage, wantedFirst } from './scope';
@@ -94,7 +95,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   const started = performance.now();
 
   const configText = await readConfigText(session, root);
-  const project = live ? root.project : new Project();
+  const project = live ? root.project : new Project(heldSearchText);
   project.setConfig(folderConfig(session.settings, configText), configText === null ? null : { path: CONFIG_FILE, text: configText });
   const config = project.config;
   const ignored = ignoreMatcher(config.ignore);
