@@ -105,6 +105,15 @@ describe('the model compactor', () => {
     const read = new ModelCache(file, 'stamp');
     assert.equal(await read.load(), 1);
     assert.deepEqual(read.get(analysed.model.path, analysed.model.hash), analysed.model);
+
+    // An index compacts each model as the cache is read, and keeps that one.
+    const compacted = new ModelCache(file, 'stamp');
+    const compactor = new ModelCompactor();
+    assert.equal(await compacted.load((model) => compactor.parsed(model)), 1);
+    const hit = compacted.get(analysed.model.path, analysed.model.hash);
+    assert.ok(hit);
+    assert.equal(hit.searchText, '');
+    assert.equal(heldSearchText(hit), analysed.model.searchText);
   });
 
   it('leaves skipped files as they are', () => {

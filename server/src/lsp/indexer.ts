@@ -68,7 +68,7 @@ async function readOne(session: Session, root: Root, project: Project, cache: Mo
     return 'done';
   }
   const hit = cache.get(path, contentHash(decoded.text));
-  if (hit) project.setOutcome({ path, model: compactor.parsed(hit) });
+  if (hit) project.setOutcome({ path, model: hit });
   else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config)));
   else return { path, text: decoded.text };
   return 'done';
@@ -107,8 +107,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   if (live) root.listed = true;
 
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
-  const cached = await cache.load();
   const compactor = new ModelCompactor();
+  const cached = await cache.load((model) => compactor.parsed(model));
   const markdown = files.filter(isDocumentFile);
   const progress = (done: number): void => {
     root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
@@ -237,6 +237,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     root.project = project;
     root.ignored = ignored;
   }
+  compactor.release();
   await reapplyEvents(session, root);
   if (stale()) return;
   root.state = 'ready';
