@@ -3,11 +3,13 @@ import { describe, it } from 'node:test';
 import { loadProject } from '../../server/src/core/engine';
 import { planHandoff } from '../../server/src/core/handoff/plan';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
-import type { Project } from '../../server/src/core/project/project';
+import { Project } from '../../server/src/core/project/project';
 import { initiativeEvidence } from '../../server/src/core/rules/evidenceModel';
 import { hoverAt } from '../../server/src/core/views/hover';
 import { traceabilityMatrix } from '../../server/src/core/views/traceability';
 import { initiativeNodes, type Locator } from '../../server/src/core/views/tree';
+import { ModelCompactor } from '../../server/src/lsp/compactModel';
+import { heldSearchText } from '../../server/src/lsp/searchTexts';
 import { EVIDENCE_STATE_TEXT, type EvidenceState } from '../../server/src/protocol';
 
 const TODO = `# TODO051: Sync
@@ -125,6 +127,31 @@ describe('one evidence model', () => {
 
   it('gives one requirement the same state on hover, tree, traceability, the rule and the generated files', async () => {
     assertOneAnswer(await loadProject({ workspace: new MemoryWorkspace(files) }));
+  });
+
+  it('answers the same from models whose search texts are set aside, as the language server keeps its index', async () => {
+    const analysed = await loadProject({ workspace: new MemoryWorkspace(files) });
+    const project = new Project(heldSearchText);
+    project.setFiles(Object.keys(files));
+    const compactor = new ModelCompactor();
+    for (const model of analysed.models.values()) project.setOutcome({ path: model.path, model: compactor.parsed(structuredClone(model)) });
+    // KPI1 is cited by its label only: found in the text set aside.
+    assert.equal(project.model('FINAL_REPORT.md')?.searchText, '');
+    assertOneAnswer(project);
+  });
+
+  it('answers the same when the evidence of an initiative is computed again (only the last ones asked for are kept)', async () => {
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) extra[`other${i}/PRD${100 + i}.md`] = PRD.replace('PRD051', `PRD${100 + i}`);
+    const project = await loadProject({ workspace: new MemoryWorkspace({ ...files, ...extra }) });
+    const initiatives = project.initiatives().initiatives;
+    const first = initiatives.find((i) => i.prd === 'PRD051.md');
+    assert.ok(first && initiatives.length > 20);
+    const before = initiativeEvidence(project.ruleContext(), first);
+    for (const i of initiatives) initiativeEvidence(project.ruleContext(), i);
+    const again = initiativeEvidence(project.ruleContext(), first);
+    assert.notEqual(again, before, 'computed again');
+    assert.deepEqual(again, before);
   });
 
   it('names the scope it looked in', async () => {

@@ -4,9 +4,12 @@ import { readServerSettings } from '../../client/src/settings';
 import { indexingContent, indexingMessage, sumCounts } from '../../client/src/status/statusText';
 import { analyzeText } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
+import { ModelCache } from '../../server/src/lsp/cache';
 import { ModelCompactor } from '../../server/src/lsp/compactModel';
+import { heldSearchText } from '../../server/src/lsp/searchTexts';
 import { IndexQueue } from '../../server/src/lsp/indexQueue';
 import { readInitializationOptions, splitEditorSettings, withEditorSettings } from '../../server/src/lsp/settings';
+import { tempDir } from '../support/tempDirs';
 
 describe('the index queue', () => {
   it('hands out wanted paths first, then the rest in listing order, each once', () => {
@@ -85,6 +88,32 @@ describe('the model compactor', () => {
     assert.ok(ha && hb);
     assert.equal(ha.range, hb.range, 'the same range is one object');
     assert.notEqual(ca.model, cb.model);
+  });
+
+  it('sets the search text aside, compressed, and gives it back exactly; the model cache stores it whole', async () => {
+    const report = '# Phase 1 Notes\n\nDéjà vu: Straße 12/12 tests ✅ passing — 日本語\n\n- **Sync Success Rate**: 99.9%\n';
+    const analysed = analyzeText('TODO001_phase1_notes.md', report, DEFAULT_CONFIG);
+    assert.ok('model' in analysed && analysed.model.searchText.includes('straße'));
+    const kept = new ModelCompactor().outcome(analysed);
+    assert.ok('model' in kept);
+    assert.equal(kept.model.searchText, '');
+    assert.equal(heldSearchText(kept.model), analysed.model.searchText);
+    assert.deepEqual({ ...kept.model, searchText: heldSearchText(kept.model) }, analysed.model);
+
+    const file = `${tempDir('proofmark-cache-')}/models.jsonl`;
+    assert.equal(await new ModelCache(file, 'stamp').save(new Map([[kept.model.path, kept.model]])), null);
+    const read = new ModelCache(file, 'stamp');
+    assert.equal(await read.load(), 1);
+    assert.deepEqual(read.get(analysed.model.path, analysed.model.hash), analysed.model);
+
+    // An index compacts each model as the cache is read, and keeps that one.
+    const compacted = new ModelCache(file, 'stamp');
+    const compactor = new ModelCompactor();
+    assert.equal(await compacted.load((model) => compactor.parsed(model)), 1);
+    const hit = compacted.get(analysed.model.path, analysed.model.hash);
+    assert.ok(hit);
+    assert.equal(hit.searchText, '');
+    assert.equal(heldSearchText(hit), analysed.model.searchText);
   });
 
   it('leaves skipped files as they are', () => {

@@ -5,6 +5,7 @@ import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
 import { contentHash } from '../core/text/hash';
 import { VERSION } from '../cli/version';
+import { withSearchText } from './searchTexts';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
 const FORMAT = 2;
@@ -61,8 +62,12 @@ export class ModelCache {
     return storagePath === null ? null : nodePath.join(storagePath, `proofmark-models-${contentHash(rootUri)}.jsonl`);
   }
 
-  /** Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt: one bad line discards it all). */
-  async load(): Promise<number> {
+  /**
+   * Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt: one
+   * bad line discards it all). Each model is handed to `keep` as it is read (the index compacts it),
+   * so the whole cache is never held as parsed.
+   */
+  async load(keep: (model: DocumentModel) => DocumentModel = (model) => model): Promise<number> {
     if (this.file === null) return 0;
     const models = new Map<string, DocumentModel>();
     const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
@@ -74,7 +79,7 @@ export class ModelCache {
           if (!isRecord(value) || value.format !== FORMAT || value.server !== SERVER_STAMP || value.config !== this.stamp) return 0;
           header = false;
         } else if (Array.isArray(value) && typeof value[0] === 'string' && looksLikeModel(value[1], value[0])) {
-          models.set(value[0], value[1]);
+          models.set(value[0], keep(value[1]));
         } else {
           return 0;
         }
@@ -125,7 +130,7 @@ async function writeCacheFile(file: string, header: CacheHeader, models: Readonl
   try {
     let pending = `${JSON.stringify(header)}\n`;
     for (const [path, model] of models) {
-      pending += `${JSON.stringify([path, model])}\n`;
+      pending += `${JSON.stringify([path, withSearchText(model)])}\n`;
       if (pending.length >= WRITE_CHUNK) {
         await handle.write(pending);
         pending = '';

@@ -9,6 +9,7 @@ import { analyzeOpenText } from './analyzeOpen';
 import { configStamp, ModelCache } from './cache';
 import { ModelCompactor } from './compactModel';
 import { reapplyEvents } from './fileEvents';
+import { heldSearchText } from './searchTexts';
 import type { Root } from './roots';
 import { IndexQueue } from './indexQueue';
 import { openStage, wantedFirst } from './scope';
@@ -67,7 +68,7 @@ async function readOne(session: Session, root: Root, project: Project, cache: Mo
     return 'done';
   }
   const hit = cache.get(path, contentHash(decoded.text));
-  if (hit) project.setOutcome({ path, model: compactor.parsed(hit) });
+  if (hit) project.setOutcome({ path, model: hit });
   else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config)));
   else return { path, text: decoded.text };
   return 'done';
@@ -94,7 +95,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   const started = performance.now();
 
   const configText = await readConfigText(session, root);
-  const project = live ? root.project : new Project();
+  const project = live ? root.project : new Project(heldSearchText);
   project.setConfig(folderConfig(session.settings, configText), configText === null ? null : { path: CONFIG_FILE, text: configText });
   const config = project.config;
   const ignored = ignoreMatcher(config.ignore);
@@ -106,8 +107,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   if (live) root.listed = true;
 
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
-  const cached = await cache.load();
   const compactor = new ModelCompactor();
+  const cached = await cache.load((model) => compactor.parsed(model));
   const markdown = files.filter(isDocumentFile);
   const progress = (done: number): void => {
     root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
@@ -236,6 +237,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     root.project = project;
     root.ignored = ignored;
   }
+  compactor.release();
   await reapplyEvents(session, root);
   if (stale()) return;
   root.state = 'ready';

@@ -5,13 +5,14 @@ import { ignoreMatcher } from '../core/project/ignore';
 import { Project } from '../core/project/project';
 import type { Locator } from '../core/views/tree';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { heldSearchText } from './searchTexts';
 
 export type RootState = 'indexing' | 'ready';
 
 /** One workspace folder: its disk, its project and whether its first index is complete. */
 export class Root implements Locator {
   readonly disk: NodeWorkspace;
-  project = new Project();
+  project = new Project(heldSearchText);
   state: RootState = 'indexing';
   /** Bumped by every (re)index, so an index run that was superseded stops. */
   generation = 0;

@@ -10,10 +10,11 @@ import { FileIndex } from '../resolve/fileIndex';
 import { QUIET_IN_MARKED_ARCHIVES, REPORTED_IN_ARCHIVES, RuleContext, type RuleFinding } from '../rules/context';
 import { documentFindings, initiativeFindings } from '../rules/index';
 import { crossReads } from './crossReads';
-import type { Resolution } from '../resolve/resolve';
+import { ResolutionMemo } from '../resolve/resolutionMemo';
 import { initiativeKeyString } from '../model/initiative';
 import { documentRole } from '../parse/role';
 import { buildInitiatives, type GroupingEntry, type InitiativeMap } from './initiatives';
+import type { SearchTextSource } from './searchTexts';
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
@@ -55,7 +56,7 @@ export class Project {
   private fileSetRevision = 0;
   private structureRevision = 0;
   private configRevision = 0;
-  private resolutions = { fileSet: -1, map: new Map<string, Resolution>() };
+  private resolutions = { fileSet: -1, map: new ResolutionMemo() };
   private grouping: { structure: number; map: InitiativeMap } | null = null;
   private readonly ruleCache = new Map<string, { signature: string; findings: readonly RuleFinding[] }>();
   private readonly localCache = new WeakMap<DocumentModel, readonly RuleFinding[]>();
@@ -63,6 +64,9 @@ export class Project {
   private finalized = { config: -1, history: null as FileHistory | null, map: new WeakMap<RuleFinding, Finding | null>(), quiet: new WeakMap<RuleFinding, Finding | null>() };
   private history: FileHistory | null = null;
   private lastByFile: Map<string, Finding[]> | null = null;
+
+  /** `heldTexts`: where the search texts of models that do not hold their own are read (see searchTexts.ts). */
+  constructor(private readonly heldTexts: SearchTextSource | null = null) {}
 
   get revision(): number {
     return this.revisionCounter;
@@ -132,7 +136,7 @@ export class Project {
   evict(paths: Iterable<string>): void {
     for (const path of paths) this.forget(path);
     // Resolutions are memoised per citing document; those of evicted documents are not needed again.
-    this.resolutions = { fileSet: -1, map: new Map() };
+    this.resolutions = { fileSet: -1, map: new ResolutionMemo() };
     this.touch();
   }
 
@@ -200,8 +204,8 @@ export class Project {
       this.grouping = { structure: this.structureRevision, map: buildInitiatives(entries) };
     }
     const initiatives = this.grouping.map;
-    if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new Map() };
-    const context = new RuleContext(this.documentModels, this.index, initiatives, config, conventions, this.resolutions.map);
+    if (this.resolutions.fileSet !== this.fileSetRevision) this.resolutions = { fileSet: this.fileSetRevision, map: new ResolutionMemo() };
+    const context = new RuleContext(this.documentModels, this.index, initiatives, config, conventions, this.resolutions.map, this.heldTexts);
     this.structure = { revision: this.revisionCounter, initiatives, context };
     return this.structure;
   }

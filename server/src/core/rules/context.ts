@@ -6,8 +6,10 @@ import type { DocumentModel } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Phase } from '../model/todo';
 import type { InitiativeMap } from '../project/initiatives';
+import type { SearchTextSource } from '../project/searchTexts';
 import type { FileIndex } from '../resolve/fileIndex';
 import { joinPath, resolveReference, type ResolvableReference, type Resolution } from '../resolve/resolve';
+import { ResolutionMemo } from '../resolve/resolutionMemo';
 import { ignoreMatcher } from '../project/ignore';
 import { STATUS_ROLES } from '../analyze/document';
 import { basename, dirname } from '../parse/role';
@@ -51,7 +53,7 @@ export interface RuleFinding {
   readonly data?: FindingData;
 }
 
-/** What every cross-document rule reads. Reference resolutions are memoised per (document, target). */
+/** What every cross-document rule reads. Reference resolutions are memoised (resolve/resolutionMemo.ts). */
 export class RuleContext {
   constructor(
     readonly models: ReadonlyMap<string, DocumentModel>,
@@ -59,9 +61,15 @@ export class RuleContext {
     readonly initiatives: InitiativeMap,
     readonly config: ProofmarkConfig,
     readonly c: CompiledConventions,
-    /** Resolutions by (document, shape, target); valid while the file set does not change. */
-    private readonly resolutions = new Map<string, Resolution>(),
+    /** Resolutions, valid while the file set does not change. */
+    private readonly resolutions = new ResolutionMemo(),
+    private readonly heldTexts: SearchTextSource | null = null,
   ) {}
+
+  /** A model's lower-cased search text (analyze/document.ts, `searchable`): its own, or the one its holder set aside. */
+  searchText(model: DocumentModel): string {
+    return this.heldTexts?.(model) ?? model.searchText;
+  }
 
   private readonly archives = new Map<string, Archive | null>();
   private archiveTest: ((path: string) => boolean) | null = null;
@@ -74,13 +82,8 @@ export class RuleContext {
 
   resolve(ref: ResolvableReference, from: string): Resolution {
     const initiative = this.initiativeOf(from);
-    const key = `${from}\u0000${ref.shape}\u0000${ref.target}\u0000${ref.near?.join('\u0001') ?? ''}`;
-    let hit = this.resolutions.get(key);
-    if (!hit) {
-      hit = resolveReference(ref, from, initiative ? initiative.key.folder : null, this.index, this.c);
-      this.resolutions.set(key, hit);
-    }
-    return hit;
+    const folder = initiative ? initiative.key.folder : null;
+    return this.resolutions.get(`${dirname(from)}\u0000${folder ?? '\u0001'}`, ref, () => resolveReference(ref, from, folder, this.index, this.c));
   }
 
   /**

@@ -41,7 +41,6 @@ function directSection(model: DocumentModel, line: number): { start: number; end
 
 interface Lookup {
   readonly rows: ReadonlySet<number>;
-  readonly lineStarts: readonly number[];
   /** Lines where a KPI label (searchable form) occurs, by label. */
   readonly labels: Map<string, readonly number[]>;
 }
@@ -55,26 +54,34 @@ const lookups = new WeakMap<DocumentModel, Lookup>();
 function lookup(model: DocumentModel): Lookup {
   let hit = lookups.get(model);
   if (!hit) {
-    const lineStarts = [0];
-    for (let i = model.searchText.indexOf('\n'); i >= 0; i = model.searchText.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    hit = { rows: new Set(model.tableRows), lineStarts, labels: new Map() };
+    hit = { rows: new Set(model.tableRows), labels: new Map() };
     lookups.set(model, hit);
   }
   return hit;
 }
 
-/** Lines of a model's text where a KPI label occurs (at most 50); none for labels under 4 characters. */
-function labelLines(model: DocumentModel, label: string): readonly number[] {
-  if (label.length < 4) return [];
-  const { labels, lineStarts } = lookup(model);
-  let lines = labels.get(label);
-  if (!lines) {
-    const found: number[] = [];
-    for (let at = model.searchText.indexOf(label); at >= 0 && found.length < 50; at = model.searchText.indexOf(label, at + label.length)) found.push(lineAt(lineStarts, at));
-    labels.set(label, found);
-    lines = found;
+const NO_LINES: readonly number[] = [];
+
+/**
+ * Lines of a model's text where each label occurs (at most 50 per label); none for labels under 4
+ * characters. The text is read once for the labels not searched before, and not kept: its holder
+ * may keep it compressed (ctx.searchText), and a KPI's label is searched once per model.
+ */
+function labelLines(ctx: RuleContext, model: DocumentModel, labels: readonly string[]): (readonly number[])[] {
+  const known = lookup(model).labels;
+  const missing = labels.filter((label) => label.length >= 4 && !known.has(label));
+  if (missing.length > 0) {
+    const text = ctx.searchText(model);
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    for (const label of missing) {
+      if (known.has(label)) continue;
+      const found: number[] = [];
+      for (let at = text.indexOf(label); at >= 0 && found.length < 50; at = text.indexOf(label, at + label.length)) found.push(lineAt(lineStarts, at));
+      known.set(label, found);
+    }
   }
-  return lines;
+  return labels.map((label) => (label.length < 4 ? NO_LINES : (known.get(label) ?? NO_LINES)));
 }
 
 function describeEvidence(ctx: RuleContext, model: DocumentModel, e: Evidence): string | null {
@@ -162,6 +169,7 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
   // The first definition of an id wins; a second one is reported as requirement-duplicate. A
   // requirement with an id is cited by its id: a heading that happens to share its title
   // ("Monitoring and Observability") traces nothing. KPIs have no id and are cited by their label.
+  const kpiLabels = prd.kpis.map((kpi) => searchable(kpi.title));
   const topLevel = prd.requirements.filter((r, i) => r.parent === null && prd.requirements.findIndex((o) => o.id === r.id) === i);
 
   for (const model of docs) {
@@ -173,9 +181,10 @@ export function requirementCoverage(ctx: RuleContext, initiative: Initiative): R
       const dot = m.id.indexOf('.');
       if (dot > 0) cite(m.id.slice(0, dot), model, m.line);
     }
-    for (const kpi of prd.kpis) {
-      for (const line of labelLines(model, searchable(kpi.title))) if (!slots.has(line)) cite(kpi.id, model, line);
-    }
+    const kpiLines = labelLines(ctx, model, kpiLabels);
+    prd.kpis.forEach((kpi, k) => {
+      for (const line of kpiLines[k] ?? NO_LINES) if (!slots.has(line)) cite(kpi.id, model, line);
+    });
   }
 
   // A report that gives no evidence anywhere makes a bare claim of what it cites: never evidence.

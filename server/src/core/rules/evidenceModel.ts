@@ -44,8 +44,16 @@ function before(ctx: RuleContext, initiative: Initiative, phase: string): Initia
   return { ...initiative, documents: kept };
 }
 
-/** Computed once per rule context (a project revision), scope and initiative. */
+/**
+ * Kept per rule context (a project revision) for the initiatives asked for last. Every initiative's
+ * is computed when the findings are (requirement-unevidenced) and again for the completion tree,
+ * but a surface asks for one initiative at a time (a hover, the traceability report, a handoff),
+ * while all of them are large: the citations of every requirement, with the evidence near each
+ * (10,000 generated documents: 49 MB kept for all of them). A result is a function of the rule
+ * context, so one computed again is the same.
+ */
 const memo = new WeakMap<RuleContext, Map<string, InitiativeEvidence>>();
+const KEPT = 16;
 
 /**
  * The evidence state of every requirement and KPI of an initiative's PRD: in all of its phase
@@ -60,13 +68,20 @@ export function initiativeEvidence(ctx: RuleContext, initiative: Initiative, bef
   }
   const key = `${initiativeKeyString(initiative.key)}\u0000${beforePhase ?? ''}`;
   let hit = cache.get(key);
-  if (!hit) {
+  if (hit) {
+    // The most recently asked for is kept longest.
+    cache.delete(key);
+  } else {
     const scoped = beforePhase === null ? initiative : before(ctx, initiative, beforePhase);
     const n = citingDocuments(ctx, scoped).length;
     const text = beforePhase === null ? `in the ${documents(n)} of this initiative` : `in the ${documents(n)} of this initiative written before Phase ${beforePhase}`;
     hit = { scope: { before: beforePhase, documents: n, text }, coverage: requirementCoverage(ctx, scoped) };
-    cache.set(key, hit);
+    for (const oldest of cache.keys()) {
+      if (cache.size < KEPT) break;
+      cache.delete(oldest);
+    }
   }
+  cache.set(key, hit);
   return hit;
 }
 
