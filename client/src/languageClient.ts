@@ -7,7 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 
 /** The engine settings (not `trace.server`, no nulls) in the shape of a `.proofmark.json`, and the diagnostics scope. */
@@ -28,7 +28,7 @@ function initializationOptions(context: vscode.ExtensionContext): Initialization
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   if (!existsSync(module)) throw new Error(`the bundled language server is missing (${module}); reinstall the extension`);
-  const run = { module, transport: TransportKind.ipc };
+  const run = { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } };
   const serverOptions: ServerOptions = { run, debug: run };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.md'),

@@ -317,3 +317,11 @@ export const TrustChangedNotification = 'proofmark/trustChanged';
 export interface TrustChangedParams {
   readonly trusted: boolean;
 }
+
+/**
+ * Node flags the server is started with (the VS Code client passes them; so do the protocol tests
+ * and bench:lsp, which start it as the editor does). V8's young generation is set at process start
+ * only: 4 MB semi-spaces instead of 16–32 MB keep the cold index of the generated 10,000 files at a
+ * peak RSS of 392 MB instead of 434 MB, the index 316 s against 309 s (side by side, load 5).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];

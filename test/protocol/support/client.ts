@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import type { DiagnosticsScope } from '../../../server/src/protocol';
+import { SERVER_NODE_FLAGS, type DiagnosticsScope } from '../../../server/src/protocol';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
@@ -99,7 +99,7 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     const transport = options.transport ?? '--stdio';
-    const child = spawn(process.execPath, [SERVER, transport], { stdio: transport === '--stdio' ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, transport], { stdio: transport === '--stdio' ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'ipc'] });
     if (!child.stdout || !child.stdin) throw new Error('no stdio');
     const connection =
       transport === '--stdio'
