@@ -12,13 +12,14 @@
  * Figures are reported, never asserted: the machines are shared.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import * as path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyzeText } from '../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../server/src/core/config/config';
+import { ModelCache } from '../server/src/lsp/cache';
 import { TestClient, uriOf } from '../test/protocol/support/client';
 import { tempDir } from '../test/protocol/support/fixtures';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
@@ -178,6 +179,24 @@ async function heavy(): Promise<void> {
   process.stdout.write(`\n## heavy documents, each alone (target: ≤ ~2 s and ≤ ~200 MB in the server, or file-skipped)\n${heavyTable(measures)}\n`);
 }
 
+/**
+ * Resolves once the server has written its model cache for the root (lsp/cache.ts renames the
+ * finished file into place after the index is ready), so the peak RSS read next includes the write.
+ */
+function cacheWritten(storage: string, root: string): Promise<void> {
+  const file = ModelCache.fileFor(storage, uriOf(root));
+  if (file === null || existsSync(file)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      if (!existsSync(file)) return;
+      watcher.close();
+      resolve();
+    };
+    const watcher = watch(path.dirname(file), done);
+    done();
+  });
+}
+
 /** Cold and warm starts on the generated workspace: the same measures, at scale. */
 async function generated(count: number): Promise<void> {
   const workspace = generateWorkspace(count);
@@ -187,6 +206,8 @@ async function generated(count: number): Promise<void> {
   const cold = await startup(workspace.root, storage, active);
   const coldRss = peakRss(cold.client.process.pid);
   const files = cold.client.latestPublished().size;
+  await cacheWritten(storage, workspace.root);
+  const writtenRss = peakRss(cold.client.process.pid);
   await cold.client.stop();
   const warm = await startup(workspace.root, storage, active);
   const warmRss = peakRss(warm.client.process.pid);
@@ -196,7 +217,8 @@ async function generated(count: number): Promise<void> {
     ['files with diagnostics (the open initiative)', String(files)],
     ['proofmark check (CLI) of the same folder, spawn to exit', ms(cli)],
     ...startRows(cold, warm, cli, 'target ≤ 2 s cold'),
-    ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB (target ≤ 400 MB)`],
+    ['server peak RSS, cold start (at ready)', `${coldRss.toFixed(0)} MB (target ≤ 400 MB)`],
+    ['server peak RSS, cold start (model cache written)', `${writtenRss.toFixed(0)} MB (target ≤ 400 MB)`],
     ['server peak RSS, warm start', `${warmRss.toFixed(0)} MB`],
   ];
   printRows(`generated workspace: ${workspace.markdownFiles} files, ${(workspace.markdownBytes / 1048576).toFixed(1)} MB`, rows);

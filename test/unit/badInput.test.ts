@@ -26,12 +26,13 @@ function badWorkspace(fillers = 0): { root: string; outside: string } {
     'binary.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
     'huge.md': `# Huge\n\n${'All work and no play. '.repeat(20 * 1024 * 1024 / 22)}\n`,
     'latin1.md': Uint8Array.from([...Buffer.from('# Caf'), 0xe9, ...Buffer.from('\n\nNotes.\n')]),
-    'bom/TODO002.md': `\uFEFF${TODO}`,
+    // Not copies of TODO001.md (the same text is one document, reported once): each its own title.
+    'bom/TODO002.md': `\uFEFF${TODO.replace('TODO001', 'TODO002')}`,
     'bom/notes.md': '\uFEFFSee `src/nowhere.ts` here.\n',
     'plain/notes.md': 'See `src/nowhere.ts` here.\n',
     // The repository has a src/ folder, so a missing file in it is a broken reference.
     'src/here.ts': '',
-    'crlf/TODO003.md': TODO.replace(/\n/g, '\r\n'),
+    'crlf/TODO003.md': TODO.replace('TODO001', 'TODO003').replace(/\n/g, '\r\n'),
     'unclosed-fence.md': '# Log\n\n```text\n## Phase 1: Setup ✅ COMPLETED\n- [x] parent\n  - [ ] child\n',
     'nested-list.md': `${'- '.repeat(10_000)}deep\n`,
     'nested-quote.md': `${'> '.repeat(10_000)}deep\n`,

@@ -269,3 +269,23 @@ describe('a task that removed a file, and "a or b" written with a slash', async 
     assert.equal(pathShape('LablabBean.Contracts.AI/Agent.cs'), 'file');
   });
 });
+
+describe('one missing file, one finding, within a document', () => {
+  it('reports a missing file cited three times once, at its first citation not in passing, the others related', async () => {
+    const report = ['# Deployment Report', '', '**Status**: ✅ COMPLETE', '', 'The validator `src/deploy/validator.py` checks each stage.', '', 'Run `src/deploy/validator.py` before release.', '', '- `src/deploy/validator.py`', ''].join('\n');
+    const findings = only(await check({ 'docs/DEPLOYMENT_REPORT.md': report, 'src/deploy/run.py': '' }), 'broken-reference');
+    // Lines 5 and 7 name it in passing, in a sentence; the list item at line 9 cites it.
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`), ['9 info']);
+    assert.match(findings[0]?.message ?? '', /Also cited at lines 5, 7\.$/);
+    assert.deepEqual(findings[0]?.related.map((r) => r.range.start.line), [5, 7]);
+  });
+
+  it('reports a prerequisite missing for three phases once, the later phases related', async () => {
+    const phase = (n: number, done: boolean): string => `## Phase ${n}: Step ${n}\n\n### Prerequisites\n- \`CONTEXT.md\`\n\n### Progress Checklist\n- [${done ? 'x' : ' '}] Work ${n}\n`;
+    const todo = `# TODO007: Steps\n\n${phase(1, true)}\n${phase(2, true)}\n${phase(3, true)}`;
+    const findings = only(await check({ 'work/007/TODO007.md': todo }), 'prerequisite-missing');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]?.message ?? '', /^Phase 1 prerequisite CONTEXT\.md does not exist.*; Phase 2 needs it too; Phase 3 needs it too\.$/);
+    assert.deepEqual(findings[0]?.related.filter((r) => r.message.endsWith('prerequisite too')).length, 2);
+  });
+});

@@ -112,3 +112,90 @@ describe('a plan that moves files', () => {
     assert.equal(model('docs/plans/cleanup.md', plan).references.find((r) => r.target === 'tools/scrape/fetch.py')?.creates, false, 'the source of a move is not made');
   });
 });
+
+/** A spec-kit folder whose tasks make type-named files (`QueueWorker.cs`), every box open unless ticked. */
+function typed(ticked: readonly string[] = []): Record<string, string> {
+  const box = (id: string, text: string): string => `- [${ticked.includes(id) ? 'x' : ' '}] ${id} ${text}`;
+  return {
+    'specs/007-media-queue/spec.md': '# Feature Specification: Media Queue\n',
+    'specs/007-media-queue/tasks.md': [
+      '# Tasks: Media Queue',
+      '',
+      '## Phase 1: User Story 1 - Play queued media (Priority: P1)',
+      '',
+      box('T001', 'Create QueueWorker.cs in src/Media/ (decode loop)'),
+      box('T002', 'Create FramePublisher.cs in src/Media/ (publish decoded frames)'),
+      box('T003', 'Create TerminalRenderer.cs in src/Render/ (braille output)'),
+      '',
+      '## Phase 2: User Story 2 - Shuffle the queue (Priority: P2)',
+      '',
+      box('T004', 'Add shuffle ordering to the playlist engine'),
+      box('T005', 'Add repeat modes to the playlist engine'),
+      '',
+    ].join('\n'),
+  };
+}
+
+const reportFindings = (findings: readonly { file: string; code: string }[]): string[] =>
+  findings.filter((f) => f.code === 'status-conflict' && f.file.startsWith('docs/')).map((f) => f.file);
+
+describe('a report tied to a spec by what it names', () => {
+  it('ties by three distinctive file names written without extension, not by short or plain ones', async () => {
+    const report = (names: readonly string[]): string => `# Player Sessions - Complete\n\n**Status**: ✅ ALL TASKS COMPLETE\n\n${names.map((n) => `- ✅ ${n}`).join('\n')}\n`;
+    const named = await check({ ...typed(), 'docs/PLAYER_COMPLETE.md': report(['QueueWorker (decoder)', 'FramePublisher', 'TerminalRenderer']) });
+    const finding = only(named, 'status-conflict').find((f) => f.file === 'docs/PLAYER_COMPLETE.md');
+    assert.match(finding?.message ?? '', /cites files that 3 tasks of specs\/007-media-queue\/tasks\.md make \(T001, T002, T003\), and none of those tasks is checked/);
+    assert.deepEqual(reportFindings(await check({ ...typed(), 'docs/PLAYER_COMPLETE.md': report(['QueueWorker', 'FramePublisher']) })), [], 'two names do not tie');
+    assert.deepEqual(reportFindings(await check({ ...typed(['T001']), 'docs/PLAYER_COMPLETE.md': report(['QueueWorker', 'FramePublisher', 'TerminalRenderer']) })), [], 'with one of that work checked, no conflict');
+  });
+
+  it('ties by task ids cited with their own descriptions, and reports the tasks a heading names rather than their phase', async () => {
+    const report = [
+      '# Session Report',
+      '',
+      '**Status**: In Progress',
+      '',
+      '## Shuffle work (T004-T005) ✅ COMPLETE',
+      '',
+      '- [x] **T004**: shuffle ordering for the playlist engine',
+      '- [x] **T005**: repeat modes for the playlist engine',
+      '',
+    ].join('\n');
+    const findings = only(await check({ ...typed(), 'docs/SESSION_REPORT.md': report }), 'status-conflict').filter((f) => f.file.startsWith('docs/'));
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.range.start.line}`), ['docs/SESSION_REPORT.md:5']);
+    assert.match(findings[0]?.message ?? '', /says T004, T005 of 007-media-queue are done \("✅ COMPLETE"\), but in specs\/007-media-queue\/tasks\.md both are open/);
+    const otherList = report.replace('shuffle ordering for the playlist engine', 'database migration scripts').replace('repeat modes for the playlist engine', 'login page styling');
+    assert.deepEqual(reportFindings(await check({ ...typed(), 'docs/SESSION_REPORT.md': otherList })), [], 'ids whose descriptions are another list’s tie nothing');
+  });
+
+  it('does not read a ✅ on a heading over a blank checklist as a claim', async () => {
+    const plan = ['# Session Plan', '', '**Status**: Starting', '', '## Shuffle work (T004-T005) - PARALLEL ✅', '', '- [ ] **T004**: shuffle ordering for the playlist engine', '- [ ] **T005**: repeat modes for the playlist engine', ''].join('\n');
+    assert.deepEqual(reportFindings(await check({ ...typed(), 'docs/SESSION_PLAN.md': plan })), []);
+  });
+});
+
+describe('one fact, one finding', () => {
+  const said = (title: string): string => `# ${title}\n\n**Status**: ✅ COMPLETE\n\n## ✅ User Story 2: Shuffle the queue - COMPLETE\n\nTasks: \`specs/007-media-queue/tasks.md\`\n`;
+  const reports = { 'docs/a/US2_COMPLETE.md': said('Shuffle Complete'), 'docs/b/US2_SUMMARY.md': said('Shuffle Summary'), 'docs/c/US2_STATUS.md': said('Shuffle Status') };
+
+  it('reports a phase said done by three reports once, on the first, with the others related, in batches as in one piece', async () => {
+    const workspace = new MemoryWorkspace({ ...typed(['T001', 'T002', 'T003']), ...reports });
+    const whole = (await checkWorkspace({ workspace })).findings;
+    const findings = only(whole, 'status-conflict').filter((f) => f.file.startsWith('docs/'));
+    assert.deepEqual(findings.map((f) => f.file), ['docs/a/US2_COMPLETE.md']);
+    assert.match(findings[0]?.message ?? '', /Also stated in 2 other documents \(related locations\)\./);
+    assert.deepEqual(findings[0]?.related.filter((r) => r.message === 'Also said here').map((r) => r.file), ['docs/b/US2_SUMMARY.md', 'docs/c/US2_STATUS.md']);
+    assert.deepEqual((await checkInBatches({ workspace, batchFiles: 1 })).findings, whole);
+  });
+
+  it('reports a byte-identical copy’s findings once, on the first copy, and keeps what only the copy gets wrong', async () => {
+    const text = '# Notes\n\nSee [setup](./setup.md) and [the plan](./PLAN.md).\n\nLine five.\n';
+    const workspace = new MemoryWorkspace({ 'docs/a/NOTES.md': text, 'docs/b/NOTES.md': text, 'docs/a/setup.md': '# Setup\n' });
+    const whole = (await checkWorkspace({ workspace })).findings;
+    const broken = only(whole, 'broken-reference').map((f) => `${f.file}: ${f.message.slice(0, f.message.indexOf(' does not'))}`);
+    assert.deepEqual(broken, ['docs/a/NOTES.md: The document ./PLAN.md', 'docs/b/NOTES.md: The document ./setup.md'], 'the plan missing beside both copies is one finding; setup.md is missing beside the second copy only');
+    const plan = only(whole, 'broken-reference').find((f) => f.file === 'docs/a/NOTES.md');
+    assert.deepEqual(plan?.related.map((r) => `${r.file}:${r.range.start.line}`), ['docs/b/NOTES.md:3']);
+    assert.deepEqual((await checkInBatches({ workspace, batchFiles: 1 })).findings, whole);
+  });
+});

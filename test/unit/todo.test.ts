@@ -219,3 +219,12 @@ describe('an item that works from a document does not produce it', () => {
     assert.deepEqual(await unchecked('- [ ] Create RFC007.md with the design'), ['RFC007.md', 'TODO007_phase1_notes.md']);
   });
 });
+
+describe('a stale phase count stated twice', () => {
+  it('is one finding, the repeat related', async () => {
+    const todo = ['# TODO008: Two phases', '', '**Plan**: all 8 phases of the rollout.', '', '## Phase 1: One', '', '- [x] a', '', '## Phase 2: Two', '', '- [ ] b', '', '## Summary', '', 'Across all 8 phases the rollout holds.', ''].join('\n');
+    const findings = only(await check({ 'work/008/TODO008.md': todo }), 'phase-count-mismatch');
+    assert.deepEqual(findings.map((f) => f.range.start.line), [3]);
+    assert.deepEqual(findings[0]?.related.filter((r) => r.message.endsWith('states it again')).map((r) => r.range.start.line), [15]);
+  });
+});

@@ -29,6 +29,8 @@ function serve(): void {
   const check = (paths: readonly string[]): readonly Finding[] => {
     if (project === null) {
       project = new Project();
+      // The main thread merges repeated findings over all batches (core/findings/copies.ts).
+      project.deferMerges = true;
       // The main thread parsed the configuration and reports its problems itself.
       project.setConfig({ config: setup.config, problems: [] });
       project.setFiles(setup.files ?? []);

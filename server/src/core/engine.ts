@@ -2,6 +2,7 @@ import { analyzeBytes, type AnalysisOutcome } from './analyze/document';
 import { compileConventions } from './config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type ProofmarkConfig } from './config/config';
 import { compareFindings, type Finding } from './findings/finding';
+import { mergeBatches } from './findings/copies';
 import type { FileHistory } from './findings/history';
 import { formatBytes } from './parse/decode';
 import { planBatches, withContext } from './project/batches';
@@ -134,6 +135,7 @@ export async function checkInBatches(options: BatchCheckOptions): Promise<BatchC
 
 async function batchCheck(started: { project: Project; files: string[]; markdown: string[] }, options: BatchCheckOptions): Promise<BatchCheckResult> {
   const { project, files, markdown } = started;
+  project.deferMerges = true;
   const config = project.config;
   const size = options.batchFiles ?? (options.checker ? 64 : 512);
   const conventions = compileConventions(config.conventions);
@@ -168,8 +170,9 @@ async function batchCheck(started: { project: Project; files: string[]; markdown
     for (const f of ownFindings(batches[i] ?? [], project.findings())) if (f.code !== 'config-invalid') findings.push(f);
     project.evict(batches[i] ?? []);
   }
-  findings.sort(compareFindings);
-  return { findings, analysed: markdown };
+  const merged = mergeBatches(findings);
+  merged.sort(compareFindings);
+  return { findings: merged, analysed: markdown };
 }
 
 export interface ScopeOptions extends LoadOptions {

@@ -23,6 +23,20 @@ export interface FindingData {
   readonly misnamed?: { readonly written: string; readonly found: string };
   /** The workspace paths a missing file was looked for at, most likely first (its git history is told by them). */
   readonly missing?: readonly string[];
+  /**
+   * The one fact a finding states when other documents state it too (several reports saying the
+   * same phase of a task list is done): findings of the same fact are reported once (copies.ts).
+   */
+  readonly fact?: string;
+  /** Of the finding's document, while batches of a check are merged (findings/copies.ts mergeBatches); never reported. */
+  readonly origin?: FindingOrigin;
+}
+
+/** What the merge of repeated findings needs of a document: its content hash and length, and whether it is kept as history. */
+export interface FindingOrigin {
+  readonly hash: string;
+  readonly lines: number;
+  readonly historical: boolean;
 }
 
 /**

@@ -2,8 +2,9 @@ import { STATUS_RECORD_FILE } from '../analyze/statusRecord';
 import type { AnalysisOutcome } from '../analyze/document';
 import { compileConventions } from '../config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ConfigProblem, type ParsedConfig, type ProofmarkConfig } from '../config/config';
+import { mergeRepeats } from '../findings/copies';
 import { finalizeOne, localRuleFindings } from '../findings/finalize';
-import { compareFindings, type Finding } from '../findings/finding';
+import { compareFindings, type Finding, type FindingOrigin } from '../findings/finding';
 import { withHistory, type FileHistory } from '../findings/history';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
@@ -66,6 +67,13 @@ export class Project {
   private lastByFile: Map<string, Finding[]> | null = null;
 
   /** `heldTexts`: where the search texts of models that do not hold their own are read (see searchTexts.ts). */
+  /**
+   * Set by a check in batches: findings carry their document's origin and repeats are not merged
+   * here, since a copy or a report of the same fact may be in another batch (engine.ts merges them
+   * over all batches).
+   */
+  deferMerges = false;
+
   constructor(private readonly heldTexts: SearchTextSource | null = null) {}
 
   get revision(): number {
@@ -230,7 +238,7 @@ export class Project {
     raw.push(...this.configFindings());
 
     if (this.finalized.config !== this.configRevision || this.finalized.history !== this.history) this.finalized = { config: this.configRevision, history: this.history, map: new WeakMap(), quiet: new WeakMap() };
-    const findings: Finding[] = [];
+    const collected: Finding[] = [];
     for (const f of raw) {
       // An archive's own findings are not reported; its contradictions of live documents are, and
       // what a document marked historical gets wrong within itself is a hint.
@@ -244,8 +252,18 @@ export class Project {
         if (final) final = withHistory(final, this.history);
         cache.set(f, final);
       }
-      if (final) findings.push(final);
+      if (final) collected.push(final);
     }
+    const originOf = (path: string): FindingOrigin | undefined => {
+      const model = this.documentModels.get(path);
+      return model ? { hash: model.hash, lines: model.lineCount, historical: context.archiveOf(path) !== null || model.historical } : undefined;
+    };
+    const findings = this.deferMerges
+      ? collected.map((f) => {
+          const origin = originOf(f.file);
+          return origin ? { ...f, data: { ...f.data, origin } } : f;
+        })
+      : mergeRepeats(collected, this.documentModels.keys(), originOf).slice();
     findings.sort(compareFindings);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {

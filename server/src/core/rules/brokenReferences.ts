@@ -33,6 +33,19 @@ function weakCitation(ctx: RuleContext, ref: Reference, lowConfidence: boolean):
 }
 
 /**
+ * One missing file, one finding: at its first citation that is not in passing (else its first), the
+ * other citations related and their lines in the message.
+ */
+function oneFinding(citations: readonly RuleFinding[]): RuleFinding {
+  const head = citations.find((c) => c.weak !== true) ?? citations[0];
+  if (!head) throw new Error('oneFinding needs a citation');
+  const others = citations.filter((c) => c !== head);
+  if (others.length === 0) return head;
+  const lines = others.map((c) => c.range.start.line);
+  return { ...head, message: `${head.message} Also cited at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.`, related: others.map((c) => ({ file: c.file, range: c.range, message: 'Also cited here' })) };
+}
+
+/**
  * A citation a careful reader would call broken: one that says a file of this repository exists
  * (not a plan, history, an example or a negation; not a checked task's, which task-done-file-missing
  * reports), outside archives, that resolves nowhere, not even ambiguously or under another folder.
@@ -46,6 +59,8 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
   const initiative = ctx.initiativeOf(model.path);
   const record = ctx.isRecord(model);
   const seen = new Set<string>();
+  /** The citations of each missing file (by the first path it was looked for at), in order. */
+  const missing = new Map<string, RuleFinding[]>();
   for (const ref of model.references) {
     if (ref.context !== 'text' || ref.intent !== 'record' || ref.shape === 'directory' || ref.via === 'bare') continue;
     if (ref.box >= 0 && model.checkboxes[ref.box]?.checked) continue;
@@ -67,15 +82,20 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
       findings.push(misnamedFinding(model.path, ref.range, `The ${referenceKind(ref)} ${ref.raw}`, ref, drift, r.tried));
       continue;
     }
-    findings.push({
+    const weak = weakCitation(ctx, ref, r.lowConfidence);
+    const file = r.tried[0] ?? ref.target;
+    const citations = missing.get(file) ?? [];
+    citations.push({
       code: 'broken-reference',
       file: model.path,
       range: ref.range,
       message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.`,
       related: [],
-      weak: weakCitation(ctx, ref, r.lowConfidence),
+      weak,
       data: { missing: r.tried },
     });
+    missing.set(file, citations);
   }
+  for (const citations of missing.values()) findings.push(oneFinding(citations));
   return findings;
 }

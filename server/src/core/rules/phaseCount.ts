@@ -17,8 +17,17 @@ export function phaseCountRule(ctx: RuleContext, initiative: Initiative): RuleFi
   for (const path of initiative.documents) {
     const model = ctx.models.get(path);
     if (!model || model.path !== todo.path) continue;
+    // One stale count, one finding: the same number stated again is a related location.
+    const byCount = new Map<number, number>();
     for (const s of model.phaseCounts) {
       if (s.stated === sections || s.stated === whole) continue;
+      const earlier = byCount.get(s.stated);
+      const already = earlier === undefined ? undefined : findings[earlier];
+      if (earlier !== undefined && already) {
+        findings[earlier] = { ...already, related: [...already.related, { file: path, range: s.range, message: `"${s.text}" states it again` }] };
+        continue;
+      }
+      byCount.set(s.stated, findings.length);
       findings.push({
         code: 'phase-count-mismatch',
         file: path,

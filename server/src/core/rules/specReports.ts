@@ -1,10 +1,10 @@
-import type { DocumentModel, LeadLine } from '../model/document';
+import type { DocumentModel, Heading, LeadLine } from '../model/document';
 import type { SpecModel, SpecTask } from '../model/spec';
 import { basename, dirname } from '../parse/role';
 import { specReportReads, specTaskLists } from '../project/crossReads';
 import type { Range } from '../text/position';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
-import { DONE_WORDS } from './specs';
+import { DONE_WORDS, reportedAgainst } from './specs';
 
 /** A spec's task list, as a report elsewhere may speak of it. */
 interface TaskList {
@@ -96,14 +96,105 @@ function tieOf(ctx: RuleContext, model: DocumentModel, all: readonly TaskList[])
   }
   if (cited.length > 0) return best(cited);
   if (titled.length > 0) return best(titled, (t) => nameWords(t.list.folder).length);
-  return tieByFiles(ctx, all, citedPaths);
+  return tieByTaskIds(ctx, model, all) ?? tieByFiles(ctx, model, all, citedPaths);
+}
+
+/** Words of a description that say what a task does (four letters or more, status and filler words dropped). */
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []) if (!FILLER.has(w)) out.add(w);
+  return out;
+}
+const FILLER = new Set(['task', 'tasks', 'complete', 'completed', 'done', 'implement', 'implemented', 'create', 'created', 'added', 'with', 'from', 'into', 'that', 'this', 'for', 'and', 'the']);
+
+/** Task ids a report must cite with their own description, matching the spec's tasks, to be tied by them. */
+const MIN_IDS = 2;
+
+/**
+ * The spec whose tasks a report cites by id with the same description ("**T032**: Add Qdrant NuGet
+ * package ✅" for `- [ ] T032 [US2] Add Qdrant NuGet package to …`): two such tasks at least, more
+ * than for any other spec. Every spec-kit list numbers its tasks from T001, so the id alone says
+ * nothing; its description says which list it is.
+ */
+function tieByTaskIds(ctx: RuleContext, model: DocumentModel, all: readonly TaskList[]): Tie | null {
+  const text = ctx.searchText(model);
+  const cited = new Map<string, { words: Set<string>; line: number }>();
+  let line = 1;
+  for (const row of text.split('\n')) {
+    for (const m of row.matchAll(/\bt(\d{3,4})\b(?![\s-–]*t\d)([^\n]*)/g)) {
+      const id = `T${m[1] ?? ''}`;
+      const words = contentWords((m[2] ?? '').replace(/\bt\d{3,4}\b.*$/, ''));
+      if (words.size >= 2 && !cited.has(id)) cited.set(id, { words, line });
+    }
+    line++;
+  }
+  if (cited.size < MIN_IDS) return null;
+  let best: Tie | null = null;
+  let bestCount = 0;
+  let tied = false;
+  for (const list of all) {
+    let count = 0;
+    let first = Infinity;
+    for (const task of list.spec.tasks) {
+      const said = task.id === null ? undefined : cited.get(task.id);
+      if (!said) continue;
+      const own = contentWords(task.text);
+      const shared = [...said.words].filter((w) => own.has(w)).length;
+      if (shared >= 2 || shared * 2 >= said.words.size) {
+        count++;
+        first = Math.min(first, said.line);
+      }
+    }
+    if (count < MIN_IDS || count < bestCount) continue;
+    tied = count === bestCount;
+    if (count > bestCount) best = { list, how: 'cited', line: first, makers: [] };
+    bestCount = count;
+  }
+  return tied ? null : best;
 }
 
 /** Files of one spec's tasks a report must cite to be tied to it by files alone. */
 const MIN_FILES = 3;
 
-/** The spec whose tasks make three or more of the files a report cites (resolved to the same path). */
-function tieByFiles(ctx: RuleContext, all: readonly TaskList[], cited: ReadonlyMap<string, number>): Tie | null {
+/**
+ * A file name distinctive enough that a report naming it without its extension means that file: a
+ * type name of two words or more (`FFmpegPlaybackEngine`, `IMediaService`), or a name of three
+ * words joined by `_` or `-` (`battery_thermal_windows`). `index`, `utils`, `MediaService` alone
+ * would tie a report to any spec.
+ */
+function distinctiveStem(path: string): string | null {
+  const stem = basename(path).replace(/\.[^.]+$/, '');
+  if (stem.length < 10) return null;
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(stem) && /[a-z0-9][A-Z]/.test(stem) && (stem.match(/[A-Z]/g) ?? []).length >= 2) return stem;
+  return /^[a-z0-9]+(?:[_-][a-z0-9]+){2,}$/i.test(stem) ? stem : null;
+}
+
+const wordLines = new WeakMap<DocumentModel, ReadonlyMap<string, number>>();
+
+/**
+ * The first line (1-based) where a report's text names a file stem as a word, or undefined. The
+ * report's words (runs of letters, digits, `_` and `-`) are read once, with their first line.
+ */
+function namedAt(ctx: RuleContext, model: DocumentModel, stem: string): number | undefined {
+  let words = wordLines.get(model);
+  if (!words) {
+    const found = new Map<string, number>();
+    ctx.searchText(model)
+      .split('\n')
+      .forEach((row, i) => {
+        for (const w of row.match(/[\w-]{10,}/g) ?? []) if (!found.has(w)) found.set(w, i + 1);
+      });
+    wordLines.set(model, (words = found));
+  }
+  return words.get(stem.toLowerCase());
+}
+
+/**
+ * The spec whose tasks make three or more of the files a report cites (resolved to the same path),
+ * or names by a distinctive file name ("✅ FFmpegPlaybackEngine (universal decoder)" for a task
+ * that creates `FFmpegPlaybackEngine.cs`).
+ */
+function tieByFiles(ctx: RuleContext, model: DocumentModel, all: readonly TaskList[], cited: ReadonlyMap<string, number>): Tie | null {
   const ties: Tie[] = [];
   for (const list of all) {
     const makers = new Set<SpecTask>();
@@ -111,12 +202,19 @@ function tieByFiles(ctx: RuleContext, all: readonly TaskList[], cited: ReadonlyM
     let line = Infinity;
     for (const ref of list.model.references) {
       if (ref.creates !== true || ref.box < 0 || ref.shape !== 'file') continue;
-      const path = ctx.resolve(ref, list.path).resolved;
-      const at = path === null ? undefined : cited.get(path);
       const task = list.spec.tasks.find((t) => t.checkbox === ref.box);
-      if (path === null || at === undefined || !task || !required(task)) continue;
+      if (!task || !required(task)) continue;
+      const path = ctx.resolve(ref, list.path).resolved;
+      const made = path ?? ref.target;
+      if (files.has(made)) {
+        makers.add(task);
+        continue;
+      }
+      const stem = distinctiveStem(made);
+      const at = (path === null ? undefined : cited.get(path)) ?? (stem === null ? undefined : namedAt(ctx, model, stem));
+      if (at === undefined) continue;
       makers.add(task);
-      files.add(path);
+      files.add(made);
       line = Math.min(line, at);
     }
     if (files.size >= MIN_FILES) ties.push({ list, how: 'files', line, makers: [...makers] });
@@ -143,7 +241,7 @@ function doneClaims(model: DocumentModel): { parts: DoneClaim[]; opening: DoneCl
   const title = headings[0];
   const lastLead = model.lead[model.lead.length - 1]?.line ?? 0;
   for (const h of headings) {
-    if (h === title || h.status?.status !== 'done' || SCOPED.test(h.text)) continue;
+    if (h === title || h.status?.status !== 'done' || SCOPED.test(h.text) || blankChecklist(model, h)) continue;
     parts.push({ line: h.line, range: h.range, text: h.status.text, about: h.text });
   }
   const titleText = title && title.line <= (model.lead[0]?.line ?? 0) ? title.text : '';
@@ -154,6 +252,12 @@ function doneClaims(model: DocumentModel): { parts: DoneClaim[]; opening: DoneCl
   else if (title && titleText !== '' && title.status?.status === 'done' && DONE_WORDS.test(title.status.text)) opening = { line: title.line, range: title.range, text: title.status.text, about: titleText };
   if (prose) parts.push({ line: prose.line, range: lineRangeOf(prose.line), text: (PROSE_DONE.exec(prose.text)?.[0] ?? '').trim(), about: prose.text });
   return { parts, opening };
+}
+
+/** A heading over a checklist whose boxes are all blank: its ✅ decorates a plan ("Data Models (T046-T049) - PARALLEL ✅"), it says nothing done. */
+function blankChecklist(model: DocumentModel, h: Heading): boolean {
+  const boxes = model.checkboxes.filter((b) => b.line > h.line && b.line <= h.sectionEnd);
+  return boxes.length > 0 && boxes.every((b) => !b.checked);
 }
 
 /** Words of a text, lower case, markup, emoji and status words dropped (and asides in parentheses, for a phase title's `(Priority: P1)`). */
@@ -184,6 +288,31 @@ function phasesNamed(text: string, spec: SpecModel): number[] {
   }
   return [...found];
 }
+
+/** Task ids a text names (`T030 & T031`, `T032-T036`, ranges of at most 50), as required tasks of the spec. */
+function tasksNamed(text: string, spec: SpecModel): SpecTask[] {
+  const ids = new Set<number>();
+  for (const m of text.matchAll(/\bT(\d{3,4})(?:\s*[-–]\s*T?(\d{3,4}))?\b/g)) {
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from || to - from > 50) continue;
+    for (let n = from; n <= to; n++) ids.add(n);
+  }
+  if (ids.size === 0) return [];
+  const tasks = spec.tasks.filter((t) => t.id !== null && /^T\d+$/.test(t.id) && ids.has(Number(t.id.slice(1))) && required(t));
+  // "T137: Add XML documentation to all public service APIs" names another list's T137 when this one's T137 says none of it.
+  const said = [...contentWords(text.replace(/\bT\d{3,4}\b/g, ' '))].filter((w) => !PART_WORDS.has(w));
+  if (said.length < 2) return tasks;
+  return tasks.some((t) => {
+    const own = contentWords(t.text);
+    return said.some((w) => own.has(w));
+  })
+    ? tasks
+    : [];
+}
+
+/** Words a heading uses to say which part it reports on, not what the work is. */
+const PART_WORDS = new Set(['phase', 'user', 'story', 'session', 'status', 'progress', 'report', 'summary', 'priority', 'final', 'remaining', 'verified', 'already', 'action', 'needed']);
 
 function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -218,8 +347,17 @@ export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFind
   if (whole || tie.how === 'files') return whole ? [whole] : [];
   const conflicts: { claim: DoneClaim; phase: number; open: number; total: number }[] = [];
   const seen = new Set<number>();
-  const partClaims = [...(opening && phasesNamed(opening.about, list.spec).length > 0 ? [opening] : []), ...parts.filter((c) => !CONDITIONAL.test(c.about))];
+  let taskConflict: { claim: DoneClaim; named: readonly SpecTask[]; open: readonly SpecTask[] } | null = null;
+  const aboutParts = (about: string): boolean => phasesNamed(about, list.spec).length > 0 || tasksNamed(about, list.spec).length > 0;
+  const partClaims = [...(opening && aboutParts(opening.about) ? [opening] : []), ...parts.filter((c) => !CONDITIONAL.test(c.about))];
   for (const claim of partClaims) {
+    // "T030 & T031 Complete" is about those tasks, not the whole phase of their story.
+    const named = tasksNamed(claim.about, list.spec);
+    if (named.length > 0) {
+      const open = named.filter((t) => !t.checked);
+      if (open.length > 0 && taskConflict === null) taskConflict = { claim, named, open };
+      continue;
+    }
     for (const i of phasesNamed(claim.about, list.spec)) {
       const tasks = list.spec.tasks.filter((t) => t.phase === i && required(t));
       const open = tasks.filter((t) => !t.checked).length;
@@ -227,6 +365,21 @@ export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFind
       seen.add(i);
       conflicts.push({ claim, phase: i, open, total: tasks.length });
     }
+  }
+  if (conflicts.length === 0 && taskConflict) {
+    const { claim, named, open } = taskConflict;
+    const ids = named.slice(0, 6).map((t) => t.id ?? '').join(', ') + (named.length > 6 ? ', …' : '');
+    const which = open.length === named.length ? (named.length === 1 ? 'it is open' : named.length === 2 ? 'both are open' : `all ${named.length} are open`) : `${open.length} of the ${named.length} are open`;
+    return [
+      {
+        code: 'status-conflict',
+        file: model.path,
+        range: claim.range,
+        message: `This report says ${ids} of ${basename(list.folder)} ${named.length === 1 ? 'is' : 'are'} done ("${claim.text}"), but in ${list.path} ${which}.`,
+        related: [...open.slice(0, 10).map((t) => ({ file: list.path, range: t.range, message: `${t.id ?? 'Task'} is open` })), tieAt],
+        data: { fact: reportedAgainst(list.path) },
+      },
+    ];
   }
   const head = conflicts[0];
   const phase = head ? list.spec.phases[head.phase] : undefined;
@@ -244,6 +397,7 @@ export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFind
         tieAt,
         ...conflicts.slice(1, 20).map((c) => ({ file: model.path, range: c.claim.range, message: `Also said done: Phase ${list.spec.phases[c.phase]?.number ?? '?'} has ${openText(c)}` })),
       ],
+      data: { fact: reportedAgainst(list.path) },
     },
   ];
 }
@@ -265,5 +419,6 @@ function wholeConflict(model: DocumentModel, tie: Tie, opening: DoneClaim | null
     range: opening.range,
     message: `This report says the work is done (${opening.text}), but ${what}.`,
     related: [...(first ? [{ file: list.path, range: first.range, message: 'The first open task' }] : []), tieAt],
+    data: { fact: reportedAgainst(list.path) },
   };
 }

@@ -353,8 +353,18 @@ function reportsAgainstTasks(ctx: RuleContext, initiative: Initiative, docs: Spe
         { file: docs.tasks.path, range: tasks[0]?.range ?? lineRangeOf(1), message: 'The first open task' },
         ...reports.slice(1, 20).map((r) => ({ file: r.path, range: r.field.range, message: `${basename(r.path)}: ${r.field.marker.text}` })),
       ],
+      data: { fact: reportedAgainst(docs.tasks.path) },
     },
   ];
+}
+
+/**
+ * The fact every report contradicting one task list states: its boxes are open under work said
+ * done elsewhere. The fix is in that list (or in the reports), so all those reports, in the spec
+ * folder (here) or elsewhere (specReports.ts), are one finding (findings/copies.ts mergeSameFacts).
+ */
+export function reportedAgainst(tasksPath: string): string {
+  return `reports against ${tasksPath}`;
 }
 
 export const DONE_WORDS = /\b(?:complete[d]?|done|implemented|finished|delivered|shipped|passed|production[- ]ready|accepted)\b|已完成|已实现|(?<!未)通过/i;

@@ -26,6 +26,8 @@ function promptOutputs(ctx: RuleContext, initiative: Initiative, phase: string):
 /** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
 export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  /** Index in `findings` of the finding of each missing prerequisite, by the first path it was looked for at. */
+  const prerequisiteAt = new Map<string, number>();
   const todo = ctx.todoOf(initiative);
   if (!todo?.todo) return findings;
   const file = todo.path;
@@ -111,6 +113,15 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         findings.push(misnamedFinding(file, pre.range, `Phase ${phase.number} prerequisite ${pre.name}`, ref, drift, r.tried));
         continue;
       }
+      // One missing file, one finding: the same prerequisite of a later phase is a related location.
+      const missing = r.tried[0] ?? ref.target;
+      const earlier = prerequisiteAt.get(missing);
+      const already = earlier === undefined ? undefined : findings[earlier];
+      if (earlier !== undefined && already) {
+        findings[earlier] = { ...already, message: `${already.message.replace(/\.$/, '')}; Phase ${phase.number} needs it too.`, related: [...already.related, { file, range: pre.range, message: `Phase ${phase.number} prerequisite too` }] };
+        continue;
+      }
+      prerequisiteAt.set(missing, findings.length);
       findings.push({
         code: 'prerequisite-missing',
         file,

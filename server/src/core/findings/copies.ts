@@ -1,0 +1,115 @@
+import type { Finding, FindingOrigin, RelatedLocation } from './finding';
+
+/** Documents this short are not copies of one another in any sense a reader cares about (empty stubs, a lone title). */
+const MIN_LINES = 3;
+
+/**
+ * One fact, one finding, across byte-identical documents (a report kept in two archive folders, a
+ * spec.md copied into three feature folders): a finding of a later copy that the first copy also
+ * has (same code, same place) is not reported again; the first copy's finding names the copies as
+ * related locations. A finding only a copy has (its relative links resolve from another folder)
+ * stays. The first copy is the first path of the copies not kept as history (`historical`), then
+ * the first path: the one whose findings are reported at their full severity.
+ */
+export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, originOf: (path: string) => FindingOrigin | undefined): readonly Finding[] {
+  const byHash = new Map<string, string[]>();
+  for (const path of paths) {
+    const origin = originOf(path);
+    if (!origin || origin.lines < MIN_LINES) continue;
+    const same = byHash.get(origin.hash);
+    if (same) same.push(path);
+    else byHash.set(origin.hash, [path]);
+  }
+  const historical = (path: string): boolean => originOf(path)?.historical === true;
+  /** For each later copy: the first copy. */
+  const firstOf = new Map<string, string>();
+  for (const paths of byHash.values()) {
+    if (paths.length < 2) continue;
+    const ordered = [...paths].sort((a, b) => Number(historical(a)) - Number(historical(b)) || (a < b ? -1 : a > b ? 1 : 0));
+    const first = ordered[0] ?? '';
+    for (const path of ordered.slice(1)) firstOf.set(path, first);
+  }
+  if (firstOf.size === 0) return findings;
+  const key = (file: string, f: Finding): string => `${file}\u0000${f.code}\u0000${f.range.start.line}:${f.range.start.column}`;
+  const onFirst = new Set<string>();
+  for (const f of findings) if (!firstOf.has(f.file)) onFirst.add(key(f.file, f));
+  const copiesOf = new Map<string, RelatedLocation[]>();
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const first = firstOf.get(f.file);
+    if (first === undefined || !onFirst.has(key(first, f))) {
+      kept.push(f);
+      continue;
+    }
+    const k = key(first, f);
+    const list = copiesOf.get(k) ?? [];
+    list.push({ file: f.file, range: f.range, message: 'The same text in a byte-identical copy' });
+    copiesOf.set(k, list);
+  }
+  return kept.map((f) => {
+    const copies = firstOf.has(f.file) ? undefined : copiesOf.get(key(f.file, f));
+    return copies ? { ...f, related: [...f.related, ...copies] } : f;
+  });
+}
+
+/**
+ * One fact, one finding, across documents that state it: findings of the same code and the same
+ * `data.fact` (three reports saying Phase 4 of one task list is done, while its boxes are open) are
+ * one finding, on the first document not kept as history (then the first path), with the others
+ * as related locations and their count in the message.
+ */
+export function mergeSameFacts(findings: readonly Finding[], historical: (path: string) => boolean): readonly Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const fact = f.data?.fact;
+    if (fact === undefined) continue;
+    const key = `${f.code}\u0000${fact}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const replaced = new Map<Finding, Finding | null>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const ordered = [...list].sort((a, b) => Number(historical(a.file)) - Number(historical(b.file)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
+    const [first, ...others] = ordered;
+    if (!first) continue;
+    const files = new Set(others.map((o) => o.file).filter((file) => file !== first.file));
+    const also = files.size === 0 ? '' : ` Also stated in ${files.size} other document${files.size === 1 ? '' : 's'} (related locations).`;
+    replaced.set(first, {
+      ...first,
+      message: `${first.message}${also}`,
+      related: [...first.related, ...others.map((o) => ({ file: o.file, range: o.range, message: 'Also said here' }))],
+    });
+    for (const o of others) replaced.set(o, null);
+  }
+  if (replaced.size === 0) return findings;
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const r = replaced.get(f);
+    if (r === undefined) kept.push(f);
+    else if (r !== null) kept.push(r);
+  }
+  return kept;
+}
+
+/**
+ * Both merges: byte-identical copies, then findings of the same fact. `paths` are the documents to
+ * compare (every document of the project, or every file with findings).
+ */
+export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, originOf: (path: string) => FindingOrigin | undefined): readonly Finding[] {
+  return mergeSameFacts(mergeCopies(findings, paths, originOf), (path) => originOf(path)?.historical === true);
+}
+
+/** The findings of a checked batch, each carrying its document's origin (Project.deferMerges), merged over all batches and stripped of it. */
+export function mergeBatches(findings: readonly Finding[]): Finding[] {
+  const origins = new Map<string, FindingOrigin>();
+  for (const f of findings) if (f.data?.origin) origins.set(f.file, f.data.origin);
+  return mergeRepeats(findings, origins.keys(), (path) => origins.get(path)).map(withoutOrigin);
+}
+
+function withoutOrigin(f: Finding): Finding {
+  if (!f.data?.origin) return f;
+  const { origin: _origin, ...rest } = f.data;
+  return Object.keys(rest).length > 0 ? { ...f, data: rest } : { code: f.code, severity: f.severity, file: f.file, range: f.range, message: f.message, related: f.related };
+}
