@@ -64,3 +64,15 @@ describe('incremental project', () => {
     assert.deepEqual(again, first);
   });
 });
+
+describe('merged findings across computations', () => {
+  it('keeps a merge of unchanged findings the same object after an edit elsewhere', async () => {
+    const text = '# Notes\n\nSee [the plan](./PLAN.md).\n\nLine five.\n';
+    const project = await loadProject({ workspace: new MemoryWorkspace({ 'a/NOTES.md': text, 'b/NOTES.md': text, 'c/other.md': '# Other\n' }) });
+    const first = project.findings().find((f) => f.file === 'a/NOTES.md' && f.code === 'broken-reference');
+    assert.ok(first?.related.some((r) => r.file === 'b/NOTES.md'), 'the copy is a related location');
+    project.setOutcome(analyzeText('c/other.md', '# Other\n\nEdited.\n', project.config));
+    const again = project.findings().find((f) => f.file === 'a/NOTES.md' && f.code === 'broken-reference');
+    assert.equal(again, first, 'the same object, so the server sees the file unchanged');
+  });
+});

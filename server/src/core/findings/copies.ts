@@ -4,8 +4,8 @@ import type { Finding, FindingOrigin, RelatedLocation } from './finding';
 const MIN_LINES = 3;
 
 /**
- * One fact, one finding, across byte-identical documents (a report kept in two archive folders, a
- * spec.md copied into three feature folders): a finding of a later copy that the first copy also
+ * One fact, one finding, across documents of the same text (a report kept in two archive folders,
+ * a spec.md copied into three feature folders; the text as decoded, so a BOM makes no difference): a finding of a later copy that the first copy also
  * has (same code, same place) is not reported again; the first copy's finding names the copies as
  * related locations. A finding only a copy has (its relative links resolve from another folder)
  * stays. The first copy is the first path of the copies not kept as history (`historical`), then
@@ -33,7 +33,7 @@ export function mergeCopies(findings: readonly Finding[], paths: Iterable<string
   const key = (file: string, f: Finding): string => `${file}\u0000${f.code}\u0000${f.range.start.line}:${f.range.start.column}`;
   const onFirst = new Set<string>();
   for (const f of findings) if (!firstOf.has(f.file)) onFirst.add(key(f.file, f));
-  const copiesOf = new Map<string, RelatedLocation[]>();
+  const copiesOf = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const f of findings) {
     const first = firstOf.get(f.file);
@@ -43,13 +43,30 @@ export function mergeCopies(findings: readonly Finding[], paths: Iterable<string
     }
     const k = key(first, f);
     const list = copiesOf.get(k) ?? [];
-    list.push({ file: f.file, range: f.range, message: 'The same text in a byte-identical copy' });
+    list.push(f);
     copiesOf.set(k, list);
   }
   return kept.map((f) => {
     const copies = firstOf.has(f.file) ? undefined : copiesOf.get(key(f.file, f));
-    return copies ? { ...f, related: [...f.related, ...copies] } : f;
+    if (!copies) return f;
+    return remembered(copyMerges, f, copies, () => ({ ...f, related: [...f.related, ...copies.map((c): RelatedLocation => ({ file: c.file, range: c.range, message: 'The same text in a copy of this document' }))] }));
   });
+}
+
+/**
+ * The merges of the last computation, by their first finding: a merge of the same findings (the
+ * same objects) is the same object again, so a caller that tells "unchanged" by identity (the
+ * language server skips re-converting such a file) sees it unchanged.
+ */
+const copyMerges = new WeakMap<Finding, { readonly parts: readonly Finding[]; readonly merged: Finding }>();
+const factMerges = new WeakMap<Finding, { readonly parts: readonly Finding[]; readonly merged: Finding }>();
+
+function remembered(memo: WeakMap<Finding, { readonly parts: readonly Finding[]; readonly merged: Finding }>, head: Finding, parts: readonly Finding[], make: () => Finding): Finding {
+  const hit = memo.get(head);
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return hit.merged;
+  const merged = make();
+  memo.set(head, { parts, merged });
+  return merged;
 }
 
 /**
@@ -76,11 +93,14 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
     if (!first) continue;
     const files = new Set(others.map((o) => o.file).filter((file) => file !== first.file));
     const also = files.size === 0 ? '' : ` Also stated in ${files.size} other document${files.size === 1 ? '' : 's'} (related locations).`;
-    replaced.set(first, {
-      ...first,
-      message: `${first.message}${also}`,
-      related: [...first.related, ...others.map((o) => ({ file: o.file, range: o.range, message: 'Also said here' }))],
-    });
+    replaced.set(
+      first,
+      remembered(factMerges, first, others, () => ({
+        ...first,
+        message: `${first.message}${also}`,
+        related: [...first.related, ...others.map((o) => ({ file: o.file, range: o.range, message: 'Also said here' }))],
+      })),
+    );
     for (const o of others) replaced.set(o, null);
   }
   if (replaced.size === 0) return findings;
