@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { readServerSettings } from '../../client/src/settings';
 import { indexingContent, indexingMessage, sumCounts } from '../../client/src/status/statusText';
 import { analyzeText } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config/config';
+import type { DocumentModel } from '../../server/src/core/model/document';
 import { ModelCache } from '../../server/src/lsp/cache';
 import { ModelCompactor } from '../../server/src/lsp/compactModel';
 import { heldSearchText } from '../../server/src/lsp/searchTexts';
@@ -90,7 +92,7 @@ describe('the model compactor', () => {
     assert.notEqual(ca.model, cb.model);
   });
 
-  it('sets the search text aside, compressed, and gives it back exactly; the model cache stores it whole', async () => {
+  it('sets the search text aside, compressed, and gives it back exactly; the model cache stores it compressed beside the model', async () => {
     const report = '# Phase 1 Notes\n\nDéjà vu: Straße 12/12 tests ✅ passing — 日本語\n\n- **Sync Success Rate**: 99.9%\n';
     const analysed = analyzeText('TODO001_phase1_notes.md', report, DEFAULT_CONFIG);
     assert.ok('model' in analysed && analysed.model.searchText.includes('straße'));
@@ -104,7 +106,11 @@ describe('the model compactor', () => {
     assert.equal(await new ModelCache(file, 'stamp').save(new Map([[kept.model.path, kept.model]])), null);
     const read = new ModelCache(file, 'stamp');
     assert.equal(await read.load(), 1);
-    assert.deepEqual(read.get(analysed.model.path, analysed.model.hash), analysed.model);
+    const loaded = read.get(analysed.model.path, analysed.model.hash);
+    assert.ok(loaded);
+    assert.deepEqual({ ...loaded, searchText: heldSearchText(loaded) }, analysed.model);
+    const stored = readFileSync(file, 'utf8').split('\n')[1] ?? '';
+    assert.ok(!stored.includes('straße'), 'the text is stored compressed, not whole');
 
     // An index compacts each model as the cache is read, and keeps that one.
     const compacted = new ModelCache(file, 'stamp');
@@ -114,6 +120,25 @@ describe('the model compactor', () => {
     assert.ok(hit);
     assert.equal(hit.searchText, '');
     assert.equal(heldSearchText(hit), analysed.model.searchText);
+  });
+
+  it('loads the models wanted first alone, then the rest, from one cache file', async () => {
+    const outcomes = ['a.md', 'b.md', 'c.md'].map((p) => analyzeText(p, `# ${p}\n\nText of ${p}.\n`, DEFAULT_CONFIG));
+    const models = new Map(outcomes.flatMap((o) => ('model' in o ? [[o.model.path, o.model] as const] : [])));
+    const file = `${tempDir('proofmark-cache-')}/models.jsonl`;
+    assert.equal(await new ModelCache(file, 'stamp').save(models), null);
+    const cache = new ModelCache(file, 'stamp');
+    const parsed: string[] = [];
+    const keep = (model: DocumentModel): DocumentModel => {
+      parsed.push(model.path);
+      return model;
+    };
+    assert.equal(await cache.load(keep, (p) => p === 'b.md'), 1);
+    assert.deepEqual(parsed, ['b.md'], 'only the wanted line is parsed');
+    assert.ok(cache.get('b.md', models.get('b.md')?.hash ?? ''));
+    assert.equal(cache.get('a.md', models.get('a.md')?.hash ?? ''), undefined);
+    assert.equal(await cache.load(keep), 3);
+    assert.deepEqual(parsed, ['b.md', 'a.md', 'c.md'], 'the rest is parsed once, the wanted one not again');
   });
 
   it('leaves skipped files as they are', () => {

@@ -5,10 +5,10 @@ import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
 import { contentHash } from '../core/text/hash';
 import { VERSION } from '../cli/version';
-import { withSearchText } from './searchTexts';
+import { heldSearchBytes, holdSearchBytes } from './searchTexts';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * The version stamp: package version plus a hash of the running bundle, because the version in
@@ -25,7 +25,9 @@ export const SERVER_STAMP = ((): string => {
 /**
  * The file is JSON lines: this header, then one `[path, model]` array per line, so that it is
  * written and read model by model (one string of every model would not fit a large workspace:
- * 10,000 files make 230 MB of JSON).
+ * 10,000 files make 230 MB of JSON). A model whose search text the index set aside
+ * (searchTexts.ts) is stored as kept, `[path, model, compressed text as base64]`: the text is never
+ * inflated to be written nor compressed again when read (73 MB of text on 10,000 files).
  */
 interface CacheHeader {
   readonly format: number;
@@ -62,35 +64,67 @@ export class ModelCache {
     return storagePath === null ? null : nodePath.join(storagePath, `proofmark-models-${contentHash(rootUri)}.jsonl`);
   }
 
+  /** Whether a cache for this build and configuration is there to load (its header read alone). */
+  async present(): Promise<boolean> {
+    if (this.file === null) return false;
+    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    try {
+      for await (const line of lines) {
+        const value: unknown = JSON.parse(line);
+        return isRecord(value) && value.format === FORMAT && value.server === SERVER_STAMP && value.config === this.stamp;
+      }
+      return false;
+    } catch {
+      return false;
+    } finally {
+      lines.close();
+    }
+  }
+
   /**
    * Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt: one
    * bad line discards it all). Each model is handed to `keep` as it is read (the index compacts it),
-   * so the whole cache is never held as parsed.
+   * so the whole cache is never held as parsed. With `only`, just the models of the paths it
+   * accepts are parsed (the other lines are skipped unparsed) and added, for what is wanted first;
+   * a load without it then parses the rest.
    */
-  async load(keep: (model: DocumentModel) => DocumentModel = (model) => model): Promise<number> {
+  async load(keep: (model: DocumentModel) => DocumentModel = (model) => model, only?: (path: string) => boolean): Promise<number> {
     if (this.file === null) return 0;
-    const models = new Map<string, DocumentModel>();
+    const models = new Map(this.models);
+    const before = models.size;
     const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    const fail = (): number => {
+      if (!only) this.models = new Map();
+      return 0;
+    };
     try {
       let header = true;
       for await (const line of lines) {
+        if (!header) {
+          const path = pathOfLine(line);
+          if (path !== null && (only ? !only(path) : models.has(path))) continue;
+        }
         const value: unknown = JSON.parse(line);
         if (header) {
-          if (!isRecord(value) || value.format !== FORMAT || value.server !== SERVER_STAMP || value.config !== this.stamp) return 0;
+          if (!isRecord(value) || value.format !== FORMAT || value.server !== SERVER_STAMP || value.config !== this.stamp) return fail();
           header = false;
-        } else if (Array.isArray(value) && typeof value[0] === 'string' && looksLikeModel(value[1], value[0])) {
-          models.set(value[0], keep(value[1]));
+        } else if (Array.isArray(value) && typeof value[0] === 'string' && looksLikeModel(value[1], value[0]) && (value[2] === undefined || typeof value[2] === 'string')) {
+          if (only && !only(value[0])) continue;
+          const model = keep(value[1]);
+          // The search text was stored compressed beside the model: it is set aside as it was, never inflated here.
+          if (typeof value[2] === 'string') holdSearchBytes(model, value[2]);
+          models.set(value[0], model);
         } else {
-          return 0;
+          return fail();
         }
       }
     } catch {
-      return 0;
+      return fail();
     } finally {
       lines.close();
     }
     this.models = models;
-    return models.size;
+    return only ? models.size - before : models.size;
   }
 
   /** The cached model of a path, only if it was built from text with this hash. */
@@ -125,12 +159,26 @@ export class ModelCache {
  */
 const WRITE_CHUNK = 64 * 1024;
 
+/** The path a model line starts with (`["docs/a.md",…`), read without parsing the model; null when it cannot be read so. */
+function pathOfLine(line: string): string | null {
+  if (!line.startsWith('["')) return null;
+  const end = line.indexOf('",');
+  if (end < 0) return null;
+  try {
+    const path: unknown = JSON.parse(line.slice(1, end + 1));
+    return typeof path === 'string' ? path : null;
+  } catch {
+    return null;
+  }
+}
+
 async function writeCacheFile(file: string, header: CacheHeader, models: ReadonlyMap<string, DocumentModel>): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
     let pending = `${JSON.stringify(header)}\n`;
     for (const [path, model] of models) {
-      pending += `${JSON.stringify([path, withSearchText(model)])}\n`;
+      const bytes = heldSearchBytes(model);
+      pending += `${JSON.stringify(bytes === undefined ? [path, model] : [path, model, bytes])}\n`;
       if (pending.length >= WRITE_CHUNK) {
         await handle.write(pending);
         pending = '';

@@ -76,8 +76,8 @@ async function readOne(session: Session, root: Root, project: Project, cache: Mo
 
 /**
  * Indexes a workspace folder in the background: lists it, reads its configuration, takes every
- * unchanged document's model from the cache and analyses the rest, yielding to requests as it
- * goes. A first index fills the live project (requests answer from what is indexed), reading first
+ * unchanged document's model from the cache (loaded once what the open documents depend on is
+ * read) and analyses the rest, yielding to requests as it goes. A first index fills the live project (requests answer from what is indexed), reading first
  * what the open documents' diagnostics depend on (their initiatives, scope.ts), and announces a
  * change as soon as that is complete, so they are published before the rest is read; a re-index
  * (configuration changed) builds a new project and swaps it in when complete.
@@ -108,7 +108,19 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
 
   const cache = new ModelCache(ModelCache.fileFor(session.settings.storagePath, root.root), configStamp(config));
   const compactor = new ModelCompactor();
-  const cached = await cache.load((model) => compactor.parsed(model));
+  // A first index takes from the cache the models the open documents depend on before the rest
+  // (10,000 models take seconds to parse), so their diagnostics do not wait for them all; a
+  // re-index loads it at once.
+  const present = await cache.present();
+  if (stale()) return;
+  let cached = 0;
+  let loaded = false;
+  const loadCache = async (): Promise<void> => {
+    if (loaded) return;
+    loaded = true;
+    if (present) cached = await cache.load((model) => compactor.parsed(model));
+  };
+  if (!live) await loadCache();
   const markdown = files.filter(isDocumentFile);
   const progress = (done: number): void => {
     root.progress = { done: Math.min(done, markdown.length), total: markdown.length };
@@ -159,14 +171,27 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     return !stale();
   };
   // With nothing cached and a worker pool to parse, the workers read the files themselves.
-  const pool = cached === 0 ? hooks.analyzerFor(root, unopened.length) : null;
+  const pool = !present ? hooks.analyzerFor(root, unopened.length) : null;
   if (pool) for (const path of unopened) misses.push({ path, text: null });
   else {
     const reads = new IndexQueue(unopened);
+    // What is wanted first comes from the cache too, before the rest of it is parsed.
+    const preload = async (wantedNow: ReadonlySet<string>): Promise<void> => {
+      if (present && !loaded && wantedNow.size > 0) await cache.load((model) => compactor.parsed(model), (p) => wantedNow.has(p));
+    };
     let first = wanted(reads);
+    await preload(first);
+    if (stale()) return;
     let openSeen = session.openRevision;
     let drained = false;
-    for (let [path] = reads.take(1, first); path !== undefined; [path] = reads.take(1, first)) {
+    for (;;) {
+      // Nothing the open documents depend on is left to read first: the cache now.
+      if (first.size === 0 && !loaded) {
+        await loadCache();
+        if (stale()) return;
+      }
+      const [path] = reads.take(1, first);
+      if (path === undefined) break;
       // A document the open ones depend on is analysed at once: it is one of few.
       const now = first.delete(path);
       const outcome = await readOne(session, root, project, cache, compactor, path, now, stale);
@@ -178,6 +203,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
         // The open documents' own scopes are read: their initiatives next, then nothing first.
         first = wanted(reads);
         drained = first.size === 0;
+        await preload(first);
       }
       if (!(await breathe())) return;
       // Documents opened meanwhile are read first too.
@@ -185,6 +211,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
         openSeen = session.openRevision;
         first = wanted(reads);
         drained = false;
+        await preload(first);
       }
     }
     progress(done);

@@ -29,8 +29,13 @@ export const heldSearchText: SearchTextSource = (model) => {
   return bytes === undefined ? undefined : inflateRawSync(Buffer.from(bytes, 'latin1')).toString('latin1');
 };
 
-/** A model as analysed, its search text in place (what the model cache stores). */
-export function withSearchText(model: DocumentModel): DocumentModel {
-  const text = heldSearchText(model);
-  return text === undefined ? model : { ...model, searchText: text };
+/** The compressed search text set aside for a model, as base64 (what the model cache stores beside it); undefined when it holds its own. */
+export function heldSearchBytes(model: DocumentModel): string | undefined {
+  const bytes = held.get(model);
+  return bytes === undefined ? undefined : Buffer.from(bytes, 'latin1').toString('base64');
+}
+
+/** Sets aside, for a model read from the model cache with its search text blanked, the compressed text stored beside it. */
+export function holdSearchBytes(model: DocumentModel, base64: string): void {
+  if (model.searchText === '') held.set(model, Buffer.from(base64, 'base64').toString('latin1'));
 }
