@@ -63,14 +63,6 @@ function optionalItem(item: SpecItem): boolean {
   return OPTIONAL_WORD.test(item.text) && !REQUIRED_WORD.test(item.text);
 }
 
-/** A criterion that holds for every task as it is completed ("WHEN any task is completed THEN the build SHALL succeed"): a definition of done, which no one task traces. */
-const DONE_DEFINITION = /\b(?:any|every|each|all)\s+tasks?\b|\btask\s+completion\b|\btasks?\s+(?:is|are)\s+(?:completed|complete|done|marked)\b/i;
-
-/** A requirement most of whose criteria define done for every task (a process rule, not work of its own). */
-function definitionOfDone(criteria: readonly SpecItem[]): boolean {
-  return criteria.length >= 2 && criteria.filter((c) => DONE_DEFINITION.test(c.text)).length * 2 > criteria.length;
-}
-
 function hasFreeTextTrace(tasks: DocumentModel): boolean {
   return (tasks.spec?.tasks ?? []).some((t) => t.traces.some((tr) => tr.freeText));
 }
@@ -150,7 +142,6 @@ function uncovered(initiative: Initiative, docs: SpecDocs): RuleFinding[] {
       const own = items.filter((i) => i.parent === r.id);
       // Criteria in a list shape not read (`1.` under another heading) are still traced as `N.M`.
       if (own.length === 0 && [...traced].some((t) => t.startsWith(`${r.id}.`))) continue;
-      if (definitionOfDone(own)) continue;
       const untraced = own.filter((c) => !traced.has(c.id) && !optionalItem(c));
       if (own.length > 0 && untraced.length === 0) continue;
       if (own.length === 0 || untraced.length === own.length) {
