@@ -1,5 +1,8 @@
 import type { Finding, FindingOrigin, RelatedLocation } from './finding';
 
+/** What tells copies apart, read for every document: its text's hash and length (whether it is history is asked of copies only). */
+export type TextOrigin = Pick<FindingOrigin, 'hash' | 'lines'>;
+
 /** Documents this short are not copies of one another in any sense a reader cares about (empty stubs, a lone title). */
 const MIN_LINES = 3;
 
@@ -11,16 +14,15 @@ const MIN_LINES = 3;
  * stays. The first copy is the first path of the copies not kept as history (`historical`), then
  * the first path: the one whose findings are reported at their full severity.
  */
-export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, originOf: (path: string) => FindingOrigin | undefined): readonly Finding[] {
+export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
   const byHash = new Map<string, string[]>();
   for (const path of paths) {
-    const origin = originOf(path);
+    const origin = textOf(path);
     if (!origin || origin.lines < MIN_LINES) continue;
     const same = byHash.get(origin.hash);
     if (same) same.push(path);
     else byHash.set(origin.hash, [path]);
   }
-  const historical = (path: string): boolean => originOf(path)?.historical === true;
   /** For each later copy: the first copy. */
   const firstOf = new Map<string, string>();
   for (const paths of byHash.values()) {
@@ -31,8 +33,9 @@ export function mergeCopies(findings: readonly Finding[], paths: Iterable<string
   }
   if (firstOf.size === 0) return findings;
   const key = (file: string, f: Finding): string => `${file}\u0000${f.code}\u0000${f.range.start.line}:${f.range.start.column}`;
+  const firsts = new Set(firstOf.values());
   const onFirst = new Set<string>();
-  for (const f of findings) if (!firstOf.has(f.file)) onFirst.add(key(f.file, f));
+  for (const f of findings) if (firsts.has(f.file)) onFirst.add(key(f.file, f));
   const copiesOf = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const f of findings) {
@@ -46,8 +49,9 @@ export function mergeCopies(findings: readonly Finding[], paths: Iterable<string
     list.push(f);
     copiesOf.set(k, list);
   }
+  if (copiesOf.size === 0) return kept;
   return kept.map((f) => {
-    const copies = firstOf.has(f.file) ? undefined : copiesOf.get(key(f.file, f));
+    const copies = firsts.has(f.file) ? copiesOf.get(key(f.file, f)) : undefined;
     if (!copies) return f;
     return remembered(copyMerges, f, copies, () => ({ ...f, related: [...f.related, ...copies.map((c): RelatedLocation => ({ file: c.file, range: c.range, message: 'The same text in a copy of this document' }))] }));
   });
@@ -117,15 +121,15 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
  * Both merges: byte-identical copies, then findings of the same fact. `paths` are the documents to
  * compare (every document of the project, or every file with findings).
  */
-export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, originOf: (path: string) => FindingOrigin | undefined): readonly Finding[] {
-  return mergeSameFacts(mergeCopies(findings, paths, originOf), (path) => originOf(path)?.historical === true);
+export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
+  return mergeSameFacts(mergeCopies(findings, paths, textOf, historical), historical);
 }
 
 /** The findings of a checked batch, each carrying its document's origin (Project.deferMerges), merged over all batches and stripped of it. */
 export function mergeBatches(findings: readonly Finding[]): Finding[] {
   const origins = new Map<string, FindingOrigin>();
   for (const f of findings) if (f.data?.origin) origins.set(f.file, f.data.origin);
-  return mergeRepeats(findings, origins.keys(), (path) => origins.get(path)).map(withoutOrigin);
+  return mergeRepeats(findings, origins.keys(), (path) => origins.get(path), (path) => origins.get(path)?.historical === true).map(withoutOrigin);
 }
 
 function withoutOrigin(f: Finding): Finding {

@@ -2,9 +2,9 @@ import { STATUS_RECORD_FILE } from '../analyze/statusRecord';
 import type { AnalysisOutcome } from '../analyze/document';
 import { compileConventions } from '../config/compiled';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ConfigProblem, type ParsedConfig, type ProofmarkConfig } from '../config/config';
-import { mergeRepeats } from '../findings/copies';
+import { mergeRepeats, type TextOrigin } from '../findings/copies';
 import { finalizeOne, localRuleFindings } from '../findings/finalize';
-import { compareFindings, type Finding, type FindingOrigin } from '../findings/finding';
+import { compareFindings, type Finding } from '../findings/finding';
 import { withHistory, type FileHistory } from '../findings/history';
 import type { DocumentModel } from '../model/document';
 import { FileIndex } from '../resolve/fileIndex';
@@ -254,16 +254,17 @@ export class Project {
       }
       if (final) collected.push(final);
     }
-    const originOf = (path: string): FindingOrigin | undefined => {
+    const historical = (path: string): boolean => context.archiveOf(path) !== null || this.documentModels.get(path)?.historical === true;
+    const textOf = (path: string): TextOrigin | undefined => {
       const model = this.documentModels.get(path);
-      return model ? { hash: model.hash, lines: model.lineCount, historical: context.archiveOf(path) !== null || model.historical } : undefined;
+      return model ? { hash: model.hash, lines: model.lineCount } : undefined;
     };
     const findings = this.deferMerges
       ? collected.map((f) => {
-          const origin = originOf(f.file);
-          return origin ? { ...f, data: { ...f.data, origin } } : f;
+          const text = textOf(f.file);
+          return text ? { ...f, data: { ...f.data, origin: { ...text, historical: historical(f.file) } } } : f;
         })
-      : mergeRepeats(collected, this.documentModels.keys(), originOf).slice();
+      : mergeRepeats(collected, this.documentModels.keys(), textOf, historical).slice();
     findings.sort(compareFindings);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
