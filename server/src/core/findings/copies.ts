@@ -8,11 +8,13 @@ const MIN_LINES = 3;
 
 /**
  * One fact, one finding, across documents of the same text (a report kept in two archive folders,
- * a spec.md copied into three feature folders; the text as decoded, so a BOM makes no difference): a finding of a later copy that the first copy also
- * has (same code, same place) is not reported again; the first copy's finding names the copies as
- * related locations. A finding only a copy has (its relative links resolve from another folder)
- * stays. The first copy is the first path of the copies not kept as history (`historical`), then
- * the first path: the one whose findings are reported at their full severity.
+ * a spec.md copied into three feature folders; the text as decoded, so a BOM makes no difference):
+ * a finding of a later copy that the first copy also has (same code, same place) is not reported
+ * again; the first copy's finding names the copies as related locations. A finding only a copy has
+ * (its relative links resolve from another folder) stays. The first copy is the first path of the
+ * copies not kept as history (`historical`), then the first path: the one whose findings are
+ * reported at their full severity. `paths` are the documents with findings, so that a project and
+ * a check in batches (which knows no others) choose the same first copy.
  */
 export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
   const byHash = new Map<string, string[]>();
@@ -117,10 +119,7 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
   return kept;
 }
 
-/**
- * Both merges: byte-identical copies, then findings of the same fact. `paths` are the documents to
- * compare (every document of the project, or every file with findings).
- */
+/** Both merges: copies of the same text, then findings of the same fact. `paths`: the documents with findings. */
 export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
   return mergeSameFacts(mergeCopies(findings, paths, textOf, historical), historical);
 }

@@ -264,7 +264,7 @@ export class Project {
           const text = textOf(f.file);
           return text ? { ...f, data: { ...f.data, origin: { ...text, historical: historical(f.file) } } } : f;
         })
-      : mergeRepeats(collected, this.documentModels.keys(), textOf, historical).slice();
+      : mergeRepeats(collected, new Set(collected.map((f) => f.file)), textOf, historical).slice();
     findings.sort(compareFindings);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
