@@ -89,10 +89,10 @@ describe('bad input, through the engine on disk', { timeout: 120_000 }, () => {
     assert.ok(findings.some((f) => where(f) === KNOWN), findings.map(where).join('\n'));
   });
 
-  it('skips a binary file, a 20 MB file and invalid UTF-8, each with its reason', () => {
+  it('skips a binary file and a 20 MB file, each with its reason, and reads Latin-1 text as Windows-1252', () => {
     assert.match(skippedReason(findings, 'binary.md'), /binary/);
     assert.match(skippedReason(findings, 'huge.md'), /File is 20\.0 MB, over the 2\.0 MB limit/);
-    assert.match(skippedReason(findings, 'latin1.md'), /not valid UTF-8 \(first invalid byte at offset 5\)/);
+    assert.equal(result.project.models.get('latin1.md')?.headings[0]?.text, 'Café');
   });
 
   it('reads a BOM and CRLF line endings as if they were not there', () => {
@@ -163,7 +163,7 @@ describe('bad input, through the CLI and its worker pool', { timeout: 300_000 },
     const out = JSON.parse(run.stdout) as { findings: { file: string; line: number; column: number; code: string; message: string }[]; summary: { files: number } };
     assert.ok(out.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.code}` === KNOWN));
     const skipped = out.findings.filter((f) => f.code === 'file-skipped').map((f) => f.file);
-    const expected = ['binary.md', 'huge.md', 'latin1.md', 'link-out.md', 'loop/parent.md', 'nested-list.md', 'nested-quote.md', 'pipe.md'];
+    const expected = ['binary.md', 'huge.md', 'link-out.md', 'loop/parent.md', 'nested-list.md', 'nested-quote.md', 'pipe.md'];
     assert.deepEqual(skipped.filter((f) => f !== 'unreadable.md'), expected);
     assert.ok(out.findings.some((f) => f.code === 'config-invalid'));
     assert.equal(out.summary.files, 19 + 40);

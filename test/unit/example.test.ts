@@ -32,9 +32,10 @@ describe('the bundled example initiative', () => {
     assert.equal(findings.some((f) => f.file === 'TODO001_phase3_notes.md' && f.range.start.line === 29), false);
   });
 
-  it('skips the Latin-1 export with a reason', () => {
+  it('reads the Windows export as Windows-1252 and skips the photo saved as .md, with a reason', () => {
     const skipped = findings.filter((f) => f.code === 'file-skipped');
-    assert.deepEqual(skipped.map((f) => f.file), ['imports/field-notes-export.md']);
-    assert.match(skipped[0]?.message ?? '', /not valid UTF-8/);
+    assert.deepEqual(skipped.map((f) => f.file), ['imports/site-photo.md']);
+    assert.match(skipped[0]?.message ?? '', /binary/);
+    assert.ok(!findings.some((f) => f.file === 'imports/field-notes-export.md' && f.code === 'file-skipped'));
   });
 });

@@ -58,9 +58,12 @@ describe('decoding', () => {
     const d = decodeDocument(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('# A\r\n')]), 1000);
     assert.deepEqual(d, { text: '# A\r\n' });
   });
-  it('refuses binary, invalid UTF-8 and oversized files with a reason', () => {
+  it('reads text that is not UTF-8 as Windows-1252', () => {
+    assert.deepEqual(decodeDocument(new Uint8Array([0x41, 0xe9, 0x42, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80]), 1000), { text: 'AéB “q” €' });
+  });
+  it('refuses binary, control bytes that are no text, and oversized files with a reason', () => {
     assert.match(JSON.stringify(decodeDocument(new Uint8Array([0x89, 0x50, 0x00, 0x01]), 1000)), /binary/);
-    assert.match(JSON.stringify(decodeDocument(new Uint8Array([0x41, 0xe9, 0x42]), 1000)), /not valid UTF-8 \(first invalid byte at offset 1\)/);
+    assert.match(JSON.stringify(decodeDocument(new Uint8Array([0x41, 0xe9, 0x01]), 1000)), /neither UTF-8 \(first invalid byte at offset 1\) nor Windows-1252 text/);
     assert.match(JSON.stringify(decodeDocument(enc.encode('x'.repeat(2000)), 1000)), /2\.0 KB, over the 1000 B limit/);
   });
 });

@@ -2,6 +2,20 @@
 export type Decoded = { readonly text: string } | { readonly skipped: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/**
+ * Windows-1252's characters at 0x80–0x9F (Latin-1 has control characters there); undefined bytes
+ * stay as Latin-1 reads them (Node's TextDecoder('windows-1252') reads every byte as Latin-1).
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Text that is not UTF-8 is most often a Windows editor's (`café` saved as `caf\xE9`): Windows-1252, of which Latin-1 is a part. */
+function windows1252(bytes: Uint8Array): string {
+  let latin1 = '';
+  for (let i = 0; i < bytes.length; i += 8192) latin1 += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+/** Control characters no text file holds (tab, line feed, form feed and carriage return aside): such bytes are not Windows text. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 export function decodeDocument(bytes: Uint8Array, maxBytes: number): Decoded {
   if (bytes.length > maxBytes) {
@@ -15,8 +29,11 @@ export function decodeDocument(bytes: Uint8Array, maxBytes: number): Decoded {
     // TextDecoder drops a leading BOM by default, so offsets match what editors show.
     return { text: loneCrToLf(decoder.decode(bytes)) };
   } catch {
+    // Read as an editor that guesses the encoding would, when the bytes read as Windows text.
+    const text = windows1252(bytes);
+    if (!CONTROL.test(text)) return { text: loneCrToLf(text) };
     const at = firstInvalidUtf8(bytes);
-    return { skipped: `File is not valid UTF-8 (first invalid byte at offset ${at}); not analysed.` };
+    return { skipped: `File is neither UTF-8 (first invalid byte at offset ${at}) nor Windows-1252 text; not analysed.` };
   }
 }
 
