@@ -4,27 +4,27 @@ import { checkInBatches, checkSelection, checkWorkspace } from '../../server/src
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import { check, model, only } from '../support/memory';
 
+/** A spec-kit folder of two phases, one story each: its spec.md and tasks.md, every box open unless ticked. */
+function specFolder(folder: string, title: string, phases: readonly (readonly [string, readonly (readonly [string, string])[]])[], ticked: readonly string[]): Record<string, string> {
+  const box = ([id, text]: readonly [string, string]): string => `- [${ticked.includes(id) ? 'x' : ' '}] ${id} ${text}`;
+  const stories = phases.map(([heading]) => `### ${heading.replace(/^Phase \d+: /, '')}`).join('\n\n');
+  return {
+    [`specs/${folder}/spec.md`]: `# Feature Specification: ${title}\n\n**Status**: Draft\n\n${stories}\n`,
+    [`specs/${folder}/tasks.md`]: [`# Tasks: ${title}`, '', ...phases.flatMap(([heading, tasks]) => [`## ${heading}`, '', ...tasks.map(box), '']), ''].join('\n'),
+  };
+}
+
 /** A spec-kit folder: two stories, each its own phase, every box open unless ticked. */
 function speckit(ticked: readonly string[] = []): Record<string, string> {
-  const box = (id: string, text: string): string => `- [${ticked.includes(id) ? 'x' : ' '}] ${id} ${text}`;
-  return {
-    'specs/004-export-queue/spec.md': '# Feature Specification: Export Queue\n\n**Status**: Draft\n\n### User Story 1 - Queue exports (Priority: P1)\n\n### User Story 2 - Retry failed exports (Priority: P2)\n',
-    'specs/004-export-queue/tasks.md': [
-      '# Tasks: Export Queue',
-      '',
-      '## Phase 1: User Story 1 - Queue exports (Priority: P1)',
-      '',
-      box('T001', 'Create src/queue/queue.ts'),
-      box('T002', 'Create src/queue/worker.ts'),
-      box('T003', 'Create tests/queue.test.ts'),
-      '',
-      '## Phase 2: User Story 2 - Retry failed exports (Priority: P2)',
-      '',
-      box('T004', 'Create src/queue/retry.ts'),
-      box('T005', 'Add backoff to src/queue/worker.ts'),
-      '',
-    ].join('\n'),
-  };
+  return specFolder(
+    '004-export-queue',
+    'Export Queue',
+    [
+      ['Phase 1: User Story 1 - Queue exports (Priority: P1)', [['T001', 'Create src/queue/queue.ts'], ['T002', 'Create src/queue/worker.ts'], ['T003', 'Create tests/queue.test.ts']]],
+      ['Phase 2: User Story 2 - Retry failed exports (Priority: P2)', [['T004', 'Create src/queue/retry.ts'], ['T005', 'Add backoff to src/queue/worker.ts']]],
+    ],
+    ticked,
+  );
 }
 
 describe('a report elsewhere saying a spec is done while its boxes are open', () => {
@@ -115,25 +115,22 @@ describe('a plan that moves files', () => {
 
 /** A spec-kit folder whose tasks make type-named files (`QueueWorker.cs`), every box open unless ticked. */
 function typed(ticked: readonly string[] = []): Record<string, string> {
-  const box = (id: string, text: string): string => `- [${ticked.includes(id) ? 'x' : ' '}] ${id} ${text}`;
-  return {
-    'specs/007-media-queue/spec.md': '# Feature Specification: Media Queue\n',
-    'specs/007-media-queue/tasks.md': [
-      '# Tasks: Media Queue',
-      '',
-      '## Phase 1: User Story 1 - Play queued media (Priority: P1)',
-      '',
-      box('T001', 'Create QueueWorker.cs in src/Media/ (decode loop)'),
-      box('T002', 'Create FramePublisher.cs in src/Media/ (publish decoded frames)'),
-      box('T003', 'Create TerminalRenderer.cs in src/Render/ (braille output)'),
-      '',
-      '## Phase 2: User Story 2 - Shuffle the queue (Priority: P2)',
-      '',
-      box('T004', 'Add shuffle ordering to the playlist engine'),
-      box('T005', 'Add repeat modes to the playlist engine'),
-      '',
-    ].join('\n'),
-  };
+  return specFolder(
+    '007-media-queue',
+    'Media Queue',
+    [
+      [
+        'Phase 1: User Story 1 - Play queued media (Priority: P1)',
+        [
+          ['T001', 'Create QueueWorker.cs in src/Media/ (decode loop)'],
+          ['T002', 'Create FramePublisher.cs in src/Media/ (publish decoded frames)'],
+          ['T003', 'Create TerminalRenderer.cs in src/Render/ (braille output)'],
+        ],
+      ],
+      ['Phase 2: User Story 2 - Shuffle the queue (Priority: P2)', [['T004', 'Add shuffle ordering to the playlist engine'], ['T005', 'Add repeat modes to the playlist engine']]],
+    ],
+    ticked,
+  );
 }
 
 const reportFindings = (findings: readonly { file: string; code: string }[]): string[] =>
