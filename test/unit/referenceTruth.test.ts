@@ -41,6 +41,10 @@ describe('things that are not paths', () => {
     const findings = await check({ 'src/a.ts': '', 'notes/x_SUMMARY.md': '# S\n\nBuilt `dist/assets/index-7QaYOSKN.js` and `build/out.js`; see `src/b.ts`.\n' });
     assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path src/b.ts']);
   });
+  it('never reports build output below the top folder as broken: a build configuration\'s folder, a nested dependency folder', async () => {
+    const findings = await check({ 'src/a.ts': '', 'notes/x_SUMMARY.md': '# S\n\nLogged to `bin/Debug/net8.0/logs/app-20251028.log`, `web/node_modules/x/index.js` and `core/target/release/app.d`; see `bin/run.ts`.\n' });
+    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path bin/run.ts']);
+  });
   it('never reports a test runner\'s report as broken: it exists only after a run', async () => {
     const findings = await check({ 'tests/E2E_TEST_SUMMARY.md': '# E2E\n\nOpen `test-results/index.html` or `playwright-report/index.html`, then `htmlcov/index.html`; see `tests/e2e.spec.ts`.\n' });
     assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path tests/e2e.spec.ts']);

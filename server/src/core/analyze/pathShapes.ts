@@ -51,10 +51,17 @@ export type PathShape = 'file' | 'directory';
  */
 const GENERATED_FOLDER = /^(?:\.?build|dist|out|target|obj|node_modules|vendor|coverage|\.?venv|__pycache__|\.cache|\.next|\.nuxt|tmp|temp|logs?|\.pytest_cache|\.mypy_cache|\.turbo|\.gradle|\.idea|\.vscode|DerivedData|Pods|test-results|playwright-report|allure-(?:results|report)|\.nyc_output|htmlcov|lcov-report)$/i;
 
+/**
+ * Folders that only tools create, wherever they lie (`web/node_modules/`, `app/__pycache__/`), and a
+ * build configuration's output (`bin/Debug/`, `obj/Release/`, `target/debug/`): never tracked files.
+ */
+const GENERATED_ANYWHERE = /(?:^|\/)(?:node_modules|__pycache__|\.venv|\.pytest_cache|\.mypy_cache|\.next|\.nuxt|\.turbo|\.gradle|DerivedData|\.nyc_output|htmlcov|lcov-report|playwright-report|(?:bin|obj)\/(?:Debug|Release)|target\/(?:debug|release))\//;
+
 /** A path inside a folder that tools create: its file is build output or a local cache, not a file of the repository to check. */
 export function inGeneratedFolder(target: string): boolean {
-  const first = target.replace(/^@/, '').replace(/^(?:\.\.?\/)+/, '').split('/')[0] ?? '';
-  return target.includes('/') && GENERATED_FOLDER.test(first);
+  const path = target.replace(/^@/, '').replace(/^(?:\.\.?\/)+/, '');
+  const first = path.split('/')[0] ?? '';
+  return target.includes('/') && (GENERATED_FOLDER.test(first) || GENERATED_ANYWHERE.test(path));
 }
 
 /** Git branch prefixes: `feat/x`, `fix/y`, `release/1.2`. */
