@@ -49,6 +49,13 @@ describe('a claim that says itself it was not measured', () => {
     assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`).sort(), ['12 hint', '9 info']);
     assert.match(findings.find((f) => f.range.start.line === 9)?.message ?? '', /It says itself that it was not measured, so the evidence elsewhere in the report does not show it\./);
   });
+
+  it('is not a checked action that says how it was done ("- [x] Validate qualitatively (DONE)"): a hint like other section claims', async () => {
+    const text = REPORT.replace('### Rendering ✅ (Qualitative)', '### Rendering\n- [x] Validate qualitatively (DONE)');
+    const findings = only(await check({ 'specs/001-x/FINAL_COMPLETION.md': text }), 'claim-without-evidence');
+    assert.deepEqual(findings.map((f) => f.severity), findings.map(() => 'hint'));
+    assert.ok(findings.length >= 1);
+  });
 });
 
 describe('a value measured against a target in parentheses', () => {

@@ -51,6 +51,8 @@ export const DEFAULT_ARCHIVES: readonly string[] = [
   '**/archived/**',
   '**/_archive/**',
   '**/_archived/**',
+  '**/*[-_]archive/**',
+  '**/*[-_]archived/**',
   '**/backup/**',
   '**/backups/**',
   '**/templates/**',

@@ -2,7 +2,7 @@ import { inGeneratedFolder } from '../analyze/pathShapes';
 import type { DocumentModel, Reference } from '../model/document';
 import { basename, normalisePhase } from '../parse/role';
 import { isMissing, type Unresolved } from '../resolve/resolve';
-import type { RuleContext, RuleFinding } from './context';
+import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
 import { misnamedFinding, misnamedTarget } from './misnamed';
 
 const DOCUMENT = /\.(?:md|mdx|txt|pdf)$/i;
@@ -32,6 +32,54 @@ function weakCitation(ctx: RuleContext, ref: Reference, lowConfidence: boolean):
   return DOT_FOLDER.test(target) && !ctx.anchored(target);
 }
 
+/** A folder of a versioned snapshot: GSD's `milestones/v1.1-phases/`, a `v2-docs/`. */
+const SNAPSHOT_FOLDER = /^(v\d+(?:\.\d+)*)[-_]/i;
+
+/**
+ * The archived copy of a cited file, when the citing document belongs to a versioned snapshot
+ * (`v1.1-phases/…`) and the file was archived with the same version (`v1.1-REQUIREMENTS.md`): the
+ * snapshot cites the file as it stood when it was written, which is history, not a broken reference.
+ */
+export function snapshotCopy(ctx: RuleContext, from: string, name: string): string | null {
+  for (const folder of from.split('/').slice(0, -1)) {
+    const version = SNAPSHOT_FOLDER.exec(folder)?.[1];
+    if (!version) continue;
+    for (const sep of ['-', '_']) {
+      const copy = ctx.index.named(`${version}${sep}${name}`)[0];
+      if (copy) return copy;
+    }
+  }
+  return null;
+}
+
+/**
+ * File names this document also cites under a folder the repository does not have
+ * (`mobile/docs/plans/PLAN.md` of a sibling repository): its bare `PLAN.md` is that file.
+ */
+function namesOfElsewhere(ctx: RuleContext, model: DocumentModel): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const ref of model.references) {
+    if (ref.target.includes('/') && !ref.target.startsWith('.') && !ctx.anchored(ref.target)) names.add(basename(ref.target));
+  }
+  return names;
+}
+
+/**
+ * Whether a bare name, or a path not from a top folder of the repository, is named beside a folder
+ * the repository does not have (`ref-projects/Wrapper` (source), then `Wrapper.cs`,
+ * `Config/WrapperConfig.cs`): it is that folder's file, of another project, not one of this repository's.
+ */
+function besideMissingFolder(ctx: RuleContext, ref: Reference): boolean {
+  const own = ref.target.includes('/') ? ref.target.slice(0, ref.target.lastIndexOf('/')) : '';
+  const first = ref.target.split('/')[0] ?? '';
+  // A path from one of the repository's top folders (`scripts/x.sh`) is the repository's.
+  if (own !== '' && ctx.index.hasDirectory(first)) return false;
+  return ref.near.some((folder) => {
+    if (folder === own || folder.startsWith('.') || folder.split('/')[0] === first || inGeneratedFolder(`${folder}/`)) return false;
+    return !ctx.index.hasDirectory(folder) && ctx.index.endingWith(folder, true).length === 0;
+  });
+}
+
 /**
  * One missing file, one finding: at its first citation that is not in passing (else its first), the
  * other citations related and their lines in the message.
@@ -59,6 +107,7 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
   const initiative = ctx.initiativeOf(model.path);
   const record = ctx.isRecord(model);
   const seen = new Set<string>();
+  let elsewhere: ReadonlySet<string> | null = null;
   /** The citations of each missing file (by the first path it was looked for at), in order. */
   const missing = new Map<string, RuleFinding[]>();
   for (const ref of model.references) {
@@ -74,6 +123,8 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
     if (!isMissing(r)) continue;
     // A bare code-file name outside a report is too often generic ("each module's mod.rs").
     if (!record && r.lowConfidence) continue;
+    if (!ref.target.includes('/') && (elsewhere ??= namesOfElsewhere(ctx, model)).has(name)) continue;
+    if (besideMissingFolder(ctx, ref)) continue;
     const key = `${ref.line}:${ref.target}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -85,13 +136,16 @@ export function brokenReferenceRule(ctx: RuleContext, model: DocumentModel): Rul
     const weak = weakCitation(ctx, ref, r.lowConfidence);
     const file = r.tried[0] ?? ref.target;
     const citations = missing.get(file) ?? [];
+    const copy = snapshotCopy(ctx, model.path, name);
+    const archived = copy ? ` It was archived with this snapshot as ${copy}, so this is only a hint.` : '';
     citations.push({
       code: 'broken-reference',
       file: model.path,
       range: ref.range,
-      message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.`,
-      related: [],
+      message: `The ${referenceKind(ref)} ${ref.raw} does not resolve: ${r.reason}${triedText(r)}.${archived}`,
+      related: copy ? [{ file: copy, range: lineRangeOf(1), message: 'The archived copy' }] : [],
       weak,
+      ...(copy ? { quiet: true } : {}),
       data: { missing: r.tried },
     });
     missing.set(file, citations);

@@ -59,8 +59,9 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
   const head = unsupported[0];
   if (head && !documentGivesEvidence(ctx, model)) findings.push(reportWithoutEvidence(model, head, unsupported.slice(1)));
   else if (head) {
-    // A claim that says itself nothing was measured is not a recap of evidence given elsewhere.
-    const admitted = unsupported.filter((u) => UNMEASURED.test(u.claim.text));
+    // A result that says itself nothing was measured is not a recap of evidence given elsewhere
+    // (a checked action, "- [x] Validate qualitatively", says how the work was done, not a result).
+    const admitted = unsupported.filter((u) => u.claim.form !== 'checked-box' && UNMEASURED.test(u.claim.text));
     const rest = unsupported.filter((u) => !admitted.includes(u));
     findings.push(...groupBySection(model, admitted, ' It says itself that it was not measured, so the evidence elsewhere in the report does not show it.'));
     findings.push(...groupBySection(model, rest.filter((u) => u.claim.form !== 'target')).map((f) => ({ ...f, quiet: true })));
