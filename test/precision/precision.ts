@@ -9,10 +9,14 @@
  * as "hints", and neither in the precision nor as kept.
  * `--sample N [--seed S] [--codes A,B] [--round R]` prints N unlabelled findings (of the given codes), stratified by code, as JSON lines
  * to label (they quote the documents, so they are printed, not stored in the project).
+ * `--labels FILE` measures against another labels file instead: `test/precision/blind.jsonl` holds 60
+ * findings drawn at random from everything reported after the tuning and judged blind, by a reader
+ * who saw neither labels.jsonl nor the rules (round blind8), never used to tune a rule.
  * `--show CODE` prints the labelled findings of CODE still reported, each with its verdict, the
  * label's reason and the message now, and the TRUE findings of CODE no longer reported (LOST), to read
  * what a rule still gets wrong.
  */
+import * as path from 'node:path';
 import { FINDING_CODES } from '../../server/src/core/findings/codes';
 import { checkCorpus, corpora, type CorpusFinding } from './findings';
 import { SUCCESSORS, indexFindings, locationKey, matchLabel, matchLabels, readLabels } from './labels';
@@ -52,7 +56,8 @@ function main(): void {
     process.exit(2);
   }
   const round = arg('--round');
-  const labels = readLabels().filter((l) => round === undefined || arg('--sample') !== undefined || l.round === round);
+  const labelsFile = arg('--labels');
+  const labels = readLabels(labelsFile === undefined ? undefined : path.resolve(labelsFile)).filter((l) => round === undefined || arg('--sample') !== undefined || l.round === round);
   const findings: CorpusFinding[] = [];
   const perCorpus: string[] = [];
   for (const corpus of list) {
