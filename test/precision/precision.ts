@@ -11,7 +11,7 @@
  * to label (they quote the documents, so they are printed, not stored in the project).
  * `--labels FILE` measures against another labels file instead: `test/precision/blind.jsonl` holds 60
  * findings drawn at random from everything reported after the tuning and judged blind, by a reader
- * who saw neither labels.jsonl nor the rules (round blind8), never used to tune a rule.
+ * who saw neither labels.jsonl nor the rules (round fresh9), never used to tune a rule.
  * `--show CODE` prints the labelled findings of CODE still reported, each with its verdict, the
  * label's reason and the message now, and the TRUE findings of CODE no longer reported (LOST), to read
  * what a rule still gets wrong.
