@@ -52,4 +52,25 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
     assert.equal(readyIndex, -1, `indexStatus went ready before TODO003.md was published (${statuses.join(', ')})`);
   });
+
+  it('publishes TODO003.md opened while the workers read the workspace, read in the server thread meanwhile, before the index is ready and already final', T, async () => {
+    const root = corpusSkeleton();
+    const expected = await engineDiagnostics(root);
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-later-') });
+    clients.push(client);
+    // The workspace is being read (runs of the worker pool under way) before the document opens.
+    await client.waitFor<{ state: string; documents: number }>('proofmark/indexStatus', (p) => p.state === 'indexing' && p.documents > 0);
+    const file = path.join(root, INITIATIVE_003, 'TODO003.md');
+    const todo = await client.open(file);
+    const first = await client.published(todo, (p) => p.diagnostics.length > 0);
+    const readyAt = client.mark();
+    await client.ready([root]);
+    const want = normalise(expected.get(todo) ?? []);
+    assert.ok(want.length > 0);
+    assert.deepEqual(normalise(first.diagnostics), want);
+    const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === todo).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
+    for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
+    const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
+    assert.equal(readyIndex, -1, 'indexStatus went ready before TODO003.md was published');
+  });
 });

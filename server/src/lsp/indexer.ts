@@ -1,4 +1,4 @@
-import { analyzeBytes, analyzeText } from '../core/analyze/document';
+import { analyzeBytes, analyzeText, type AnalysisOutcome } from '../core/analyze/document';
 import { CONFIG_FILE } from '../core/config/config';
 import type { DocumentAnalyzer } from '../core/engine';
 import { decodeDocument } from '../core/parse/decode';
@@ -38,6 +38,11 @@ const POOL_CHUNK = 256;
  */
 const EARLY_CHUNK = 32;
 const EARLY_MS = 10_000;
+/**
+ * At most this many documents of a scope opened during a pool's run are read in this thread at
+ * once (a TODO's PRD, prompts and folder notes); a larger scope waits for its own run in the pool.
+ */
+const IN_THREAD_MAX = 24;
 
 const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -229,8 +234,31 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     };
     const run = nextRun();
     let next = run.length > 0 ? parser.analyze(run, config) : null;
+    // While the pool parses its runs, this thread is idle: a document opened meanwhile has the
+    // few documents of its own scope read here at once, rather than after the runs in the pool.
+    const readOpenedScope = async (): Promise<void> => {
+      const own = wanted(queue);
+      if (own.size === 0 || own.size > IN_THREAD_MAX || openStage(session, root) !== 'reading') return;
+      for (const path of queue.take(own.size, own)) {
+        // Read `now`, a document is analysed here, never handed back as a miss.
+        await readOne(session, root, project, cache, compactor, path, true, stale);
+        if (stale()) return;
+        done++;
+        await yieldToRequests();
+      }
+      await announceWanted();
+    };
+    const awaitRun = async (pending: Promise<AnalysisOutcome[]>): Promise<AnalysisOutcome[]> => {
+      for (;;) {
+        const opened = session.nextOpen().then(() => null);
+        const outcomes = await Promise.race([pending, opened]);
+        if (outcomes !== null) return outcomes;
+        if (stale()) return pending;
+        await readOpenedScope();
+      }
+    };
     while (next) {
-      const outcomes = await next;
+      const outcomes = await awaitRun(next);
       // The next run is asked for before this one is handled, so the workers do not wait for this thread.
       const following = stale() ? [] : nextRun();
       next = following.length > 0 ? parser.analyze(following, config) : null;

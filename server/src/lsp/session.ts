@@ -132,6 +132,21 @@ export class Session {
     if (parsed?.scheme === 'file') this.openUris.set(nodePath.resolve(parsed.fsPath), uri);
     this.openRevision++;
     this.debouncer.schedule(uri);
+    const wake = this.wakeOnOpen;
+    this.openSignal = null;
+    this.wakeOnOpen = null;
+    wake?.();
+  }
+
+  private openSignal: Promise<void> | null = null;
+  private wakeOnOpen: (() => void) | null = null;
+
+  /** Resolves when a document is next opened (one promise shared by every waiter until then). */
+  nextOpen(): Promise<void> {
+    this.openSignal ??= new Promise((resolve) => {
+      this.wakeOnOpen = resolve;
+    });
+    return this.openSignal;
   }
 
   edited(uri: string): void {
