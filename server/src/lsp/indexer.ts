@@ -232,14 +232,18 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       const chunk = performance.now() - started < EARLY_MS ? EARLY_CHUNK : POOL_CHUNK;
       return queue.take(first.size > 0 ? Math.min(first.size, chunk) : chunk, first);
     };
-    const run = nextRun();
-    let next = run.length > 0 ? parser.analyze(run, config) : null;
-    // While the pool parses its runs, this thread is idle: a document opened meanwhile has the
-    // few documents of its own scope read here at once, rather than after the runs in the pool.
-    const readOpenedScope = async (): Promise<void> => {
+    // The pool's workers start cold (a second to load and warm up the parser), and this thread
+    // is idle while they parse: the few documents of an open document's own scope (a TODO's PRD,
+    // prompts and folder notes) are read here at once, at the start and whenever a document is
+    // opened during a run, rather than in the pool's next run.
+    const takeOpenedScope = (): string[] => {
       const own = wanted(queue);
-      if (own.size === 0 || own.size > IN_THREAD_MAX || openStage(session, root) !== 'reading') return;
-      for (const path of queue.take(own.size, own)) {
+      if (own.size === 0 || own.size > IN_THREAD_MAX || openStage(session, root) !== 'reading') return [];
+      return queue.take(own.size, own);
+    };
+    const readInThread = async (paths: readonly string[]): Promise<void> => {
+      if (paths.length === 0) return;
+      for (const path of paths) {
         // Read `now`, a document is analysed here, never handed back as a miss.
         await readOne(session, root, project, cache, compactor, path, true, stale);
         if (stale()) return;
@@ -248,6 +252,14 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       }
       await announceWanted();
     };
+    const readOpenedScope = (): Promise<void> => readInThread(takeOpenedScope());
+    const own = takeOpenedScope();
+    const run = nextRun();
+    let next = run.length > 0 ? parser.analyze(run, config) : null;
+    // Awaited after the reading here; a failure meanwhile must not count as unhandled.
+    next?.catch(() => undefined);
+    await readInThread(own);
+    if (stale()) return;
     const awaitRun = async (pending: Promise<AnalysisOutcome[]>): Promise<AnalysisOutcome[]> => {
       for (;;) {
         const opened = session.nextOpen().then(() => null);

@@ -12,10 +12,11 @@ export class Debouncer {
     private readonly run: (keys: readonly string[]) => void,
   ) {}
 
-  schedule(key: string): void {
+  /** Runs `key` (with whatever else is pending) once nothing more is scheduled for the delay, or for `delayMs`. */
+  schedule(key: string, delayMs: number = this.delayMs): void {
     this.pending.add(key);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer = setTimeout(() => this.flush(), delayMs);
   }
 
   has(key: string): boolean {

@@ -131,7 +131,9 @@ export class Session {
     const parsed = safeParse(uri);
     if (parsed?.scheme === 'file') this.openUris.set(nodePath.resolve(parsed.fsPath), uri);
     this.openRevision++;
-    this.debouncer.schedule(uri);
+    // An open is not a keystroke: nothing follows it to wait for (documents opened together still
+    // arrive before the timer runs, and are analysed together).
+    this.debouncer.schedule(uri, 0);
     const wake = this.wakeOnOpen;
     this.openSignal = null;
     this.wakeOnOpen = null;
