@@ -12,6 +12,15 @@ import { engineDiagnostics, normalise, tempDir } from './support/fixtures';
 
 const T = { timeout: 600_000 };
 
+/** Every non-empty publication for `uri` is `want`, and the index was not ready before the first (received up to `readyAt`). */
+function assertFinalBeforeReady(client: TestClient, uri: string, want: unknown, readyAt: number): void {
+  const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === uri).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
+  for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
+  const statuses = client.received.filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { state: string }).state);
+  const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
+  assert.equal(readyIndex, -1, `indexStatus went ready before TODO003.md was published (${statuses.join(', ')})`);
+}
+
 /**
  * On a cold start the open document's diagnostics go out as soon as what its own findings read is
  * analysed (core/project/scope.ts), before the rest of its initiative and of the workspace: they
@@ -33,12 +42,10 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const first = await client.published(todo, (p) => p.diagnostics.length > 0);
     const readyAt = client.mark();
     await client.ready([root]);
-    const statuses = client.received.filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { state: string }).state);
-    const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === todo).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
     const want = normalise(expected.get(todo) ?? []);
     assert.ok(want.length > 0);
     assert.deepEqual(normalise(first.diagnostics), want);
-    for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
+    assertFinalBeforeReady(client, todo, want, readyAt);
     // It came after reading what its own findings need, not its whole initiative (112 documents).
     const c = compileConventions(DEFAULT_CONVENTIONS);
     const markdown = (readdirSync(root, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).filter((p) => p.endsWith('.md'));
@@ -48,9 +55,6 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const readBefore = Math.max(0, ...client.received.slice(0, firstIndex).filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { documents: number }).documents));
     assert.ok(initiative && initiative.documents.length > 50, 'the initiative of TODO003 is large');
     assert.ok(readBefore < initiative.documents.length / 2, `${readBefore} documents read before TODO003.md was published, of ${initiative.documents.length} in its initiative`);
-    // The first answer came while the workspace was still being read.
-    const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
-    assert.equal(readyIndex, -1, `indexStatus went ready before TODO003.md was published (${statuses.join(', ')})`);
   });
 
   it('publishes TODO003.md opened while the workers read the workspace, read in the server thread meanwhile, before the index is ready and already final', T, async () => {
@@ -68,9 +72,6 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const want = normalise(expected.get(todo) ?? []);
     assert.ok(want.length > 0);
     assert.deepEqual(normalise(first.diagnostics), want);
-    const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === todo).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
-    for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
-    const readyIndex = client.received.findIndex((r, i) => i <= readyAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
-    assert.equal(readyIndex, -1, 'indexStatus went ready before TODO003.md was published');
+    assertFinalBeforeReady(client, todo, want, readyAt);
   });
 });

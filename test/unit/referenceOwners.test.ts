@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Finding } from '../../server/src/core/findings/finding';
 import { check, only } from '../support/memory';
+
+/** What each broken-reference finding names: "The code path src/x.ts". */
+function brokenNames(findings: readonly Finding[]): string[] {
+  return only(findings, 'broken-reference').map((f) => f.message.split(' does')[0] ?? '');
+}
 
 /** Whose file a missing citation names: this repository's (broken), another project's, or history's. */
 describe('whose file a missing citation names', () => {
@@ -34,7 +40,7 @@ describe('whose file a missing citation names', () => {
         '',
       ].join('\n'),
     });
-    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path src/missing.ts']);
+    assert.deepEqual(brokenNames(findings), ['The code path src/missing.ts']);
   });
 
   it('still reports files of a top folder of the repository named beside a missing folder', async () => {
@@ -42,7 +48,7 @@ describe('whose file a missing citation names', () => {
       'scripts/deploy.py': '',
       'notes/DEPLOY_SUMMARY.md': '# Deploy\n\nShipped `infra/validation/` and `scripts/deploy.sh`.\n',
     });
-    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The code path scripts/deploy.sh']);
+    assert.deepEqual(brokenNames(findings), ['The code path scripts/deploy.sh']);
   });
 
   it('reads a bare name the document also cites under another repository\'s folder as that file', async () => {
@@ -50,7 +56,7 @@ describe('whose file a missing citation names', () => {
       'src/app.ts': '',
       '.planning/PROJECT.md': '# Project\n\nUnblocks the mobile `CHAT_PLAN.md`.\n\nThe sibling repo specifies it in `mobile/docs/plans/CHAT_PLAN.md`.\n\nSee `NOTES_PLAN.md`.\n',
     });
-    assert.deepEqual(only(findings, 'broken-reference').map((f) => f.message.split(' does')[0]), ['The document NOTES_PLAN.md']);
+    assert.deepEqual(brokenNames(findings), ['The document NOTES_PLAN.md']);
   });
 
   it('does not check the references of a folder named as an archive (`system-extension-archive/`)', async () => {

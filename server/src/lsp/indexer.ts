@@ -252,7 +252,6 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       }
       await announceWanted();
     };
-    const readOpenedScope = (): Promise<void> => readInThread(takeOpenedScope());
     const own = takeOpenedScope();
     const run = nextRun();
     let next = run.length > 0 ? parser.analyze(run, config) : null;
@@ -266,7 +265,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
         const outcomes = await Promise.race([pending, opened]);
         if (outcomes !== null) return outcomes;
         if (stale()) return pending;
-        await readOpenedScope();
+        await readInThread(takeOpenedScope());
       }
     };
     while (next) {

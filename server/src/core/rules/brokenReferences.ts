@@ -40,7 +40,7 @@ const SNAPSHOT_FOLDER = /^(v\d+(?:\.\d+)*)[-_]/i;
  * (`v1.1-phases/…`) and the file was archived with the same version (`v1.1-REQUIREMENTS.md`): the
  * snapshot cites the file as it stood when it was written, which is history, not a broken reference.
  */
-export function snapshotCopy(ctx: RuleContext, from: string, name: string): string | null {
+function snapshotCopy(ctx: RuleContext, from: string, name: string): string | null {
   for (const folder of from.split('/').slice(0, -1)) {
     const version = SNAPSHOT_FOLDER.exec(folder)?.[1];
     if (!version) continue;
