@@ -78,6 +78,16 @@ describe('claim rules', async () => {
     assert.deepEqual(await lines(report('**Only Remaining**: T116 (the release notes)')), [3]);
     assert.deepEqual(await lines(report('Some work is optional.')), [3]);
   });
+  it('reads the figure of "COMPLETED SUCCESSFULLY (90%)" and a phase status stated under "Next Steps"', async () => {
+    const report = (status: string): string => ['# Phase 3 Handoff', '', '## Results', '- Loader written (`src/loader.py`)', '', '### Next Steps', '1. Restart the worker', '', status, ''].join('\n');
+    const partial = async (text: string): Promise<number[]> =>
+      only(await check({ 'docs/HANDOFF.md': text, 'src/loader.py': '' }), 'done-with-partial-percentage').map((f) => f.range.start.line);
+    assert.deepEqual(await partial(report('**Phase 3 Status**: ✅ **COMPLETED SUCCESSFULLY (90%)**')), [9]);
+    assert.deepEqual(await partial(report('**Phase 3 Status**: ✅ **COMPLETED (100%)**')), []);
+    // Another field under "Next Steps" is a step's target, not the phase's status.
+    assert.deepEqual(await partial(report('**Target**: ✅ COMPLETED (90%)')), []);
+    assert.deepEqual(await partial(report('**Phase 3 Status**: ✅ 40% faster')), []);
+  });
 });
 
 describe('a phase output against its TODO checklist', async () => {
@@ -97,6 +107,25 @@ describe('a phase output against its TODO checklist', async () => {
     const findings = await check({ 'docs/x/TODO001.md': doneTodo, 'docs/x/TODO001_phase1_notes.md': '# Phase 1 Notes\n\n**Status**: ✅ COMPLETED\n' });
     assert.deepEqual(findings.filter((f) => f.code === 'phase-done-checklist-open').map((f) => [f.file, f.severity]), [['docs/x/TODO001.md', 'error']]);
     assert.deepEqual(findings.filter((f) => f.code === 'status-conflict').map((f) => [f.file, f.severity]), [['docs/x/TODO001_phase1_notes.md', 'hint']]);
+  });
+  it('reports the outputs of one phase that claim it done as one finding, with the others related', async () => {
+    const claim = (title: string): string => `# Phase 1 ${title}\n\n**Phase 1 Status**: ✅ COMPLETED SUCCESSFULLY\n`;
+    const findings = await check({ 'docs/x/TODO001.md': todo, 'docs/x/TODO001_phase1_handoff.md': claim('Handoff'), 'docs/x/TODO001_phase1_notes.md': claim('Notes'), 'docs/x/TODO001_phase1_decisions.md': claim('Decisions') });
+    const conflicts = only(findings, 'status-conflict');
+    assert.deepEqual(conflicts.map((f) => f.file), ['docs/x/TODO001_phase1_decisions.md']);
+    assert.match(conflicts[0]?.message ?? '', /Also stated in 2 other documents/);
+  });
+  it('reads boxes right under a phase heading as its progress when the TODO ticks other phases so', async () => {
+    const plain = (firstBox: string): string => ['# TODO001', '', '## Phase 1 — Setup', firstBox, '', '## Phase 2 — Loader', '- [ ] Write the loader', '- [ ] Test the loader', ''].join('\n');
+    const conflicts = async (firstBox: string): Promise<string[]> =>
+      only(await check({ 'docs/x/TODO001.md': plain(firstBox), 'docs/x/TODO001_phase2_notes.md': '# Phase 2 Notes\n\n## Phase 2 Status: ✅ **DEVELOPMENT LOADER VALIDATION AND INTEGRATION COMPLETED**\n' }), 'status-conflict').map((f) => f.file);
+    assert.deepEqual(await conflicts('- [x] Set up the database'), ['docs/x/TODO001_phase2_notes.md']);
+    // No box ticked anywhere: the boxes may be criteria, there is nothing to contradict.
+    assert.deepEqual(await conflicts('- [ ] Set up the database'), []);
+  });
+  it('does not read "Complete" before a noun in a field as a status', async () => {
+    assert.deepEqual(await codesOf('# Phase 1 Notes\n\n- **Result**: Complete performance visibility and tracking\n'), []);
+    assert.equal((await codesOf('# Phase 1 Notes\n\n- **Result**: Complete and verified\n')).length, 1);
   });
 });
 

@@ -54,6 +54,8 @@ const DECISIONS_DONE = /\bdecisions?\b/i;
  */
 const TARGET_SECTION =
   /\b(?:success\s+criteria|acceptance\s+criteria|exit\s+criteria|completion\s+criteria|validation\s+criteria|criteria|targets?|expected\s+(?:outcomes?|results?|outputs?|behaviou?r)|what\s+to\s+test|test\s+plan|definition\s+of\s+done|goals?|objectives?|requirements?|success\s+factors|key\s+success|pros|cons|benefits|advantages|trade-?offs|recommendations?|next\s+steps|lessons\s+learned|strategy|approach|options|alternatives|checklist\s+template|how\s+to|usage|instructions|procedure|steps)\b/i;
+/** A field stating a phase's own status (`**Phase 6 Status**: ✅ COMPLETED`) reports it wherever it stands, under "Next Steps" too. */
+const PHASE_STATUS_LABEL = /^\s*phase\s+\d+(?:[._]\d+)*\s+status\s*$/i;
 const SUCCESS_METRICS = /\b(?:success\s+metrics|kpis?)\b/i;
 const REPORT_WORDS = /\b(?:validation|validated|results?|achieved|achievement|met|status|verification|verified|outcome|delivered|completed?|summary|passed)\b/i;
 /** Sections that speak for the whole document: its summary, status, conclusion or sign-off. */
@@ -143,7 +145,7 @@ export function findClaims(input: ClaimInput): Claim[] {
     if (field) {
       const marker = readStatus(field[2] ?? '', c, 'field');
       if (marker?.status === 'done') {
-        if (!inTargets(line) && !(document.decisions && DECISIONS_DONE.test(field[2] ?? ''))) add('field', line, marker, windowOf(line, undefined, 'field'), true);
+        if ((!inTargets(line) || PHASE_STATUS_LABEL.test(field[1] ?? '')) && !(document.decisions && DECISIONS_DONE.test(field[2] ?? ''))) add('field', line, marker, windowOf(line, undefined, 'field'), true);
         continue;
       }
     }

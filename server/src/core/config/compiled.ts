@@ -142,8 +142,8 @@ export function compileConventions(conventions: Conventions): CompiledConvention
  */
 export type StatusPosition = 'text' | 'field' | 'heading';
 
-/** A completion figure next to a done word: `COMPLETED (92%)`, `92% complete`, `80% done`; not `40% faster` or `5/6 PASSED (83%)`. */
-const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished|achieved|implemented)\b/i;
+/** A completion figure next to a done word: `COMPLETED (92%)`, `COMPLETED SUCCESSFULLY (90%)`, `92% complete`, `80% done`; not `40% faster` or `5/6 PASSED (83%)`. */
+const COMPLETION_FIGURE = /\b(?:complete[d]?|done|finished)\b(?:\s+(?:successfully|fully))?[*_]*\s*(?:[-–—:]\s*)?\(?\s*(\d{1,3}(?:\.\d+)?)\s*%|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:complete[d]?|done|finished|achieved|implemented)\b/i;
 /** The leading words of a status field's value, in any case. */
 const FIELD_WORDS: readonly [RegExp, Status][] = [
   [/^(?:fail(?:ed|ing)?|blocked|broken|rejected|not (?:met|passing|working)|gaps found)\b/i, 'failed'],
@@ -162,6 +162,12 @@ const HEADING_WORDS = /(?:^|[\s\-–—:|([])\**\s*(complete[d]?|done|finished|i
 const IMPERATIVE = /(?:✅|☑️?|✔️?)\s*\**\s*(?:TODO|FIXME|Action(?:\s+items?)?|Next(?:\s+steps?)?|To\s*do)\b\s*\**\s*:/i;
 /** Words that may follow a status word in a status (`COMPLETED SUCCESSFULLY`, `DONE AND VERIFIED`); any other capitalised word makes it an adjective (`COMPLETE REDESIGN`). */
 const STATUS_COMPANION = /^(?:SUCCESSFULLY|SUCCESS(?:FUL)?|AND|WITH|BUT|EXCEPT|FOR|IN|ON|AT|TO|OF|VIA|ALL|FULLY|PHASE|PASSED|VERIFIED|VALIDATED|TESTED|READY|NOW|AS|ONLY|YET|COMPLETED?|DONE|ACHIEVED|IMPLEMENTED|FIXED|RESOLVED|WORKING|FUNCTIONAL|OPERATIONAL|DEPLOYED|&)\b/;
+
+/** A field's value that opens with "complete" before a noun (`**Result**: Complete performance visibility`) describes, it states no status. */
+function adjectiveValue(value: string): boolean {
+  const next = /^complete\s+([a-z]+)/i.exec(value)?.[1];
+  return next !== undefined && !STATUS_COMPANION.test(next.toUpperCase());
+}
 
 function wordIsAdjective(text: string, match: RegExpExecArray): boolean {
   if (!/^[A-Za-z]/.test(match[0])) return false;
@@ -194,7 +200,7 @@ export function readStatus(text: string, c: CompiledConventions, where: StatusPo
     const lead = /^[\s*_`>]*/.exec(text)?.[0].length ?? 0;
     const value = text.slice(lead).replace(/^(?:[^\p{L}\p{N}\s*_`]+\s*)?\**\s*/u, '');
     for (const [pattern, status] of FIELD_WORDS) {
-      if (pattern.test(value)) return { status, text: markerText(text, lead), percent: status === 'done' ? completionPercent(text) : null };
+      if (pattern.test(value) && !adjectiveValue(value)) return { status, text: markerText(text, lead), percent: status === 'done' ? completionPercent(text) : null };
     }
   }
   let status: Status | null = null;

@@ -24,6 +24,7 @@ export type ScopeQuestion =
  * - its initiative's TODO and PRD (prerequisites and outputs, status conflicts of an output with the
  *   TODO, requirement ids unknown to the PRD) and phase prompts (outputs they expect, related to
  *   the TODO's findings);
+ * - for a phase output, the other outputs of its phase (those claiming it done are one finding);
  * - for the PRD, every status document of the initiative (requirement coverage);
  * - for a report outside the spec folders, every spec's task list, for a document of a spec the
  *   task list and requirements of its copies (spec folders of the same name), for a document of a
@@ -62,6 +63,8 @@ export function scopeOf(markdown: readonly string[], conventions: CompiledConven
       add(initiative.prd);
       documentsOf(initiative, (role) => role.kind === 'phase-prompt');
       if (path === initiative.prd) documentsOf(initiative, (role) => STATUS_ROLES.has(role.kind));
+      // The outputs of one phase that claim it done over its open checklist are one finding (copies.ts mergeSameFacts).
+      if (role?.kind === 'phase-output') documentsOf(initiative, (other) => other.kind === 'phase-output' && other.phase === role.phase);
       // A spec's rules read its requirements, tasks and plan together, and the reports beside them.
       if (initiative.spec) documentsOf(initiative, () => true);
     }

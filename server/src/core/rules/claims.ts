@@ -203,6 +203,11 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
   };
 }
 
+/** The words of a claim's marker; of the whole line when the marker was cut short (`✅ DEVELOPMENT SERVICE VALIDATION COMPLE…`). */
+function markerWords(claim: Claim): string {
+  return claim.marker.text.endsWith('…') ? claim.text : claim.marker.text;
+}
+
 /** A phase output that claims done near its top while the TODO's checklist for that phase is open. */
 function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   if (model.role.kind !== 'phase-output') return [];
@@ -236,16 +241,19 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   // The phase's own verdict, in words of completion: not a component's "✅ Fully operational" or a results heading's "✅ All Tests Passing".
   // A bucket heading ("✅ COMPLETED" beside "⚠️ PENDING", "✅ What's Working") sorts the items, it is not the phase's verdict.
   const headingAt = (line: number): number => model.headings.findIndex((h) => h.line === line);
-  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && COMPLETION_WORD.test(c.marker.text) && (c.form === 'field' || (c.form === 'heading' && (model.headings[headingAt(c.line)]?.level ?? 9) <= 3 && !isBucketHeading(model.headings, headingAt(c.line)))));
+  const claim = model.claims.find((c) => c.line <= OUTPUT_HEAD_LINES && COMPLETION_WORD.test(markerWords(c)) && (c.form === 'field' || (c.form === 'heading' && (model.headings[headingAt(c.line)]?.level ?? 9) <= 3 && !isBucketHeading(model.headings, headingAt(c.line)))));
   if (!claim) return [];
   const open = phase.checklist.total - phase.checklist.checked;
   const todoName = todo.path.split('/').pop() ?? todo.path;
-  // A TODO phase with neither a Progress Checklist nor a status says nothing to contradict (its boxes may be acceptance criteria).
-  if (phase.progressChecklistLine === null && !phase.statuses.some((st) => st.marker !== null)) return [];
+  // A TODO phase with neither a Progress Checklist nor a status says nothing to contradict (its boxes
+  // may be acceptance criteria), unless the TODO ticks the boxes of other phases: there they track progress.
+  const tracksProgress = phase.progressChecklistLine !== null || phase.statuses.some((st) => st.marker !== null) || (todo.todo?.phases ?? []).some((p) => p !== phase && p.checklist.checked > 0);
+  if (!tracksProgress) return [];
   const checklistRange = { start: { line: phase.progressChecklistLine ?? phase.line, column: 1 }, end: { line: phase.progressChecklistLine ?? phase.line, column: 1 } };
   if (open > 0) {
     // When the TODO marks the phase done too, the output repeats the TODO's own claim, and the TODO's
     // phase-done-checklist-open states the fact: one fact, one finding, so this one is only a hint.
+    // Else the outputs of the phase that claim it done state one fact: one finding (copies.ts mergeSameFacts).
     const todoSaysDone = phase.statuses.some((st) => st.marker?.status === 'done');
     return [
       {
@@ -254,7 +262,7 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
         range: claim.range,
         message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked${todoSaysDone ? ` (${todoName} marks the phase done too, and is reported for it there, so this is only a hint)` : ''}.`,
         related: [{ file: todo.path, range: checklistRange, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` }],
-        ...(todoSaysDone ? { quiet: true } : {}),
+        ...(todoSaysDone ? { quiet: true } : { data: { fact: `phase-done-open:${todo.path}#${phase.number}` } }),
       },
     ];
   }
