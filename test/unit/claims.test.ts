@@ -51,6 +51,15 @@ describe('claim rules', async () => {
     assert.deepEqual(only(findings, 'claim-without-evidence').map((f) => f.range.start.line), [9]);
     assert.match(only(findings, 'claim-without-evidence')[0]?.message ?? '', /"#### Load ✅ PASSED" claims success with no evidence in lines 9–12.*the "Evidence:" at line 11 is prose/);
   });
+  it('reads a block of shell commands as what to run, not as output that shows a result', async () => {
+    const report = (block: string): string => ['# Phase 4 Handoff', '', '**Status**: ✅ COMPLETED', '', '## Testing Procedures', '', '```bash', block, '```', ''].join('\n');
+    const claims = async (block: string): Promise<string[]> => only(await check({ 'docs/x/TODO001_phase4_handoff.md': report(block) }), 'claim-without-evidence').map((f) => f.message);
+    const commands = await claims('# Start the services\ndocker compose up -d\n./scripts/validate.sh');
+    assert.equal(commands.length, 1);
+    assert.match(commands[0] ?? '', /this report gives no evidence anywhere/);
+    assert.deepEqual(await claims('$ pytest tests/\n12 passed in 0.31s'), []);
+    assert.deepEqual(await claims('curl localhost:8000/health\n{"status": "healthy"}'), []);
+  });
   it('reports claims whose only evidence does not resolve', () => {
     const broken = only(findings, 'claim-evidence-broken');
     assert.deepEqual(broken.map((f) => f.range.start.line), [13]);

@@ -34,6 +34,8 @@ export interface RawBlock {
   readonly startLine: number;
   readonly endLine: number;
   readonly value: string;
+  /** A fenced block's info string's language (`bash`), if any. */
+  readonly lang?: string;
 }
 
 /** What the Markdown structure tells; everything else is read line by line outside code blocks. */
@@ -125,7 +127,7 @@ export function collect(tree: Root, lines: LineIndex): Collected {
         if (range) out.links.push({ value: node.url, line: range.start.line, range });
         break;
       case 'code':
-        if (range) out.codeBlocks.push({ startLine: range.start.line, endLine: range.end.line, value: node.value });
+        if (range) out.codeBlocks.push({ startLine: range.start.line, endLine: range.end.line, value: node.value, ...(node.lang ? { lang: node.lang } : {}) });
         break;
       case 'html':
         if (range) out.comments.push({ startLine: range.start.line, endLine: range.end.line, value: node.value });

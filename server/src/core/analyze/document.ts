@@ -27,6 +27,7 @@ import { readTestTally } from './testTally';
 import { CHANGELOG_NAME, readReleaseItems } from './releaseNotes';
 import { STATUS_RECORD_FILE, statusRecordModel } from './statusRecord';
 import { readSuppressions } from './suppressions';
+import { commandsOnly } from './commandBlocks';
 import { EVIDENCE_SLOT, scanLine, type LineFacts } from './textScan';
 import { analyseTodo } from './todo';
 import { analyseSpec } from './spec';
@@ -223,7 +224,7 @@ function buildModel(path: string, text: string, raw: Collected, config: Proofmar
   for (let line = 1; line <= lines.lineCount; line++) {
     if (!code[line]) scanLine(lines.line(line), line, c, facts);
   }
-  for (const b of raw.codeBlocks) evidence.push({ kind: 'code-block', line: b.startLine, reference: -1 });
+  for (const b of raw.codeBlocks) if (!commandsOnly(b)) evidence.push({ kind: 'code-block', line: b.startLine, reference: -1 });
   const sorted: Evidence[] = [...evidence].sort((a, b) => a.line - b.line);
 
   const claims = STATUS_ROLES.has(role.kind)
