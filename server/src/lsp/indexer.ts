@@ -13,6 +13,7 @@ import { heldSearchText } from './searchTexts';
 import type { Root } from './roots';
 import { IndexQueue } from './indexQueue';
 import { openStage, wantedFirst } from './scope';
+import { runOrOpen } from './openRace';
 import type { Session } from './session';
 import { folderConfig } from './settings';
 
@@ -261,8 +262,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     if (stale()) return;
     const awaitRun = async (pending: Promise<AnalysisOutcome[]>): Promise<AnalysisOutcome[]> => {
       for (;;) {
-        const opened = session.nextOpen().then(() => null);
-        const outcomes = await Promise.race([pending, opened]);
+        const outcomes = await runOrOpen(session, pending);
         if (outcomes !== null) return outcomes;
         if (stale()) return pending;
         await readInThread(takeOpenedScope());

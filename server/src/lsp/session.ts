@@ -134,21 +134,22 @@ export class Session {
     // An open is not a keystroke: nothing follows it to wait for (documents opened together still
     // arrive before the timer runs, and are analysed together).
     this.debouncer.schedule(uri, 0);
-    const wake = this.wakeOnOpen;
-    this.openSignal = null;
-    this.wakeOnOpen = null;
-    wake?.();
+    const waiting = [...this.openListeners];
+    this.openListeners.clear();
+    for (const listener of waiting) listener();
   }
 
-  private openSignal: Promise<void> | null = null;
-  private wakeOnOpen: (() => void) | null = null;
+  private readonly openListeners = new Set<() => void>();
 
-  /** Resolves when a document is next opened (one promise shared by every waiter until then). */
-  nextOpen(): Promise<void> {
-    this.openSignal ??= new Promise((resolve) => {
-      this.wakeOnOpen = resolve;
-    });
-    return this.openSignal;
+  /**
+   * Calls `listener` once, when a document is next opened; the returned function removes it. A
+   * listener, not a promise shared by every waiter: a waiter that races it against a run removes
+   * it once the run settles, so nothing keeps the run's results alive while no document opens (a
+   * `Promise.race` with a promise that stays pending retained every run of a cold index).
+   */
+  onNextOpen(listener: () => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
   }
 
   edited(uri: string): void {
