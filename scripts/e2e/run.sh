@@ -114,7 +114,9 @@ case $? in
 esac
 if [ -z "$CORPUS_SKIP" ] && [ -d "$RUN/ws-corpus-ui" ]; then
   if start_server corpus --extensions-dir "$RUN/corpus/exts" --vscode-option enable-smoke-test-driver "$RUN/ws-corpus-suite"; then
+    # TODO003.md opens with the window, as a reopened project restores its editors.
     CS_PORT=$PORT WS=$RUN/ws-corpus-suite EXT_DEV=$ROOT EXT_TESTS=$ROOT/dist/test/corpus.js \
+      OPEN_FILE=$RUN/ws-corpus-suite/docs/initiatives/system/upload_refactor/003/TODO003.md \
       EXT_ENV="{\"PROOFMARK_E2E_RESULT\":\"$RUN/corpus-suite.json\",\"PROOFMARK_E2E_LOGS\":\"$RUN/corpus/userdata/logs\"}" \
       timeout 300 node "$ROOT/test/e2e/driver.js" 2>&1 | tee "$OUT/corpus-suite.log"
   fi
@@ -149,11 +151,11 @@ const summary = {
   vsixBytes: Number(vsixBytes), e2eSeconds: Number(elapsed),
   screenshots: { ...((ui && ui.screenshots) || {}), ...Object.fromEntries(Object.entries((corpusUi && corpusUi.screenshots) || {}).map(([k, v]) => [`corpus-${k}`, v])) },
 };
-// The corpus run's figures: the first diagnostics of the opened TODO003.md (the issue's 2 s target is
-// recorded, not asserted: on this 2-core machine it is far from holding), the index, the scope.
+// The corpus run's figures: the first diagnostics of TODO003.md, open with the window (the issue's 2 s
+// target is recorded, not asserted: on a loaded 2-core machine it does not always hold), the index, the scope.
 const c = (corpusSuite && corpusSuite.metrics) || {};
 const corpus = corpusSkip ? { skipped: corpusSkip } : {
-  activationToTodoDiagnosticsMs: c.activationToTodoDiagnosticsMs, openToTodoDiagnosticsMs: c.openToTodoDiagnosticsMs,
+  todoOpenAtActivation: c.todoOpenAtActivation, activationToTodoDiagnosticsMs: c.activationToTodoDiagnosticsMs, openToTodoDiagnosticsMs: c.openToTodoDiagnosticsMs,
   todoDiagnosticsWithin2s: c.todoDiagnosticsWithinTarget, indexReadyMs: c.indexReadyMs, indexedDocuments: c.indexedDocuments,
   indexingUpdates: c.indexingUpdates, indexingCountsInDom: corpusUi ? corpusUi.indexingCountsSeen : undefined,
   diagnosticsInScope: c.diagnosticsInScope, filesInScope: c.filesInScope, cliFindings: c.cliFindings, cliFiles: c.cliFiles,

@@ -2,7 +2,8 @@
 // workbench's `payload` URL, driven by headless Chromium. The suite's run() result comes back
 // through window.codeAutomationExit; its log lines through window.codeAutomationLog.
 // Env: CS_PORT, WS (workspace folder), EXT_DEV (extension folder), EXT_TESTS (tests module),
-// EXT_ENV (JSON object of environment variables for the extension host), PROFILE_DIR. The caller bounds
+// EXT_ENV (JSON object of environment variables for the extension host), OPEN_FILE (a document to open
+// with the window), PROFILE_DIR. The caller bounds
 // the run (scripts/e2e/run.sh starts it under `timeout`); here the run ends on events only.
 'use strict';
 const { chromium } = require('playwright-core');
@@ -18,6 +19,8 @@ if (!port || !ws || !extDev) throw new Error('driver.js needs CS_PORT, WS and EX
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
 const payload = [['extensionDevelopmentPath', remote(extDev)], ['extensionTestsPath', remote(testsPath)]];
 if (process.env.EXT_ENV) payload.push(['extensionEnvironment', process.env.EXT_ENV]);
+// A document open with the window (OPEN_FILE), as a reopened project restores its editors.
+if (process.env.OPEN_FILE) payload.push(['openFile', remote(process.env.OPEN_FILE)]);
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 const NOISE = /AgentHost|ChatModelSelection|copilot|chat\.|\[Extension Host\] (?:Error: )?No such file|onStartupFinished/;
 

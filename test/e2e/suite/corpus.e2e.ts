@@ -83,9 +83,15 @@ export function corpusTests(metrics: Record<string, number | string | boolean>, 
       timeoutMs: INDEX_LIMIT_MS,
       async run() {
         const { api, openedAt, firstTodoDiagnostics } = ctx();
-        const at = await firstTodoDiagnostics;
+        const seen = await firstTodoDiagnostics;
+        // Opened with the window (the workbench's openFile, as a reopened project restores its
+        // editors), the document had its diagnostics when the extension recorded them, maybe
+        // before this test could look.
+        const atStart = api.timings.firstDiagnosticsOfOpen.get(ctx().todo.toString());
+        metrics.todoOpenAtActivation = atStart !== undefined;
+        const at = atStart ?? seen;
         metrics.activationToTodoDiagnosticsMs = at - api.timings.activatedAt;
-        metrics.openToTodoDiagnosticsMs = at - openedAt;
+        if (atStart === undefined) metrics.openToTodoDiagnosticsMs = at - openedAt;
         metrics.todoDiagnosticsWithinTarget = at - api.timings.activatedAt <= FIRST_DIAGNOSTICS_TARGET_MS;
       },
     },
