@@ -28,9 +28,11 @@ export interface IndexHooks {
 const SLICE_MS = 12;
 /**
  * Files per worker-pool run: results arrive run by run, and a superseded index stops between runs
- * (asking for no more; the one run already asked for finishes in the pool and is dropped).
+ * (asking for no more; the one run already asked for finishes in the pool and is dropped). Two runs
+ * are in flight, each holding its models uncompacted: on 10,000 generated files 128 gave a peak RSS
+ * of 394 MB at ready against 415 MB with 256, for an index 1.76× the CLI's against 1.67×.
  */
-const POOL_CHUNK = 256;
+const POOL_CHUNK = 128;
 /**
  * Smaller runs early in an index, when the documents of a session are opened: a document opened
  * then waits for at most the two runs in the pool before its own scope is read (32 files: 0.8 s
