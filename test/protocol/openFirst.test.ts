@@ -12,8 +12,18 @@ import { engineDiagnostics, normalise, tempDir } from './support/fixtures';
 
 const T = { timeout: 600_000 };
 
-/** Every non-empty publication for `uri` is `want`, and the index was not ready before the first (received up to `readyAt`). */
-function assertFinalBeforeReady(client: TestClient, uri: string, want: unknown, readyAt: number): void {
+/**
+ * Waits for the first non-empty publication for `uri` and for the index of `root` to be ready: the
+ * first publication is `expected`'s (a full check) and came before ready, and every later non-empty
+ * one is the same.
+ */
+async function expectFinalBeforeReady(client: TestClient, root: string, uri: string, expected: ReadonlyMap<string, DiagnosticLike[]>): Promise<void> {
+  const first = await client.published(uri, (p) => p.diagnostics.length > 0);
+  const readyAt = client.mark();
+  await client.ready([root]);
+  const want = normalise(expected.get(uri) ?? []);
+  assert.ok(want.length > 0);
+  assert.deepEqual(normalise(first.diagnostics), want);
   const publications = client.received.filter((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string }).uri === uri).map((r) => (r.params as { diagnostics: DiagnosticLike[] }).diagnostics);
   for (const published of publications) if (published.length > 0) assert.deepEqual(normalise(published), want);
   const statuses = client.received.filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { state: string }).state);
@@ -39,13 +49,7 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     clients.push(client);
     const todo = uriOf(path.join(root, INITIATIVE_003, 'TODO003.md'));
     await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
-    const first = await client.published(todo, (p) => p.diagnostics.length > 0);
-    const readyAt = client.mark();
-    await client.ready([root]);
-    const want = normalise(expected.get(todo) ?? []);
-    assert.ok(want.length > 0);
-    assert.deepEqual(normalise(first.diagnostics), want);
-    assertFinalBeforeReady(client, todo, want, readyAt);
+    await expectFinalBeforeReady(client, root, todo, expected);
     // It came after reading what its own findings need, not its whole initiative (112 documents).
     const c = compileConventions(DEFAULT_CONVENTIONS);
     const markdown = (readdirSync(root, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).filter((p) => p.endsWith('.md'));
@@ -66,12 +70,6 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     await client.waitFor<{ state: string; documents: number }>('proofmark/indexStatus', (p) => p.state === 'indexing' && p.documents > 0);
     const file = path.join(root, INITIATIVE_003, 'TODO003.md');
     const todo = await client.open(file);
-    const first = await client.published(todo, (p) => p.diagnostics.length > 0);
-    const readyAt = client.mark();
-    await client.ready([root]);
-    const want = normalise(expected.get(todo) ?? []);
-    assert.ok(want.length > 0);
-    assert.deepEqual(normalise(first.diagnostics), want);
-    assertFinalBeforeReady(client, todo, want, readyAt);
+    await expectFinalBeforeReady(client, root, todo, expected);
   });
 });

@@ -42,7 +42,8 @@ const POOL_THRESHOLD = 40;
 /**
  * The server lives beside the editor, so its workers trade some speed for memory: a 6 MB young
  * generation instead of the CLI's 16 MB (corpus cold index: peak RSS 180–183 MB at 12 MB against
- * 201–208 MB; the generated 10,000 files: 397 MB at 6 MB against 412 MB at 12, run one after the other).
+ * 201–208 MB; 6 MB was chosen on the generated 10,000 files, by a measure bench:lsp did not
+ * reproduce: see openRace.ts for the figures of today's server).
  */
 const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
