@@ -81,8 +81,20 @@ export function matchLabel(label: Label, at: ReadonlyMap<string, readonly Corpus
     const related = relatedAt.get(key)?.[0];
     if (related) return related;
   }
+  for (const code of REPEATED_UNDER[label.code] ?? []) {
+    const related = relatedAt.get(locationKey({ ...label, code }))?.[0];
+    if (related) return related;
+  }
   return null;
 }
+
+/**
+ * A fact one document repeats from another is a related location of the other's finding, under its
+ * code: a phase output saying done what its TODO's phase-done-checklist-open states (copies.ts).
+ */
+const REPEATED_UNDER: Readonly<Record<string, readonly string[]>> = {
+  'status-conflict': ['phase-done-checklist-open'],
+};
 
 /** A label and the reported finding it refers to now (null: not reported). */
 export interface MatchedLabel {

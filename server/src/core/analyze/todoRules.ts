@@ -79,6 +79,7 @@ export function todoFindings(todo: TodoModel): LocalFinding[] {
           { line: checklistLine, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} required boxes checked` },
           ...(phase.checklist.firstOpenLine !== null ? [{ line: phase.checklist.firstOpenLine, message: 'First unchecked box' }] : []),
         ],
+        donePhase: phase.number,
       });
     }
     for (const s of done) {

@@ -75,14 +75,20 @@ function remembered(memo: WeakMap<Finding, { readonly parts: readonly Finding[];
   return merged;
 }
 
+/** The related location of a hint that repeats the finding's fact in another document. */
+export const REPEATED_HERE = 'Said here too';
+
 /**
  * One fact, one finding, across documents that state it: findings of the same code and the same
  * `data.fact` (three reports saying Phase 4 of one task list is done, while its boxes are open) are
  * one finding, on the first document not kept as history (then the first path), with the others
- * as related locations and their count in the message.
+ * as related locations and their count in the message. A hint that repeats a fact reported under
+ * another code (a phase output saying done what its TODO's own finding states) stays a hint in its
+ * document and is a related location of that finding.
  */
 export function mergeSameFacts(findings: readonly Finding[], historical: (path: string) => boolean): readonly Finding[] {
   const groups = new Map<string, Finding[]>();
+  const repeats = new Map<string, Finding[]>();
   for (const f of findings) {
     const fact = f.data?.fact;
     if (fact === undefined) continue;
@@ -90,21 +96,23 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);
+    if (f.severity === 'hint') repeats.set(fact, [...(repeats.get(fact) ?? []), f]);
   }
   const replaced = new Map<Finding, Finding | null>();
   for (const list of groups.values()) {
-    if (list.length < 2) continue;
     const ordered = [...list].sort((a, b) => Number(historical(a.file)) - Number(historical(b.file)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
     const [first, ...others] = ordered;
     if (!first) continue;
+    const hints = first.severity === 'hint' ? [] : (repeats.get(first.data?.fact ?? '') ?? []).filter((h) => h.code !== first.code);
+    if (others.length === 0 && hints.length === 0) continue;
     const files = new Set(others.map((o) => o.file).filter((file) => file !== first.file));
     const also = files.size === 0 ? '' : ` Also stated in ${files.size} other document${files.size === 1 ? '' : 's'} (related locations).`;
     replaced.set(
       first,
-      remembered(factMerges, first, others, () => ({
+      remembered(factMerges, first, [...others, ...hints], () => ({
         ...first,
         message: `${first.message}${also}`,
-        related: [...first.related, ...others.map((o) => ({ file: o.file, range: o.range, message: 'Also said here' }))],
+        related: [...first.related, ...others.map((o) => ({ file: o.file, range: o.range, message: 'Also said here' })), ...hints.map((h) => ({ file: h.file, range: h.range, message: REPEATED_HERE }))],
       })),
     );
     for (const o of others) replaced.set(o, null);

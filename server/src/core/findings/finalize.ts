@@ -2,7 +2,7 @@ import type { ProofmarkConfig } from '../config/config';
 import { isSuppressed } from '../analyze/suppressions';
 import type { DocumentModel } from '../model/document';
 import type { RuleFinding } from '../rules/context';
-import type { Finding, Severity } from './finding';
+import { phaseDoneOpenFact, type Finding, type Severity } from './finding';
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
@@ -33,5 +33,6 @@ export function localRuleFindings(model: DocumentModel): RuleFinding[] {
     range: f.range,
     message: f.message,
     related: f.related.map((r) => ({ file: model.path, range: { start: { line: r.line, column: 1 }, end: { line: r.line, column: 1 } }, message: r.message })),
+    ...(f.donePhase !== undefined ? { data: { fact: phaseDoneOpenFact(model.path, f.donePhase) } } : {}),
   }));
 }

@@ -32,6 +32,15 @@ export interface FindingData {
   readonly origin?: FindingOrigin;
 }
 
+/**
+ * The fact that a phase of a TODO is said to be done while its checklist has open boxes: stated by
+ * the TODO's own finding and repeated by the phase's outputs that say it is done too (copies.ts
+ * gives those as related locations of the TODO's finding).
+ */
+export function phaseDoneOpenFact(todo: string, phase: string): string {
+  return `phase-done-open:${todo}#${phase}`;
+}
+
 /** What the merge of repeated findings needs of a document: its content hash and length, and whether it is kept as history. */
 export interface FindingOrigin {
   readonly hash: string;

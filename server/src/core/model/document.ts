@@ -192,6 +192,8 @@ export interface LocalFinding {
   readonly range: Range;
   readonly message: string;
   readonly related: readonly { readonly line: number; readonly message: string }[];
+  /** The phase whose done status over open boxes this states (other documents may say the phase is done too: findings/finding.ts phaseDoneOpenFact). */
+  readonly donePhase?: string;
 }
 
 /**

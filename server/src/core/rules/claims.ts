@@ -2,6 +2,7 @@ import type { Claim, DocumentModel } from '../model/document';
 import { isBucketHeading } from '../analyze/bucketHeadings';
 import { isDecisionRecord } from '../analyze/claims';
 import { checklistName } from '../analyze/todoRules';
+import { phaseDoneOpenFact } from '../findings/finding';
 import { normalisePhase } from '../parse/role';
 import { isMissing } from '../resolve/resolve';
 import { firstAtOrAfter } from '../text/byLine';
@@ -252,8 +253,9 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
   const checklistRange = { start: { line: phase.progressChecklistLine ?? phase.line, column: 1 }, end: { line: phase.progressChecklistLine ?? phase.line, column: 1 } };
   if (open > 0) {
     // When the TODO marks the phase done too, the output repeats the TODO's own claim, and the TODO's
-    // phase-done-checklist-open states the fact: one fact, one finding, so this one is only a hint.
-    // Else the outputs of the phase that claim it done state one fact: one finding (copies.ts mergeSameFacts).
+    // phase-done-checklist-open states the fact: one fact, one finding, so this one is only a hint,
+    // and a related location of the TODO's finding when both are analysed (copies.ts mergeSameFacts).
+    // Else the outputs of the phase that claim it done state one fact: one finding (the same merge).
     const todoSaysDone = phase.statuses.some((st) => st.marker?.status === 'done');
     return [
       {
@@ -262,7 +264,8 @@ function outputContradictsTodo(ctx: RuleContext, model: DocumentModel): RuleFind
         range: claim.range,
         message: `This Phase ${phase.number} output claims "${claim.marker.text}", but in ${todoName} ${checklistName(phase)} has ${open} of ${phase.checklist.total} boxes unchecked${todoSaysDone ? ` (${todoName} marks the phase done too, and is reported for it there, so this is only a hint)` : ''}.`,
         related: [{ file: todo.path, range: checklistRange, message: `Phase ${phase.number} checklist: ${phase.checklist.checked}/${phase.checklist.total} checked` }],
-        ...(todoSaysDone ? { quiet: true } : { data: { fact: `phase-done-open:${todo.path}#${phase.number}` } }),
+        data: { fact: phaseDoneOpenFact(todo.path, phase.number) },
+        ...(todoSaysDone ? { quiet: true } : {}),
       },
     ];
   }
