@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { IndexStatusParams } from '../../server/src/protocol';
@@ -21,10 +21,18 @@ interface Progress {
   readonly value: { readonly kind: 'begin' | 'report' | 'end'; readonly message?: string; readonly percentage?: number };
 }
 
-/** Three copies of the example (`a/`, `b/`, `c/`): enough documents for the worker pool. */
+/**
+ * Three copies of the example (`a/`, `b/`, `c/`): enough documents for the worker pool. Each
+ * document ends with its folder's name, so none is byte-identical to another: an identical copy's
+ * findings live on the first copy (copies.ts), and `b/` would have none of its own.
+ */
 function threeInitiatives(): string {
   const root = tempDir('proofmark-progress-');
-  for (const name of ['a', 'b', 'c']) cpSync(ORBIT, path.join(root, name), { recursive: true });
+  for (const name of ['a', 'b', 'c']) {
+    const folder = path.join(root, name);
+    cpSync(ORBIT, folder, { recursive: true });
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.md')) appendFileSync(path.join(folder, file), `\n<!-- copy ${name} -->\n`);
+  }
   return root;
 }
 

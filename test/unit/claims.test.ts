@@ -113,9 +113,14 @@ describe('a phase output against its TODO checklist', async () => {
   });
   it('leaves the fact to the TODO when the TODO marks the phase done over its open checklist too: one fact, one finding', async () => {
     const doneTodo = todo.replace('## Phase 1: Setup', '## Phase 1: Setup ✅ COMPLETED');
-    const findings = await check({ 'docs/x/TODO001.md': doneTodo, 'docs/x/TODO001_phase1_notes.md': '# Phase 1 Notes\n\n**Status**: ✅ COMPLETED\n' });
+    const said = '# Phase 1 Notes\n\n**Status**: ✅ COMPLETED\n';
+    const findings = await check({ 'docs/x/TODO001.md': doneTodo, 'docs/x/TODO001_phase1_notes.md': said, 'docs/x/TODO001_phase1_handoff.md': said.replace('Notes', 'Handoff') });
     assert.deepEqual(findings.filter((f) => f.code === 'phase-done-checklist-open').map((f) => [f.file, f.severity]), [['docs/x/TODO001.md', 'error']]);
-    assert.deepEqual(findings.filter((f) => f.code === 'status-conflict').map((f) => [f.file, f.severity]), [['docs/x/TODO001_phase1_notes.md', 'hint']]);
+    // Each output keeps its hint; the TODO's finding names them as related locations, the fact once.
+    assert.deepEqual(findings.filter((f) => f.code === 'status-conflict').map((f) => [f.file, f.severity]), [['docs/x/TODO001_phase1_handoff.md', 'hint'], ['docs/x/TODO001_phase1_notes.md', 'hint']]);
+    const todoFinding = only(findings, 'phase-done-checklist-open')[0];
+    assert.deepEqual(todoFinding?.related.filter((r) => r.file !== 'docs/x/TODO001.md').map((r) => [r.file, r.range.start.line, r.message]), [['docs/x/TODO001_phase1_handoff.md', 3, 'Said here too'], ['docs/x/TODO001_phase1_notes.md', 3, 'Said here too']]);
+    assert.doesNotMatch(todoFinding?.message ?? '', /Also stated/);
   });
   it('reports the outputs of one phase that claim it done as one finding, with the others related', async () => {
     const claim = (title: string): string => `# Phase 1 ${title}\n\n**Phase 1 Status**: ✅ COMPLETED SUCCESSFULLY\n`;

@@ -3,6 +3,7 @@ import { DiagnosticLedger, shownDiagnostics } from './diagnosticSets';
 import { shownPaths } from './scope';
 import { array, object, optional, string, textDocument } from './params';
 import { serve } from './serve';
+import { whenShown } from './heldPull';
 import type { Session } from './session';
 
 const documentParams = object({ textDocument, previousResultId: optional(string) });
@@ -17,8 +18,9 @@ export interface DiagnosticsMode {
 
 /**
  * Diagnostics both ways. Pull clients get textDocument/diagnostic and workspace/diagnostic, plus
- * a refresh whenever a change reaches files other than the one edited (a dependency) or the
- * configuration or index changed. Clients without pull (Neovim 0.7) get publishDiagnostics for
+ * a refresh whenever what is shown changed in files other than the one edited (a dependency) or
+ * the configuration or index changed; a pull of an open document that comes during a first index
+ * before its scope is read is held until it is (heldPull.ts). Clients without pull (Neovim 0.7) get publishDiagnostics for
  * every file whose list changed. What is shown is the scope's (scope.ts): by default the open
  * documents' initiatives, and while a first index runs only what is complete; a file that leaves
  * the scope is sent (or answered) empty, so its diagnostics are cleared.
@@ -31,6 +33,7 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
       serve(connection, session, 'textDocument/diagnostic', documentParams, async (params, token): Promise<DocumentDiagnosticReport> => {
         const doc = await session.document(params.textDocument.uri, token);
         if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        await whenShown(session, doc.root, doc.path, token);
         const d = shownDiagnostics(session, doc.root, doc.path);
         if (params.previousResultId === d.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: d.resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId: d.resultId, items: d.diagnostics };
@@ -64,7 +67,9 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
       const changed = ledger.changes(session, session.roots.all());
       if (!mode.pull) {
         for (const d of changed) void connection.sendDiagnostics({ uri: d.uri, version: session.documents.get(d.uri)?.version, diagnostics: d.diagnostics });
-      } else if (mode.refresh && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {
+      } else if (mode.refresh && changed.length > 0 && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {
+        // Only when what is shown changed: a refresh makes the client cancel and repeat its pulls, a
+        // round trip through its extension host (at an editor's start, while a first pull is held).
         connection.languages.diagnostics.refresh().catch((error: unknown) => session.log(`Diagnostics refresh failed: ${String(error)}`));
       }
     }),

@@ -100,10 +100,12 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
   }
   const replaced = new Map<Finding, Finding | null>();
   for (const list of groups.values()) {
+    // Hints alone stay apart, each quiet in its own document.
     const ordered = [...list].sort((a, b) => Number(historical(a.file)) - Number(historical(b.file)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line));
-    const [first, ...others] = ordered;
+    const first = ordered.find((f) => f.severity !== 'hint');
     if (!first) continue;
-    const hints = first.severity === 'hint' ? [] : (repeats.get(first.data?.fact ?? '') ?? []).filter((h) => h.code !== first.code);
+    const others = ordered.filter((f) => f !== first);
+    const hints = (repeats.get(first.data?.fact ?? '') ?? []).filter((h) => h.code !== first.code);
     if (others.length === 0 && hints.length === 0) continue;
     const files = new Set(others.map((o) => o.file).filter((file) => file !== first.file));
     const also = files.size === 0 ? '' : ` Also stated in ${files.size} other document${files.size === 1 ? '' : 's'} (related locations).`;
