@@ -96,7 +96,10 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);
-    if (f.severity === 'hint') repeats.set(fact, [...(repeats.get(fact) ?? []), f]);
+    if (f.severity !== 'hint') continue;
+    const repeated = repeats.get(fact);
+    if (repeated) repeated.push(f);
+    else repeats.set(fact, [f]);
   }
   const replaced = new Map<Finding, Finding | null>();
   for (const list of groups.values()) {
