@@ -66,6 +66,33 @@ describe('diagnostics scope: the open documents and their initiatives (the defau
     assert.deepEqual(published(client), new Map(), 'nothing is shown with no document open');
   });
 
+  it('shows on an open copy the findings its first copy reports, while the first copy is not open', T, async () => {
+    // a/ and b/ are the same texts: the CLI reports their findings once, on a/ (b/ as related locations).
+    const root = twoInitiatives();
+    const expected = await engineDiagnostics(root);
+    const client = await started(root);
+    const copy = await client.open(path.join(root, 'b/TODO001.md'));
+    await client.ready([root]);
+    await roundTrip(client);
+    const first = uriOf(path.join(root, 'a/TODO001.md'));
+    const cli = (uri: string): DiagnosticLike[] => expected.get(uri) ?? [];
+    const place = (d: DiagnosticLike): string => JSON.stringify([d.range.start.line, d.range.start.character, d.code, d.severity]);
+    const shown = client.latestPublished().get(copy) ?? [];
+    assert.ok(cli(first).length > cli(copy).length, 'most of the copy\'s findings are reported on a/ by the CLI');
+    assert.deepEqual(shown.map(place).sort(), cli(first).map(place).sort(), 'the copy shows what its first copy reports, at the same places');
+    const naming = shown.filter((d) => JSON.stringify(d.relatedInformation ?? []).includes(first));
+    assert.ok(naming.length >= cli(first).length - cli(copy).length, 'each names the first copy as a related location');
+    assert.ok([...client.latestPublished().keys()].every((uri) => uri.startsWith(uriOf(path.join(root, 'b')))), 'nothing of a/ is shown');
+
+    // With the first copy open too, its findings are shown there once, and the copy keeps only its own.
+    const opening = client.mark();
+    await client.open(path.join(root, 'a/TODO001.md'));
+    await client.published(copy, (p) => p.diagnostics.length === cli(copy).length, opening);
+    await roundTrip(client);
+    assert.deepEqual(normalise(client.latestPublished().get(first) ?? []), normalise(cli(first)));
+    assert.deepEqual(normalise(client.latestPublished().get(copy) ?? []), normalise(cli(copy)));
+  });
+
   it('shows a document outside every initiative alone, while it is open', T, async () => {
     const root = twoInitiatives();
     const client = await started(root);

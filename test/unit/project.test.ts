@@ -75,4 +75,15 @@ describe('merged findings across computations', () => {
     const again = project.findings().find((f) => f.file === 'a/NOTES.md' && f.code === 'broken-reference');
     assert.equal(again, first, 'the same object, so the server sees the file unchanged');
   });
+
+  it('tells which findings of a later copy are reported on its first copy', async () => {
+    const text = '# Notes\n\nSee [the plan](./PLAN.md).\n\nLine five.\n';
+    const project = await loadProject({ workspace: new MemoryWorkspace({ 'a/NOTES.md': text, 'b/NOTES.md': text, 'c/NOTES.md': `${text}\nMore.\n` }) });
+    assert.deepEqual(project.findingsFor('b/NOTES.md'), [], 'reported once, on a/');
+    const copies = project.copyFindingsFor('b/NOTES.md');
+    assert.deepEqual(copies.map((c) => [c.first, c.finding.file, c.finding.code, c.finding.range.start.line]), [['a/NOTES.md', 'b/NOTES.md', 'broken-reference', 3]]);
+    assert.deepEqual(project.copyFindingsFor('a/NOTES.md'), [], 'the first copy keeps its own');
+    assert.deepEqual(project.copyFindingsFor('c/NOTES.md'), [], 'another text is no copy');
+    assert.equal(project.findingsFor('c/NOTES.md').length, 1);
+  });
 });

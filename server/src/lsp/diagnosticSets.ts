@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '../core/findings/finding';
+import { compareFindings, type Finding } from '../core/findings/finding';
 import { contentHash } from '../core/text/hash';
 import { toDiagnostic } from './convert';
 import { capFindings, omittedDiagnostic } from './diagnosticsCap';
@@ -25,22 +25,47 @@ export function fileDiagnostics(session: Session, root: Root, path: string): Fil
   const hit = memo.get(findings);
   const uri = session.uriOf(root, path);
   if (hit && hit.uri === uri) return hit;
+  const computed = converted(session, root, uri, findings);
+  if (findings.length > 0) memo.set(findings, computed);
+  return computed;
+}
+
+function converted(session: Session, root: Root, uri: string, findings: readonly Finding[]): FileDiagnostics {
   // At most MAX_DIAGNOSTICS_PER_FILE, then one that says how many more there are.
   const { shown, omitted } = capFindings(findings);
   const diagnostics = shown.map((f) => toDiagnostic(f, (p) => session.uriOf(root, p)));
   const more = omittedDiagnostic(omitted, shown.length);
   if (more) diagnostics.push(more);
-  const computed = { uri, diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
-  if (findings.length > 0) memo.set(findings, computed);
-  return computed;
+  return { uri, diagnostics, resultId: contentHash(JSON.stringify(diagnostics)) };
 }
 
 const EMPTY_ID = contentHash('[]');
 
+/** What names the first copy on a finding shown on a later copy. */
+export const FIRST_COPY = 'The first copy of this text, where this is reported too';
+
+/**
+ * The findings of a later copy of a document that the project reports on its first copy
+ * (core/findings/copies.ts), to be shown on the copy itself: when the first copy is not shown, or
+ * when the copy is open and the first copy is not (the user looks at the copy). Each names the
+ * first copy as a related location.
+ */
+function copiesShownHere(session: Session, root: Root, path: string, shown: ReadonlySet<string>): Finding[] {
+  const open = session.isOpen(root, path);
+  return root.project
+    .copyFindingsFor(path)
+    .filter((c) => !shown.has(c.first) || (open && !session.isOpen(root, c.first)))
+    .map((c) => ({ ...c.finding, related: [...c.finding.related, { file: c.first, range: c.finding.range, message: FIRST_COPY }] }));
+}
+
 /** The diagnostics shown for a file: its findings when the scope shows it (scope.ts), else none. */
 export function shownDiagnostics(session: Session, root: Root, path: string): FileDiagnostics {
-  if (shownPaths(session, root).has(path)) return fileDiagnostics(session, root, path);
-  return { uri: session.uriOf(root, path), diagnostics: [], resultId: EMPTY_ID };
+  const shown = shownPaths(session, root);
+  if (!shown.has(path)) return { uri: session.uriOf(root, path), diagnostics: [], resultId: EMPTY_ID };
+  const own = fileDiagnostics(session, root, path);
+  const copies = copiesShownHere(session, root, path, shown);
+  if (copies.length === 0) return own;
+  return converted(session, root, own.uri, [...root.project.findingsFor(path), ...copies].sort(compareFindings));
 }
 
 /**

@@ -14,9 +14,17 @@ const MIN_LINES = 3;
  * (its relative links resolve from another folder) stays. The first copy is the first path of the
  * copies not kept as history (`historical`), then the first path: the one whose findings are
  * reported at their full severity. `paths` are the documents with findings, so that a project and
- * a check in batches (which knows no others) choose the same first copy.
+ * a check in batches (which knows no others) choose the same first copy. `merged` hears of each
+ * finding of a later copy that is reported on its first copy (the language server shows them on
+ * an open copy whose first copy is not shown).
  */
-export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
+export function mergeCopies(
+  findings: readonly Finding[],
+  paths: Iterable<string>,
+  textOf: (path: string) => TextOrigin | undefined,
+  historical: (path: string) => boolean,
+  merged?: (copy: Finding, first: string) => void,
+): readonly Finding[] {
   const byHash = new Map<string, string[]>();
   for (const path of paths) {
     const origin = textOf(path);
@@ -46,6 +54,7 @@ export function mergeCopies(findings: readonly Finding[], paths: Iterable<string
       kept.push(f);
       continue;
     }
+    merged?.(f, first);
     const k = key(first, f);
     const list = copiesOf.get(k) ?? [];
     list.push(f);
@@ -133,8 +142,14 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
 }
 
 /** Both merges: copies of the same text, then findings of the same fact. `paths`: the documents with findings. */
-export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, textOf: (path: string) => TextOrigin | undefined, historical: (path: string) => boolean): readonly Finding[] {
-  return mergeSameFacts(mergeCopies(findings, paths, textOf, historical), historical);
+export function mergeRepeats(
+  findings: readonly Finding[],
+  paths: Iterable<string>,
+  textOf: (path: string) => TextOrigin | undefined,
+  historical: (path: string) => boolean,
+  merged?: (copy: Finding, first: string) => void,
+): readonly Finding[] {
+  return mergeSameFacts(mergeCopies(findings, paths, textOf, historical, merged), historical);
 }
 
 /** The findings of a checked batch, each carrying its document's origin (Project.deferMerges), merged over all batches and stripped of it. */

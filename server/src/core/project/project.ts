@@ -19,6 +19,14 @@ import type { SearchTextSource } from './searchTexts';
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
+/** A finding of a later copy of a document, reported on the first copy (`first`) instead. */
+export interface CopyFinding {
+  readonly finding: Finding;
+  readonly first: string;
+}
+
+const NO_COPIES: readonly CopyFinding[] = Object.freeze([]);
+
 export const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 
 /**
@@ -48,7 +56,7 @@ export class Project {
    * revision: a question that needs only the first (a handoff plan, a hover) does not run the rules.
    */
   private structure: { revision: number; initiatives: InitiativeMap; context: RuleContext } | null = null;
-  private derived: { revision: number; findings: Finding[]; byFile: Map<string, Finding[]> } | null = null;
+  private derived: { revision: number; findings: Finding[]; byFile: Map<string, Finding[]>; copies: Map<string, CopyFinding[]> } | null = null;
   /*
    * What cross-document results depend on, each with its own counter, so that an edit inside one
    * initiative recomputes that initiative's rules only: the file set (resolution), the grouping
@@ -259,12 +267,17 @@ export class Project {
       const model = this.documentModels.get(path);
       return model ? { hash: model.hash, lines: model.lineCount } : undefined;
     };
+    const copies = new Map<string, CopyFinding[]>();
     const findings = this.deferMerges
       ? collected.map((f) => {
           const text = textOf(f.file);
           return text ? { ...f, data: { ...f.data, origin: { ...text, historical: historical(f.file) } } } : f;
         })
-      : mergeRepeats(collected, new Set(collected.map((f) => f.file)), textOf, historical).slice();
+      : mergeRepeats(collected, new Set(collected.map((f) => f.file)), textOf, historical, (finding, first) => {
+          const list = copies.get(finding.file) ?? [];
+          list.push({ finding, first });
+          copies.set(finding.file, list);
+        }).slice();
     findings.sort(compareFindings);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
@@ -282,7 +295,7 @@ export class Project {
       }
     }
     this.lastByFile = byFile;
-    this.derived = { revision: this.revisionCounter, findings, byFile };
+    this.derived = { revision: this.revisionCounter, findings, byFile, copies };
     return this.derived;
   }
 
@@ -335,6 +348,11 @@ export class Project {
 
   findingsFor(path: string): readonly Finding[] {
     return this.compute().byFile.get(path) ?? NO_FINDINGS;
+  }
+
+  /** The findings of a later copy of a document that are reported on its first copy (findings/copies.ts). */
+  copyFindingsFor(path: string): readonly CopyFinding[] {
+    return this.compute().copies.get(path) ?? NO_COPIES;
   }
 
   initiatives(): InitiativeMap {
