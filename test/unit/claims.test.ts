@@ -152,3 +152,15 @@ describe('a decision record claims nothing it owes evidence for', () => {
     assert.deepEqual(await severities('docs/x/TODO001_phase3_notes.md'), ['info']);
   });
 });
+
+describe('done over open boxes: the message counts in good English', () => {
+  it('says "is" of one open box and "are" of several, under a heading and under a checked item', async () => {
+    const text = ['# Plan', '', '## Setup ✅ DONE', '- [x] one', '- [ ] two', '', '## Build ✅ DONE', '- [ ] three', '- [ ] four', '', '## Items', '- [x] parent', '  - [ ] child', '  - [x] other child', ''].join('\n');
+    const messages = only(await check({ 'notes/plan.md': text }), 'phase-done-checklist-open').map((f) => f.message);
+    assert.deepEqual(messages, [
+      '"Setup ✅ DONE" is marked ✅ DONE, but 1 of 2 required boxes under it is unchecked (first at line 5).',
+      '"Build ✅ DONE" is marked ✅ DONE, but 2 of 2 required boxes under it are unchecked (first at line 8).',
+      'This item is checked, but 1 of its 2 sub-items is unchecked (first at line 13).',
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ export function headingDoneOpen(headings: readonly Heading[], boxes: readonly Ch
     findings.push({
       code: 'phase-done-checklist-open',
       range: h.range,
-      message: `"${h.text}" is marked ${h.status?.text ?? 'done'}, but ${open.length} of ${inside.length} required boxes under it are unchecked (first at line ${first.line}).`,
+      message: `"${h.text}" is marked ${h.status?.text ?? 'done'}, but ${open.length} of ${inside.length} required boxes under it ${open.length === 1 ? 'is' : 'are'} unchecked (first at line ${first.line}).`,
       related: [{ line: first.line, message: 'First unchecked box' }],
     });
   });
@@ -79,7 +79,7 @@ export function checkedParentOpen(boxes: readonly Checkbox[]): LocalFinding[] {
     findings.push({
       code: 'phase-done-checklist-open',
       range: parent.range,
-      message: `This item is checked, but ${open.length} of its ${kids.length} sub-items are unchecked (first at line ${first.line}).`,
+      message: `This item is checked, but ${open.length} of its ${kids.length} sub-items ${open.length === 1 ? 'is' : 'are'} unchecked (first at line ${first.line}).`,
       related: [{ line: first.line, message: 'Unchecked sub-item' }],
     });
   });
