@@ -6,6 +6,7 @@ import type { LineIndex } from '../text/position';
 import { legendLines } from './legend';
 import type { Sections } from './sections';
 import { statesTargetOnly } from './targetClaims';
+import { clip } from '../text/clip';
 
 /** A decision record (a phase's `_decisions` output, `DECISIONS.md`, an ADR): it records choices, and the phase's evidence lives in its other outputs. */
 export function isDecisionRecord(path: string, role: DocumentRole): boolean {
@@ -63,7 +64,7 @@ const SUMMARY_SECTION = /\b(?:summary|overview|conclusion|status|sign-?off|final
 
 function trimmed(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+  return clip(t, 120);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LocalFinding } from '../model/document';
 import type { LineIndex } from '../text/position';
+import { clip } from '../text/clip';
 
 /**
  * A count followed by the ids it counts: `All 17 requirements (DISPATCH-01..02, NOTIFY-01..04)`,
@@ -49,7 +50,7 @@ export function countAgainstEnumeration(lines: LineIndex, code: Uint8Array): Loc
       const stated = Number(m[1]);
       const ids = enumerated(m[3] ?? '');
       if (!ids || stated < 2 || ids.size === stated) continue;
-      const written = m[0].length > 80 ? `${m[0].slice(0, 79)}…` : m[0];
+      const written = clip(m[0], 80);
       findings.push({
         code: 'numbers-inconsistent',
         range: { start: { line, column: m.index + 1 }, end: { line, column: m.index + 1 + m[0].length } },

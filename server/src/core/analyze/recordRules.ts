@@ -1,5 +1,6 @@
 import type { LocalFinding } from '../model/document';
 import type { LineIndex } from '../text/position';
+import { clip } from '../text/clip';
 
 /** A list item that opens with a commit hash: `- \`cfe93fa\` — feat: …`, `- a1b2c3d: fix …`. */
 const COMMIT_ITEM = /^(\s*)[-*+]\s+`?(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}`?\s*(?:[—–:-]|\s\()/;
@@ -39,7 +40,7 @@ export function placeholderCommits(lines: LineIndex, code: Uint8Array): LocalFin
 function finding(lines: LineIndex, line: number, commits: number): LocalFinding {
   const text = lines.line(line);
   const first = text.search(/\S/);
-  const shown = text.trim().length > 80 ? `${text.trim().slice(0, 79)}…` : text.trim();
+  const shown = clip(text.trim(), 80);
   return {
     code: 'unresolved-marker',
     range: { start: { line, column: first + 1 }, end: { line, column: text.trimEnd().length + 1 } },

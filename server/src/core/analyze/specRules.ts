@@ -1,8 +1,9 @@
 import type { LocalFinding } from '../model/document';
 import type { SpecModel, SpecTask } from '../model/spec';
+import { clip } from '../text/clip';
 
 function describe(t: SpecTask): string {
-  return t.id !== null ? (t.id.startsWith('T') ? t.id : `task ${t.id}`) : `"${t.text.slice(0, 40)}"`;
+  return t.id !== null ? (t.id.startsWith('T') ? t.id : `task ${t.id}`) : `"${clip(t.text, 40)}"`;
 }
 
 function listed(tasks: readonly SpecTask[], max = 5): string {

@@ -2,6 +2,7 @@ import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
 import { compileLinear, type GlobalPattern, type LinearPattern, type Pattern } from './pattern';
 import type { Status, StatusMarker } from '../model/status';
 import { specPlacer, type SpecPlacer } from './specLayouts';
+import { clip } from '../text/clip';
 
 /**
  * Conventions with their patterns compiled once; built by `compileConventions` and cached per
@@ -244,5 +245,5 @@ function markerText(text: string, from: number): string {
   const tail = text.slice(from).replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
   const cut = tail.search(/\s[-–—|:]\s|:\s|\s\(|\.\s/);
   const head = (cut > 0 ? tail.slice(0, cut) : tail).trim();
-  return head.length > 40 ? `${head.slice(0, 39)}…` : head;
+  return clip(head, 40);
 }

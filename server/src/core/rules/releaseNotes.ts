@@ -2,6 +2,7 @@ import type { DocumentModel, ReleaseItem } from '../model/document';
 import type { SpecTask } from '../model/spec';
 import { changelogReads } from '../project/crossReads';
 import { type RuleContext, type RuleFinding } from './context';
+import { clip } from '../text/clip';
 
 /** Words that say nothing of which feature it is. */
 const STOP = new Set(
@@ -88,12 +89,12 @@ export function releaseNotesRule(ctx: RuleContext, model: DocumentModel): RuleFi
   for (const item of model.releaseItems) {
     const open = openTaskOf(item, all);
     if (!open) continue;
-    const name = open.task.id ?? `"${open.task.text.slice(0, 40)}"`;
+    const name = open.task.id ?? `"${clip(open.task.text, 40)}"`;
     findings.push({
       code: 'status-conflict',
       file: model.path,
       range: item.range,
-      message: `Release ${item.release} lists "${item.text.slice(0, 80)}" as shipped, but task ${name} of ${open.path}, which makes it ("${open.task.text.replace(TASK_ID, '').slice(0, 80)}"), is open.`,
+      message: `Release ${item.release} lists "${clip(item.text, 80)}" as shipped, but task ${name} of ${open.path}, which makes it ("${clip(open.task.text.replace(TASK_ID, ''), 80)}"), is open.`,
       related: [{ file: open.path, range: open.task.range, message: 'The open task' }],
     });
   }

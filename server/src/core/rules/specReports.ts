@@ -6,6 +6,7 @@ import type { Range } from '../text/position';
 import { lineRangeOf, type RuleContext, type RuleFinding } from './context';
 import { contentWords, required, taskLists, tieOf, type Tie } from './specReportTies';
 import { DONE_WORDS, reportedAgainst } from './specs';
+import { clip } from '../text/clip';
 
 /** A statement of the report that something is done. */
 interface DoneClaim {
@@ -185,7 +186,7 @@ export function specReportRule(ctx: RuleContext, model: DocumentModel): RuleFind
       code: 'status-conflict',
       file: model.path,
       range: head.claim.range,
-      message: `This report says Phase ${phase.number} (${phase.title.slice(0, 60).trim()}) of ${basename(list.folder)} is done ("${head.claim.text}"), but that phase of ${list.path} has ${openText(head)}.${more}`,
+      message: `This report says Phase ${phase.number} (${clip(phase.title.trim(), 60)}) of ${basename(list.folder)} is done ("${head.claim.text}"), but that phase of ${list.path} has ${openText(head)}.${more}`,
       related: [
         { file: list.path, range: lineRangeOf(phase.line), message: `Phase ${phase.number}: ${head.total - head.open}/${head.total} checked` },
         tieAt,
@@ -205,7 +206,7 @@ function wholeConflict(model: DocumentModel, tie: Tie, opening: DoneClaim | null
   const first = work[0];
   const what =
     tie.how === 'files'
-      ? `it cites files that ${plural(work.length, 'task')} of ${list.path} make (${work.slice(0, 4).map((t) => t.id ?? `"${t.text.slice(0, 30)}"`).join(', ')}${work.length > 4 ? ', …' : ''}), and none of those tasks is checked`
+      ? `it cites files that ${plural(work.length, 'task')} of ${list.path} make (${work.slice(0, 4).map((t) => t.id ?? `"${clip(t.text, 30)}"`).join(', ')}${work.length > 4 ? ', …' : ''}), and none of those tasks is checked`
       : `none of the ${work.length} tasks of ${list.path} is checked`;
   return {
     code: 'status-conflict',
