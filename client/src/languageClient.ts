@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
   LanguageClient,
-  TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS, TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
+import { TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
+import { ServerProcesses, serverWorkingDir } from './serverProcess';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 
 /** The engine settings (not `trace.server`, no nulls) in the shape of a `.proofmark.json`, and the diagnostics scope. */
@@ -28,8 +28,9 @@ function initializationOptions(context: vscode.ExtensionContext): Initialization
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   if (!existsSync(module)) throw new Error(`the bundled language server is missing (${module}); reinstall the extension`);
-  const run = { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } };
-  const serverOptions: ServerOptions = { run, debug: run };
+  const processes = new ServerProcesses(module, serverWorkingDir(vscode.workspace.workspaceFolders), log);
+  context.subscriptions.push(processes);
+  const serverOptions: ServerOptions = processes.next;
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.md'),
     // Spec status records (spec.json, .spec-context.json) are analysed too (server: isDocumentFile).

@@ -88,7 +88,7 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
   it('holds a pull of TODO003.md that comes before its scope is read, and answers it with its findings before the index is ready', T, async () => {
     const root = corpusSkeleton();
     const expected = await engineDiagnostics(root);
-    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-pull-'), pull: true });
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-pull-'), pull: true, scope: null });
     clients.push(client);
     const todo = await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
     // Asked at once, as VS Code does on open: not answered empty (and refreshed later), but when it can be.
@@ -99,5 +99,8 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     assert.deepEqual(findingsOf(report.items), findingsOf(expected.get(todo) ?? []));
     const readyAt = client.received.findIndex((r, i) => i < answeredAt && r.method === 'proofmark/indexStatus' && (r.params as { state: string }).state === 'ready');
     assert.equal(readyAt, -1, 'the index was ready before the pull was answered');
+    // Nothing else changed with it: a refresh then would make VS Code cancel the held pull and drop its answer.
+    const refreshes = client.received.slice(0, answeredAt).filter((r) => r.method === 'workspace/diagnostic/refresh');
+    assert.deepEqual(refreshes, [], 'no refresh before the held pull was answered');
   });
 });

@@ -3,7 +3,7 @@ import { DiagnosticLedger, shownDiagnostics } from './diagnosticSets';
 import { shownPaths } from './scope';
 import { array, object, optional, string, textDocument } from './params';
 import { serve } from './serve';
-import { whenShown } from './heldPull';
+import { HeldPulls } from './heldPull';
 import type { Session } from './session';
 
 const documentParams = object({ textDocument, previousResultId: optional(string) });
@@ -28,12 +28,13 @@ export interface DiagnosticsMode {
 export function registerDiagnosticsSupport(connection: Connection, session: Session, mode: DiagnosticsMode): Disposable {
   const ledger = new DiagnosticLedger();
   const disposables: Disposable[] = [];
+  const held = new HeldPulls();
   if (mode.pull) {
     disposables.push(
       serve(connection, session, 'textDocument/diagnostic', documentParams, async (params, token): Promise<DocumentDiagnosticReport> => {
         const doc = await session.document(params.textDocument.uri, token);
         if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        await whenShown(session, doc.root, doc.path, token);
+        await held.whenShown(session, doc.root, doc.path, session.uriOf(doc.root, doc.path), token);
         const d = shownDiagnostics(session, doc.root, doc.path);
         if (params.previousResultId === d.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: d.resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId: d.resultId, items: d.diagnostics };
@@ -67,9 +68,10 @@ export function registerDiagnosticsSupport(connection: Connection, session: Sess
       const changed = ledger.changes(session, session.roots.all());
       if (!mode.pull) {
         for (const d of changed) void connection.sendDiagnostics({ uri: d.uri, version: session.documents.get(d.uri)?.version, diagnostics: d.diagnostics });
-      } else if (mode.refresh && changed.length > 0 && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {
-        // Only when what is shown changed: a refresh makes the client cancel and repeat its pulls, a
-        // round trip through its extension host (at an editor's start, while a first pull is held).
+      } else if (mode.refresh && changed.some((d) => !held.has(d.uri)) && (change.structural || changed.some((d) => !change.edited.has(d.uri)))) {
+        // Only when what is shown changed, and not only for documents whose held pulls answer it now
+        // (heldPull.ts): a refresh makes the client cancel and repeat its pulls, a round trip
+        // through its extension host (at an editor's start, while a first pull is held).
         connection.languages.diagnostics.refresh().catch((error: unknown) => session.log(`Diagnostics refresh failed: ${String(error)}`));
       }
     }),
