@@ -103,4 +103,19 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const refreshes = client.received.slice(0, answeredAt).filter((r) => r.method === 'workspace/diagnostic/refresh');
     assert.deepEqual(refreshes, [], 'no refresh before the held pull was answered');
   });
+
+  it('answers a completion tree asked for at once only after TODO003.md is published, and then with its initiative', T, async () => {
+    const root = corpusSkeleton();
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-tree-'), scope: null });
+    clients.push(client);
+    const todo = await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
+    // The editor asks for the tree as soon as the server is up; computed meanwhile, it delayed the open document's diagnostics.
+    const tree = await client.request<{ initiatives: { label: string }[]; indexing?: { documents: number; total: number } }>('proofmark/completionTree', {});
+    const answeredAt = client.mark();
+    const published = client.received.findIndex((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string; diagnostics: unknown[] }).uri === todo && (r.params as { diagnostics: unknown[] }).diagnostics.length > 0);
+    assert.ok(published >= 0 && published < answeredAt, 'TODO003.md was published before the tree was answered');
+    assert.ok(tree.indexing && tree.indexing.documents < tree.indexing.total, 'the tree came while the workspace was still being read');
+    assert.ok(tree.initiatives.length > 0);
+    await client.ready([root]);
+  });
 });

@@ -87,3 +87,16 @@ describe('merged findings across computations', () => {
     assert.equal(project.findingsFor('c/NOTES.md').length, 1);
   });
 });
+
+describe('the configuration set again', () => {
+  it('changes nothing when it is the same, so the models analysed with it stay current', async () => {
+    const project = await loadProject({ workspace: new MemoryWorkspace(exampleFiles()) });
+    const revision = project.revision;
+    const findings = project.findings();
+    assert.equal(project.setConfig({ config: { ...project.config }, problems: [] }), false);
+    assert.equal(project.revision, revision);
+    assert.equal(project.findings(), findings, 'not even recomputed');
+    assert.equal(project.setConfig({ config: { ...project.config, maxFileSize: project.config.maxFileSize - 1 }, problems: [] }), true);
+    assert.notEqual(project.revision, revision);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type TraceabilityResult,
 } from '../protocol';
 import { planFor } from './handoff';
+import { whenOpenScopesRead } from './heldPull';
 import { initiativeId, object, optional, string } from './params';
 import { serve } from './serve';
 import type { Root } from './roots';
@@ -63,7 +64,8 @@ async function handoffPlan(session: Session, params: HandoffPlanParams): Promise
 /** proofmark/completionTree, proofmark/traceability, proofmark/handoffPlan, and proofmark/treeChanged after every change. */
 export function registerCustomRequests(connection: Connection, session: Session): Disposable {
   const disposables: Disposable[] = [
-    serve(connection, session, CompletionTreeRequest, treeParams, async (): Promise<CompletionTree> => {
+    serve(connection, session, CompletionTreeRequest, treeParams, async (_params, token): Promise<CompletionTree> => {
+      await whenOpenScopesRead(session, token);
       await session.settled();
       const roots = session.roots.all();
       const partial = roots.filter((r) => r.partial);

@@ -1,6 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Root } from './roots';
-import { shownPaths } from './scope';
+import { openStage, shownPaths } from './scope';
 import type { Session } from './session';
 
 /** The longest a pull is held: past it, what is shown is answered, and the refresh after the index brings the rest. */
@@ -29,24 +29,43 @@ export class HeldPulls {
   }
 
   whenShown(session: Session, root: Root, path: string, uri: string, token?: CancellationToken): Promise<void> {
-    const waiting = (): boolean => root.partial && root.state === 'indexing' && session.isOpen(root, path) && !shownPaths(session, root).has(path) && token?.isCancellationRequested !== true;
+    const waiting = (): boolean => root.partial && root.state === 'indexing' && session.isOpen(root, path) && !shownPaths(session, root).has(path);
     if (!waiting()) return Promise.resolve();
     this.held.set(uri, (this.held.get(uri) ?? 0) + 1);
-    return new Promise((resolve) => {
-      const done = (): void => {
-        listener.dispose();
-        cancelled?.dispose();
-        clearTimeout(timer);
-        const left = (this.held.get(uri) ?? 1) - 1;
-        if (left > 0) this.held.set(uri, left);
-        else this.held.delete(uri);
-        resolve();
-      };
-      const listener = session.onChange(() => {
-        if (!waiting()) done();
-      });
-      const cancelled = token?.onCancellationRequested(done);
-      const timer = setTimeout(done, HOLD_MS);
+    return holdWhile(session, waiting, token).then(() => {
+      const left = (this.held.get(uri) ?? 1) - 1;
+      if (left > 0) this.held.set(uri, left);
+      else this.held.delete(uri);
     });
   }
+}
+
+/**
+ * Resolves once no folder's first index is still reading what its open documents' own diagnostics
+ * need (scope.ts openStage), or as a held pull would (HOLD_MS, cancellation). The completion tree
+ * waits for it: computed meanwhile (0.2 s the first time in a busy editor's start), it delayed the
+ * open document's first diagnostics by as much; the view says "Indexing…" from the index status.
+ */
+export function whenOpenScopesRead(session: Session, token?: CancellationToken): Promise<void> {
+  const reading = (root: Root): boolean => root.partial && root.state === 'indexing' && session.openPaths(root).length > 0 && (!root.listed || openStage(session, root) === 'reading');
+  const waiting = (): boolean => session.roots.all().some(reading);
+  return waiting() ? holdWhile(session, waiting, token) : Promise.resolve();
+}
+
+/** Resolves once `waiting` is false after a change of the session, the request is cancelled, or HOLD_MS has passed. */
+function holdWhile(session: Session, waiting: () => boolean, token: CancellationToken | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      listener.dispose();
+      cancelled?.dispose();
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = session.onChange(() => {
+      if (!waiting()) done();
+    });
+    const cancelled = token?.onCancellationRequested(done);
+    const timer = setTimeout(done, HOLD_MS);
+    if (token?.isCancellationRequested === true) done();
+  });
 }

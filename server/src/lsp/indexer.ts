@@ -1,7 +1,7 @@
 import { analyzeBytes, analyzeText, type AnalysisOutcome } from '../core/analyze/document';
 import { CONFIG_FILE } from '../core/config/config';
 import type { DocumentAnalyzer } from '../core/engine';
-import { decodeDocument } from '../core/parse/decode';
+import { decodeDocument, loneCrToLf } from '../core/parse/decode';
 import { ignoreMatcher } from '../core/project/ignore';
 import { isDocumentFile, Project } from '../core/project/project';
 import { contentHash } from '../core/text/hash';
@@ -104,7 +104,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
 
   const configText = await readConfigText(session, root);
   const project = live ? root.project : new Project(heldSearchText);
-  project.setConfig(folderConfig(session.settings, configText), configText === null ? null : { path: CONFIG_FILE, text: configText });
+  const configChanged = project.setConfig(folderConfig(session.settings, configText), configText === null ? null : { path: CONFIG_FILE, text: configText });
   const config = project.config;
   const ignored = ignoreMatcher(config.ignore);
   if (live) root.ignored = ignored;
@@ -135,13 +135,16 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     session.progressed(root);
   };
   let done = 0;
-  const analyzeOpen = (): void => {
+  // An open document analysed with this configuration and text already (on open) is not analysed again.
+  const analyzeOpen = (keepCurrent: boolean): void => {
     for (const p of markdown) {
       const text = session.openText(root, p);
-      if (text !== null) project.setOutcome(analyzeOpenText(p, text, config, session.parseCache));
+      if (text === null) continue;
+      if (keepCurrent && project.model(p)?.hash === contentHash(loneCrToLf(text))) continue;
+      project.setOutcome(analyzeOpenText(p, text, config, session.parseCache));
     }
   };
-  analyzeOpen();
+  analyzeOpen(live && !configChanged);
   const unopened = markdown.filter((p) => !session.isOpen(root, p));
   done = markdown.length - unopened.length;
   progress(done);
@@ -301,7 +304,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
   progress(done);
 
   if (!live) {
-    analyzeOpen();
+    analyzeOpen(false);
     root.project = project;
     root.ignored = ignored;
   }

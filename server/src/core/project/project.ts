@@ -107,11 +107,17 @@ export class Project {
     this.derived = null;
   }
 
-  setConfig(parsed: ParsedConfig, file: { path: string; text: string } | null = null): void {
+  /**
+   * Sets the configuration; the same one again (equal values, the same file) changes nothing, so
+   * the models analysed with it stay current. Returns whether it changed.
+   */
+  setConfig(parsed: ParsedConfig, file: { path: string; text: string } | null = null): boolean {
+    if (JSON.stringify(parsed) === JSON.stringify(this.parsed) && JSON.stringify(file) === JSON.stringify(this.configFile)) return false;
     this.parsed = parsed;
     this.configFile = file;
     this.configRevision++;
     this.touch();
+    return true;
   }
 
   /** The version history that missing files' messages are told from (see findings/history.ts); false when it is the same. */
