@@ -6,6 +6,7 @@ import { compileConventions } from '../../server/src/core/config/compiled';
 import { DEFAULT_CONVENTIONS } from '../../server/src/core/config/conventions';
 import { REPEATED_HERE } from '../../server/src/core/findings/copies';
 import { buildInitiatives } from '../../server/src/core/project/initiatives';
+import { ALSO_EXPECTED_BY } from '../../server/src/core/rules/todoFiles';
 import { documentRole } from '../../server/src/core/parse/role';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../support/corpus';
 import { TestClient, uriOf, type DiagnosticLike } from './support/client';
@@ -15,10 +16,11 @@ const T = { timeout: 600_000 };
 
 /**
  * A publication without the related locations that name other documents repeating a finding's fact
- * (copies.ts REPEATED_HERE): those are added as the documents are read, the finding itself is final.
+ * (copies.ts REPEATED_HERE) or phase prompts expecting the same output (todoFiles.ts
+ * ALSO_EXPECTED_BY): those are added as the documents are read, the finding itself is final.
  */
 function findingsOf(list: readonly DiagnosticLike[]): string[] {
-  const repeated = (r: unknown): boolean => typeof r === 'object' && r !== null && 'message' in r && r.message === REPEATED_HERE;
+  const repeated = (r: unknown): boolean => typeof r === 'object' && r !== null && 'message' in r && typeof r.message === 'string' && (r.message === REPEATED_HERE || r.message.startsWith(ALSO_EXPECTED_BY));
   return normalise(list.map((d) => ({ ...d, relatedInformation: (d.relatedInformation ?? []).filter((r) => !repeated(r)) })));
 }
 

@@ -4,8 +4,7 @@ import { crossReads } from '../core/project/crossReads';
 import { buildInitiatives, type InitiativeMap } from '../core/project/initiatives';
 import { isDocumentFile, type Project } from '../core/project/project';
 import { scopeOf } from '../core/project/scope';
-import { dirname } from '../core/parse/role';
-import { documentRole } from '../core/parse/role';
+import { dirname, documentRole } from '../core/parse/role';
 import type { Root } from './roots';
 import type { Session } from './session';
 
@@ -69,9 +68,12 @@ const ownScopes = new WeakMap<Project, { key: string; byPath: Map<string, readon
 
 /**
  * What one document's own findings are computed from (core/project/scope.ts, as `proofmark check
- * PATH` reads them): its initiative's TODO, PRD and prompts, what it reads beyond it and the folder
- * notes, not every report of the initiative. An open document's diagnostics are published once
- * these are analysed, before the rest of its initiative.
+ * PATH` reads them): its initiative's TODO and PRD, what it reads beyond it and the folder notes,
+ * not every report of the initiative. An open document's diagnostics are published once these are
+ * analysed, before the rest of its initiative. The initiative's phase prompts, which that check
+ * reads too, are left to the rest: they add only related locations to a TODO's findings (the
+ * prompt's line of an expected output, rules/todoFiles.ts), which come as they are read, and they
+ * were 15 of the 17 documents TODO003.md's diagnostics waited for.
  */
 export function ownScope(root: Root, path: string): readonly string[] {
   const project = root.project;
@@ -81,7 +83,8 @@ export function ownScope(root: Root, path: string): readonly string[] {
   if (!scope) {
     const markdown = [...project.index.all()].filter(isDocumentFile);
     if (!markdown.includes(path)) markdown.push(path);
-    scope = scopeOf(markdown, compileConventions(project.config.conventions), { kind: 'findings', selected: (p) => p === path });
+    const conventions = compileConventions(project.config.conventions);
+    scope = scopeOf(markdown, conventions, { kind: 'findings', selected: (p) => p === path }).filter((p) => p === path || documentRole(p, conventions).kind !== 'phase-prompt');
     entry.byPath.set(path, scope);
   }
   return scope;

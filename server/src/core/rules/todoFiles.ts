@@ -12,6 +12,9 @@ function triedText(r: Resolution): string {
   return tried ? ` (looked for ${tried}${r.tried.length > 3 ? ', …' : ''})` : '';
 }
 
+/** How a TODO's finding of a missing expected output names a prompt that expects it too (the language server adds these as the prompts are read). */
+export const ALSO_EXPECTED_BY = 'Also expected by';
+
 /** The outputs a phase's prompts (PHASE2_PROMPT.md) list under Expected Outputs. */
 function promptOutputs(ctx: RuleContext, initiative: Initiative, phase: string): { model: DocumentModel; ref: Reference; covered: boolean }[] {
   const result: { model: DocumentModel; ref: Reference; covered: boolean }[] = [];
@@ -57,7 +60,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
           message: `Expected output ${out.name} does not exist, although ${why}${triedText(r)}.`,
           related: [
             ...(stated ? [{ file, range: stated.range, message: `Phase ${phase.number} status` }] : []),
-            ...alsoIn.map((p) => ({ file: p.model.path, range: p.ref.range, message: `Also expected by ${basename(p.model.path)}` })),
+            ...alsoIn.map((p) => ({ file: p.model.path, range: p.ref.range, message: `${ALSO_EXPECTED_BY} ${basename(p.model.path)}` })),
           ],
           data: { missingOutput: { name: out.name, phase: phase.number }, missing: r.tried },
         });
