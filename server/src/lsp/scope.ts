@@ -104,8 +104,9 @@ export function openStage(session: Session, root: Root): 'reading' | 'own' | 'al
   return all ? 'all' : own ? 'own' : 'reading';
 }
 
+/** Analysed, or never to be: a document the configuration ignores (open or not) is not waited for. */
 function analysed(root: Root, path: string): boolean {
-  return !isDocumentFile(path) || root.project.model(path) !== undefined || root.project.skippedFiles.has(path);
+  return !isDocumentFile(path) || root.project.model(path) !== undefined || root.project.skippedFiles.has(path) || root.ignored(path);
 }
 
 /** Paths of a folder whose diagnostics the scope asks for: open documents, their initiatives, the configuration file. */
