@@ -3,6 +3,11 @@ import type { Finding, FindingOrigin, RelatedLocation } from './finding';
 /** What tells copies apart, read for every document: its text's hash and length (whether it is history is asked of copies only). */
 export type TextOrigin = Pick<FindingOrigin, 'hash' | 'lines'>;
 
+type TextOf = (path: string) => TextOrigin | undefined;
+type IsHistorical = (path: string) => boolean;
+/** Hears of a finding of a later copy that is reported on its first copy (see mergeCopies). */
+export type CopyMerged = (copy: Finding, first: string) => void;
+
 /** Documents this short are not copies of one another in any sense a reader cares about (empty stubs, a lone title). */
 const MIN_LINES = 3;
 
@@ -18,13 +23,7 @@ const MIN_LINES = 3;
  * finding of a later copy that is reported on its first copy (the language server shows them on
  * an open copy whose first copy is not shown).
  */
-export function mergeCopies(
-  findings: readonly Finding[],
-  paths: Iterable<string>,
-  textOf: (path: string) => TextOrigin | undefined,
-  historical: (path: string) => boolean,
-  merged?: (copy: Finding, first: string) => void,
-): readonly Finding[] {
+export function mergeCopies(findings: readonly Finding[], paths: Iterable<string>, textOf: TextOf, historical: IsHistorical, merged?: CopyMerged): readonly Finding[] {
   const byHash = new Map<string, string[]>();
   for (const path of paths) {
     const origin = textOf(path);
@@ -142,13 +141,7 @@ export function mergeSameFacts(findings: readonly Finding[], historical: (path: 
 }
 
 /** Both merges: copies of the same text, then findings of the same fact. `paths`: the documents with findings. */
-export function mergeRepeats(
-  findings: readonly Finding[],
-  paths: Iterable<string>,
-  textOf: (path: string) => TextOrigin | undefined,
-  historical: (path: string) => boolean,
-  merged?: (copy: Finding, first: string) => void,
-): readonly Finding[] {
+export function mergeRepeats(findings: readonly Finding[], paths: Iterable<string>, textOf: TextOf, historical: IsHistorical, merged?: CopyMerged): readonly Finding[] {
   return mergeSameFacts(mergeCopies(findings, paths, textOf, historical, merged), historical);
 }
 
