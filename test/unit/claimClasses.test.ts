@@ -42,7 +42,7 @@ describe('a target marked met with no measured value', () => {
       findings.map((f) => [f.range.start.line, f.severity]),
       [[13, 'info']],
     );
-    assert.match(findings[0]?.message ?? '', /gives only a bound, no measured value, and the report measures nothing anywhere/);
+    assert.match(findings[0]?.message ?? '', /gives only a bound, no measured value, nor does the report give one anywhere/);
     assert.deepEqual(findings[0]?.related.map((r) => r.range.start.line), [14, 15]);
   });
 

@@ -26,6 +26,19 @@ describe('what is no claim of success', () => {
   });
 });
 
+describe('a document named as a plan', () => {
+  const text = '# User Story 2 Plan\n\n## Current State\n- ✅ Phase 1 (Setup) - Complete\n- ✅ Phase 2 (Storage) - Complete\n\n## Next\n- Build the sync queue\n';
+  it('recaps what is done as its starting point: no claim of its own', () => {
+    assert.deepEqual(model('docs/plans/PHASE4_USER_STORY_2_PLAN.md', text).claims, []);
+    assert.deepEqual(model('ops/PHASE3_EXECUTION_PLAN.md', text).claims, []);
+  });
+  it('but a report on a plan or a design is a report', () => {
+    assert.deepEqual(model('docs/PHASE4_COMPLETION_SUMMARY.md', text).claims.map((c) => c.line), [4, 5]);
+    assert.deepEqual(model('docs/phase3/PHASE3_RESPONSIVE_DESIGN_VALIDATION.md', text).claims.map((c) => c.line), [4, 5]);
+    assert.deepEqual(model('docs/PHASE2_PLAN_COMPLETION_REPORT.md', text).claims.map((c) => c.line), [4, 5]);
+  });
+});
+
 describe('a claim that says itself it was not measured', () => {
   const REPORT = [
     '# Final Completion', //1
@@ -48,6 +61,16 @@ describe('a claim that says itself it was not measured', () => {
     const findings = only(await check({ 'specs/001-x/FINAL_COMPLETION.md': REPORT }), 'claim-without-evidence');
     assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`).sort(), ['12 hint', '9 info']);
     assert.match(findings.find((f) => f.range.start.line === 9)?.message ?? '', /It says itself that it was not measured, so the evidence elsewhere in the report does not show it\./);
+  });
+
+  it('is one whose verification is pending, not one whose last confirmation is', async () => {
+    const pending = (status: string): string => REPORT.replace('### Rendering ✅ (Qualitative)', `### Rendering\n**Status**: ✅ **PASS** (${status})`);
+    const severity = async (status: string): Promise<string[]> =>
+      only(await check({ 'specs/001-x/FINAL_COMPLETION.md': pending(status) }), 'claim-without-evidence')
+        .filter((f) => f.range.start.line === 10)
+        .map((f) => f.severity);
+    assert.deepEqual(await severity('pending verification'), ['info']);
+    assert.deepEqual(await severity('Pending final visual confirmation'), ['hint'], 'the report gives evidence; a last step is pending');
   });
 
   it('is not a checked action that says how it was done ("- [x] Validate qualitatively (DONE)"): a hint like other section claims', async () => {

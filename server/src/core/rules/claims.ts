@@ -80,8 +80,12 @@ export function claimRules(ctx: RuleContext, model: DocumentModel): RuleFinding[
   return result;
 }
 
-/** Words of a claim admitting that nothing was measured or checked yet: `✅ (Qualitative)`, `PASS (pending confirmation)`. */
-const UNMEASURED = /\bqualitative(?:ly)?\b|\bnot (?:yet )?(?:measured|tested|benchmarked|verified)\b|\b(?:unmeasured|untested|unverified)\b|\bpending (?:\w+ ){0,2}(?:confirmation|verification|validation|measurement)\b/i;
+/**
+ * Words of a claim admitting that nothing was measured or checked yet: `✅ (Qualitative)`, `PASS
+ * (pending verification)`. A confirmation pending ("PASS (pending final visual confirmation)")
+ * names a last step, not a result never measured: the report's evidence may well show the rest.
+ */
+const UNMEASURED = /\bqualitative(?:ly)?\b|\bnot (?:yet )?(?:measured|tested|benchmarked|verified)\b|\b(?:unmeasured|untested|unverified)\b|\bpending (?:\w+ ){0,2}(?:verification|validation|measurement)\b/i;
 
 /** Unsupported claims of one window (a heading's section) are one finding that lists them. */
 function groupBySection(model: DocumentModel, claims: readonly { claim: Claim; finding: RuleFinding }[], note = ' The report gives evidence elsewhere; if this repeats it, say where.'): RuleFinding[] {
@@ -191,7 +195,7 @@ function checkClaim(ctx: RuleContext, model: DocumentModel, claim: Claim): RuleF
       code: 'claim-without-evidence',
       file: model.path,
       range: claim.range,
-      message: `"${claim.text}" marks a target met but gives only a bound, no measured value${measured ? ` in ${windowText(claim)}` : ', and the report measures nothing anywhere'}${prose}.`,
+      message: `"${claim.text}" marks a target met but gives only a bound, no measured value${measured ? ` in ${windowText(claim)}` : ', nor does the report give one anywhere'}${prose}.`,
       related: [],
     };
   }
