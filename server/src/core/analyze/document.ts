@@ -103,17 +103,20 @@ function isHistorical(lines: LineIndex, code: Uint8Array, frontMatter: number): 
 function claimDocument(path: string, role: DocumentRole, intent: ReferenceIntent): ClaimDocument {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const stem = name.replace(/\.\w+$/, '');
+  const testReport = TEST_REPORT_NAME.test(stem);
   return {
     // A plan named so (`PHASE4_USER_STORY_2_PLAN.md`) recaps what is done as its starting point; a report on a design is still a report.
-    planned: intent === 'plan' || (FORWARD_NAME.test(stem) && !REPORT_NAME.test(stem)),
+    planned: intent === 'plan' || (FORWARD_NAME.test(stem) && !testReport && !REPORT_NAME.test(stem)),
     decisions: isDecisionRecord(path, role),
     guide: /README|GUIDE|HOW_?TO|INSTRUCTIONS|RUNBOOK|PLAYBOOK|TUTORIAL|QUICKSTART/i.test(name),
-    testReport: /(?:^|[^a-z])(?:tests?|testing|validation|verification|results?|qa|uat)(?:[^a-z]|$)/i.test(name),
+    testReport,
   };
 }
 
-/** Names of documents that report: a summary, a status, a completion, results, a validation, a handoff. */
-const REPORT_NAME = /(?:^|[^a-z])(?:summary|status|complete[ds]?|completion|report|results?|validation|verification|handoff|notes|testing|final)(?:[^a-z]|$)/i;
+/** Names of test reports: tests, testing, a validation, a verification, results, QA, UAT. */
+const TEST_REPORT_NAME = /(?:^|[^a-z])(?:tests?|testing|validation|verification|results?|qa|uat)(?:[^a-z]|$)/i;
+/** Names of other documents that report: a summary, a status, a completion, a report, a handoff, notes. */
+const REPORT_NAME = /(?:^|[^a-z])(?:summary|status|complete[ds]?|completion|report|handoff|notes|final)(?:[^a-z]|$)/i;
 
 /** Changelogs and release notes tell what happened; session prompts and drafts what is to happen. */
 const HISTORY_NAME = /^(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|NEWS)\b/i;
