@@ -47,6 +47,11 @@ export interface WorkerPoolOptions {
   readonly resourceLimits?: ResourceLimits;
   /** Called after each analysis with what the pool did (for logs). */
   readonly onRunComplete?: (stats: PoolStats) => void;
+  /**
+   * The workers run at a lower scheduling priority than the thread that starts them (the language
+   * server's index in the background, beside the editor): see parseWorker.ts.
+   */
+  readonly background?: boolean;
 }
 
 export const POOL_DEFAULTS = {
@@ -187,7 +192,7 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
   }
 
   private analysisSetup(config: ProofmarkConfig): WorkerSetup {
-    return { root: this.workspace.root, config };
+    return { root: this.workspace.root, config, ...(this.settings.background === true ? { background: true } : {}) };
   }
 
   /** Terminates the idle workers; later runs analyse in this thread. */
