@@ -23,6 +23,15 @@ describe('the index queue', () => {
     assert.equal(queue.size, 0);
     assert.deepEqual(queue.take(10), []);
   });
+
+  it('claims an open document\'s own scope wholly: what is queued from the queue, and names what a run took already', () => {
+    const queue = new IndexQueue(['a.md', 'b.md', 'c.md', 'd.md']);
+    assert.deepEqual(queue.take(2), ['a.md', 'b.md']);
+    // b.md is in a run of the pool: it is read again rather than waited for.
+    assert.deepEqual(queue.claim(['b.md', 'd.md']), { queued: ['d.md'], taken: ['b.md'] });
+    assert.equal(queue.has('d.md'), false);
+    assert.deepEqual(queue.take(10), ['c.md']);
+  });
 });
 
 describe('the diagnostics scope setting', () => {

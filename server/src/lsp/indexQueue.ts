@@ -20,6 +20,17 @@ export class IndexQueue {
     return this.queued.has(path);
   }
 
+  /**
+   * Every one of `paths`: those still queued are taken from the queue (`queued`), the others were
+   * taken before, by a run that may still hold them (`taken`).
+   */
+  claim(paths: readonly string[]): { readonly queued: string[]; readonly taken: string[] } {
+    const queued: string[] = [];
+    const taken: string[] = [];
+    for (const path of paths) (this.queued.delete(path) ? queued : taken).push(path);
+    return { queued, taken };
+  }
+
   /** Up to `max` paths: first those of `wanted` still queued, then the others in order. */
   take(max: number, wanted: ReadonlySet<string> = new Set()): string[] {
     const taken: string[] = [];

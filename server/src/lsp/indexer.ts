@@ -241,11 +241,17 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     // The pool's workers start cold (a second to load and warm up the parser), and this thread
     // is idle while they parse: the few documents of an open document's own scope (a TODO's PRD,
     // prompts and folder notes) are read here at once, at the start and whenever a document is
-    // opened during a run, rather than in the pool's next run.
+    // opened during a run, rather than in the pool's next run; those a run already holds too,
+    // rather than waiting for it (a run of the background workers, parseWorker.ts, may take
+    // seconds while the editor starts), and that run's models of them are dropped.
+    const readHere = new Set<string>();
     const takeOpenedScope = (): string[] => {
-      const own = wanted(queue);
-      if (own.size === 0 || own.size > IN_THREAD_MAX || openStage(session, root) !== 'reading') return [];
-      return queue.take(own.size, own);
+      if (!live || openStage(session, root) !== 'reading') return [];
+      const own = [...wantedFirst(session, root)].filter((p) => !session.isOpen(root, p));
+      if (own.length === 0 || own.length > IN_THREAD_MAX) return [];
+      const { queued, taken } = queue.claim(own);
+      for (const p of taken) readHere.add(p);
+      return [...queued, ...taken];
     };
     const readInThread = async (paths: readonly string[]): Promise<void> => {
       if (paths.length === 0) return;
@@ -282,6 +288,7 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
       next?.catch(() => undefined);
       if (stale()) return;
       for (const o of outcomes) {
+        if (readHere.delete(o.path)) continue;
         done++;
         if (session.isOpen(root, o.path)) continue;
         // A file deleted since it was listed is dropped, not reported as unreadable.
