@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, getPriority } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { AnalysisOutcome } from '../../server/src/core/analyze/document';
@@ -44,14 +44,6 @@ async function analyse(root: string, paths: readonly string[], options: WorkerPo
   const outcomes = await pool.analyze(paths, DEFAULT_CONFIG).finally(() => pool.dispose());
   assert.ok(stats);
   return { outcomes, stats };
-}
-
-/** The nice value of every thread of this process (field 19 of /proc/self/task/N/stat). */
-function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((task) => {
-    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
 }
 
 const inProcess = (root: string, paths: readonly string[]) => inProcessAnalyzer(new NodeWorkspace(root)).analyze(paths, DEFAULT_CONFIG);
@@ -242,24 +234,6 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const missing = await analyse(root, paths, { workerScript: path.join(root, 'no-such-worker.js') });
     assert.equal(missing.stats.workersStarted, 0);
     assert.deepEqual(missing.outcomes, await inProcess(root, paths));
-  });
-
-  it('runs the workers of a background pool below this thread\'s priority, and those of another pool at it', { skip: process.platform === 'linux' ? false : 'thread priorities are read from /proc' }, async () => {
-    const { root, paths } = workspaceOf(numbered(16));
-    const nice = async (background: boolean): Promise<number[]> => {
-      const pool = new WorkerPool(root, { workerScript: realWorker, inProcessBelow: 0, maxWorkers: 1, background });
-      try {
-        await pool.analyze(paths, DEFAULT_CONFIG);
-        // The worker is kept, idle, after its run: its thread is one of this process's tasks.
-        assert.equal(pool.idleWorkers, 1);
-        return threadNiceValues();
-      } finally {
-        await pool.dispose();
-      }
-    };
-    const own = getPriority(0);
-    assert.deepEqual((await nice(false)).filter((n) => n !== own), []);
-    assert.deepEqual((await nice(true)).filter((n) => n !== own), [Math.min(19, own + 10)]);
   });
 
   it('sizes the pool by cores, files and the cap', () => {

@@ -1,4 +1,3 @@
-import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeBytes, type AnalysisOutcome } from '../core/analyze/document';
 import type { Finding } from '../core/findings/finding';
@@ -16,7 +15,6 @@ function serve(): void {
   const port = parentPort;
   if (port === null || !isWorkerSetup(workerData)) throw new Error('parseWorker must be started by the worker pool');
   const setup: WorkerSetup = workerData;
-  if (setup.background === true) lowerThreadPriority();
   const workspace = new NodeWorkspace(setup.root);
   let project: Project | null = null;
 
@@ -58,25 +56,5 @@ function serve(): void {
     port.postMessage(answer(message));
   });
 }
-
-/**
- * Lowers this thread's scheduling priority, so that a background index yields the CPU to the
- * editor and to the server's own thread, which answers the open document. On Linux the nice
- * value belongs to the thread (setpriority with pid 0 changes only the caller); elsewhere it
- * would change the whole process, server thread included, so this thread is left as it is.
- */
-function lowerThreadPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    setPriority(0, Math.min(LOWEST_PRIORITY, getPriority(0) + BACKGROUND_NICE));
-  } catch {
-    // Not permitted (a container's seccomp policy): the worker runs as it is.
-  }
-}
-
-/** How much nicer a background worker is than the thread that started it: well below it, yet not idle-only. */
-const BACKGROUND_NICE = 10;
-/** The largest nice value. */
-const LOWEST_PRIORITY = 19;
 
 serve();

@@ -55,7 +55,7 @@ function poolHooks(): IndexHooks {
       if (misses < POOL_THRESHOLD) return null;
       let pool = pools.get(root.fsPath);
       if (!pool) {
-        pool = new WorkerPool(root.fsPath, { resourceLimits: SERVER_WORKER_LIMITS, background: true });
+        pool = new WorkerPool(root.fsPath, { resourceLimits: SERVER_WORKER_LIMITS });
         pools.set(root.fsPath, pool);
       }
       return pool;

@@ -47,11 +47,6 @@ export interface WorkerPoolOptions {
   readonly resourceLimits?: ResourceLimits;
   /** Called after each analysis with what the pool did (for logs). */
   readonly onRunComplete?: (stats: PoolStats) => void;
-  /**
-   * The workers run at a lower scheduling priority than the thread that starts them (the language
-   * server's index in the background, beside the editor): see parseWorker.ts.
-   */
-  readonly background?: boolean;
 }
 
 export const POOL_DEFAULTS = {
@@ -192,7 +187,7 @@ export class WorkerPool implements DocumentAnalyzer, BatchChecker {
   }
 
   private analysisSetup(config: ProofmarkConfig): WorkerSetup {
-    return { root: this.workspace.root, config, ...(this.settings.background === true ? { background: true } : {}) };
+    return { root: this.workspace.root, config };
   }
 
   /** Terminates the idle workers; later runs analyse in this thread. */

@@ -13,8 +13,6 @@ export interface WorkerSetup {
   readonly config: ProofmarkConfig;
   /** Every file of the workspace (for resolving references), when the worker is to check whole initiatives. */
   readonly files?: readonly string[];
-  /** Run at a lower scheduling priority (WorkerPoolOptions.background). */
-  readonly background?: true;
 }
 
 /**
@@ -39,7 +37,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function isWorkerSetup(value: unknown): value is WorkerSetup {
-  return isRecord(value) && typeof value.root === 'string' && isRecord(value.config) && (value.files === undefined || (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string'))) && (value.background === undefined || value.background === true);
+  return isRecord(value) && typeof value.root === 'string' && isRecord(value.config) && (value.files === undefined || (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')));
 }
 
 export function isBatchRequest(value: unknown): value is BatchRequest {
