@@ -106,6 +106,23 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     assert.deepEqual(refreshes, [], 'no refresh before the held pull was answered');
   });
 
+  it('answers code actions asked for at once only after TODO003.md is published, with the fixes of its final findings', T, async () => {
+    const root = corpusSkeleton();
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-actions-'), scope: null });
+    clients.push(client);
+    const todo = await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
+    // VS Code asks at the cursor as the document opens; the whole document here, so that fixes are offered.
+    const whole = { textDocument: { uri: todo }, range: { start: { line: 0, character: 0 }, end: { line: 2000, character: 0 } }, context: { diagnostics: [] } };
+    const early = await client.request<{ title: string }[]>('textDocument/codeAction', whole);
+    const answeredAt = client.mark();
+    const published = client.received.findIndex((r) => r.method === 'textDocument/publishDiagnostics' && (r.params as { uri: string; diagnostics: unknown[] }).uri === todo && (r.params as { diagnostics: unknown[] }).diagnostics.length > 0);
+    assert.ok(published >= 0 && published < answeredAt, 'TODO003.md was published before the code actions were answered');
+    await client.ready([root]);
+    const late = await client.request<{ title: string }[]>('textDocument/codeAction', whole);
+    assert.ok(early.length > 5, `${early.length} actions`);
+    assert.deepEqual(early.map((a) => a.title), late.map((a) => a.title));
+  });
+
   it('answers a completion tree asked for at once only after TODO003.md is published, and then with its initiative', T, async () => {
     const root = corpusSkeleton();
     const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-tree-'), scope: null });

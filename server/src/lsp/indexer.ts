@@ -242,8 +242,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     // is idle while they parse: the few documents of an open document's own scope (a TODO's PRD,
     // prompts and folder notes) are read here at once, at the start and whenever a document is
     // opened during a run, rather than in the pool's next run; those a run already holds too,
-    // rather than waiting for it (a run of the background workers, parseWorker.ts, may take
-    // seconds while the editor starts), and that run's models of them are dropped.
+    // rather than waiting for it (a run of 32 cold-started documents, seconds while the editor
+    // starts), and that run's models of them are dropped.
     const readHere = new Set<string>();
     const takeOpenedScope = (): string[] => {
       if (!live || openStage(session, root) !== 'reading') return [];
