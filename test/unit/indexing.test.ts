@@ -86,7 +86,7 @@ describe('indexing counts in the status bar and the side panel', () => {
 describe('the model compactor', () => {
   const text = '# TODO001: Sync\n\n## Phase 1: Queue ✅ COMPLETED\n\n- [x] Write `src/sync/queue.ts`\n- [ ] See [the PRD](PRD001.md)\n';
 
-  it('keeps every model equal to what was analysed, and shares equal positions, ranges and short strings across models', () => {
+  it('keeps every model equal to what was analysed, and shares equal positions, ranges, short strings, small records and arrays across models', () => {
     const compactor = new ModelCompactor();
     const a = analyzeText('TODO001.md', text, DEFAULT_CONFIG);
     const b = analyzeText('b/TODO001.md', text, DEFAULT_CONFIG);
@@ -99,6 +99,24 @@ describe('the model compactor', () => {
     assert.ok(ha && hb);
     assert.equal(ha.range, hb.range, 'the same range is one object');
     assert.notEqual(ca.model, cb.model);
+    // Small records of primitives, arrays of numbers and the empty arrays are shared too.
+    const [sa, sb] = [ha.status, hb.status];
+    assert.ok(sa && sb && sa.status === 'done');
+    assert.equal(sa, sb, 'the same status marker is one object');
+    const [na, nb] = [ca.model.references[0]?.near, cb.model.references[0]?.near];
+    assert.ok(na && nb && na.length > 0);
+    assert.equal(na, nb, 'the same folders near a reference are one array');
+    assert.equal(ca.model.suppressions, cb.model.suppressions, 'empty arrays are one array');
+    assert.throws(() => (ca.model.suppressions as unknown[]).push(1), TypeError, 'the shared empty array cannot be added to');
+  });
+
+  it('does not share records that differ, nor records with nested objects', () => {
+    const compactor = new ModelCompactor();
+    const a = compactor.outcome(analyzeText('a/TODO001.md', text, DEFAULT_CONFIG));
+    const b = compactor.outcome(analyzeText('b/TODO001.md', text.replace('✅ COMPLETED', '🔄 IN PROGRESS'), DEFAULT_CONFIG));
+    assert.ok('model' in a && 'model' in b);
+    assert.notDeepEqual(a.model.headings[1]?.status, b.model.headings[1]?.status);
+    assert.notEqual(a.model.headings[1], b.model.headings[1], 'a heading (it holds a range) is its document\'s own');
   });
 
   it('sets the search text aside, compressed, and gives it back exactly; the model cache stores it compressed beside the model', async () => {
