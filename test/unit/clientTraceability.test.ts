@@ -5,7 +5,7 @@ import { traceabilityCsv, traceabilityMarkdown } from '../../client/src/traceabi
 import { traceablePicks } from '../../client/src/traceability/initiativePicks';
 import { buildView } from '../../client/src/tree/buildView';
 import { revealTarget } from '../../client/src/tree/revealTarget';
-import { renderTraceabilityHtml } from '../../client/src/webview/traceabilityHtml';
+import { citedIn, renderTraceabilityHtml } from '../../client/src/webview/traceabilityHtml';
 import { analyzeText } from '../../server/src/core/analyze/document';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import type { TraceabilityMatrix } from '../../server/src/protocol';
@@ -40,6 +40,16 @@ describe('traceability cells say what they mean', () => {
     assert.ok(!/\?\d/.test(html.replace(/<[^>]*>/g, '')), 'no "?1" cells');
     assert.ok(html.includes('data-action="export-markdown"') && html.includes('data-action="export-csv"') && html.includes('data-action="pick"'));
     assert.ok(html.includes('looked for in the 2 phase outputs'));
+    assert.ok(html.includes('<th scope="col">Cited in</th>'));
+    assert.ok(html.includes('<td class="cited-in">Phase 2</td>') && html.includes('<td class="cited-in">Phase 1</td>'));
+  });
+
+  it('says in one cell where each row is cited, so a row cited only in the last column does not look empty', () => {
+    const row = (phases: string[]) => ({ requirement: requirement('FR9', 'claimed'), cells: ['1', '2', '8', 'other'].map((phase) => ({ phase, citations: phases.includes(phase) ? [cite(1)] : [] })) });
+    assert.equal(citedIn(row(['8'])), 'Phase 8');
+    assert.equal(citedIn(row(['2', '8', 'other'])), 'Phases 2, 8 and other documents');
+    assert.equal(citedIn(row(['other'])), 'Other documents');
+    assert.equal(citedIn(row([])), 'nowhere');
   });
 });
 

@@ -20,12 +20,26 @@ function cellHtml(cell: TraceCell | undefined, requirement: string, phase: strin
   return `<td class="cell ${cls}"><ul class="citations">${files.join('')}</ul></td>`;
 }
 
+/**
+ * Where a row is cited, in a word per column (`Phase 8`, `Phases 2, 5 and other documents`): the
+ * matrix of a nine-phase TODO is wider than a panel, and a row cited only in its last column would
+ * otherwise look empty on the first screen.
+ */
+export function citedIn(row: TraceRow): string {
+  const cited = row.cells.filter((c) => c.citations.length > 0).map((c) => c.phase);
+  const phases = cited.filter((p) => p !== 'other');
+  const parts = phases.length === 0 ? [] : [`${phases.length === 1 ? 'Phase' : 'Phases'} ${phases.join(', ')}`];
+  if (cited.includes('other')) parts.push(parts.length === 0 ? 'Other documents' : 'other documents');
+  return parts.length === 0 ? 'nowhere' : parts.join(' and ');
+}
+
 function rowHtml(row: TraceRow, phases: readonly string[]): string {
   const r = row.requirement;
   const byPhase = new Map(row.cells.map((c) => [c.phase, c]));
   return `<tr class="${escapeHtml(r.state)}">
 <th scope="row">${openLink(r.location.uri, r.location.line, r.id, r.title)}<span class="title">${escapeHtml(r.title)}</span></th>
 <td class="state ${escapeHtml(r.state)}">${escapeHtml(evidenceText(r.state))}</td>
+<td class="cited-in">${escapeHtml(citedIn(row))}</td>
 ${phases.map((p) => cellHtml(byPhase.get(p), r.id, p)).join('')}
 </tr>`;
 }
@@ -40,7 +54,7 @@ function matrixHtml(matrix: TraceabilityMatrix): string {
 <h2>${escapeHtml(matrix.name)}</h2>
 <p class="note">${escapeHtml(`${evidenced} of ${matrix.rows.length} requirements and KPIs evidenced, looked for ${matrix.evidenceScope}.`)}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Requirement</th><th scope="col">Status</th>${matrix.phases.map((p) => `<th scope="col">${escapeHtml(columnTitle(p))}</th>`).join('')}</tr></thead>
+<thead><tr><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Cited in</th>${matrix.phases.map((p) => `<th scope="col">${escapeHtml(columnTitle(p))}</th>`).join('')}</tr></thead>
 <tbody>
 ${matrix.rows.map((row) => rowHtml(row, matrix.phases)).join('\n')}
 </tbody></table></div>
