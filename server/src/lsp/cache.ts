@@ -1,10 +1,10 @@
-import { createReadStream, promises as fs, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ProofmarkConfig } from '../core/config/config';
 import type { DocumentModel } from '../core/model/document';
 import { contentHash } from '../core/text/hash';
 import { VERSION } from '../cli/version';
+import { fileLines } from './fileLines';
 import { heldSearchBytes, holdSearchBytes } from './searchTexts';
 
 /** Bumped whenever the shape of DocumentModel changes, so an old cache is never read as a new one. */
@@ -67,17 +67,14 @@ export class ModelCache {
   /** Whether a cache for this build and configuration is there to load (its header read alone). */
   async present(): Promise<boolean> {
     if (this.file === null) return false;
-    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     try {
-      for await (const line of lines) {
-        const value: unknown = JSON.parse(line);
+      for await (const line of fileLines(this.file)) {
+        const value: unknown = JSON.parse(line.toString('utf8'));
         return isRecord(value) && value.format === FORMAT && value.server === SERVER_STAMP && value.config === this.stamp;
       }
       return false;
     } catch {
       return false;
-    } finally {
-      lines.close();
     }
   }
 
@@ -85,26 +82,25 @@ export class ModelCache {
    * Loads the cache; returns how many models it holds (0 when it was absent, stale or corrupt: one
    * bad line discards it all). Each model is handed to `keep` as it is read (the index compacts it),
    * so the whole cache is never held as parsed. With `only`, just the models of the paths it
-   * accepts are parsed (the other lines are skipped unparsed) and added, for what is wanted first;
+   * accepts are decoded and parsed (the other lines are skipped as bytes) and added, for what is wanted first;
    * a load without it then parses the rest.
    */
   async load(keep: (model: DocumentModel) => DocumentModel = (model) => model, only?: (path: string) => boolean): Promise<number> {
     if (this.file === null) return 0;
     const models = new Map(this.models);
     const before = models.size;
-    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     const fail = (): number => {
       if (!only) this.models = new Map();
       return 0;
     };
     try {
       let header = true;
-      for await (const line of lines) {
+      for await (const line of fileLines(this.file)) {
         if (!header) {
           const path = pathOfLine(line);
           if (path !== null && (only ? !only(path) : models.has(path))) continue;
         }
-        const value: unknown = JSON.parse(line);
+        const value: unknown = JSON.parse(line.toString('utf8'));
         if (header) {
           if (!isRecord(value) || value.format !== FORMAT || value.server !== SERVER_STAMP || value.config !== this.stamp) return fail();
           header = false;
@@ -120,8 +116,6 @@ export class ModelCache {
       }
     } catch {
       return fail();
-    } finally {
-      lines.close();
     }
     this.models = models;
     return only ? models.size - before : models.size;
@@ -159,13 +153,16 @@ export class ModelCache {
  */
 const WRITE_CHUNK = 64 * 1024;
 
-/** The path a model line starts with (`["docs/a.md",…`), read without parsing the model; null when it cannot be read so. */
-function pathOfLine(line: string): string | null {
-  if (!line.startsWith('["')) return null;
-  const end = line.indexOf('",');
+const OPEN = Buffer.from('["');
+const PATH_END = Buffer.from('",');
+
+/** The path a model line starts with (`["docs/a.md",…`), decoded alone, without the model; null when it cannot be read so. */
+function pathOfLine(line: Buffer): string | null {
+  if (line.length < OPEN.length || OPEN.compare(line, 0, OPEN.length) !== 0) return null;
+  const end = line.indexOf(PATH_END);
   if (end < 0) return null;
   try {
-    const path: unknown = JSON.parse(line.slice(1, end + 1));
+    const path: unknown = JSON.parse(line.toString('utf8', 1, end + 1));
     return typeof path === 'string' ? path : null;
   } catch {
     return null;
