@@ -20,7 +20,7 @@ describe('fileLines', () => {
   });
 
   it('joins lines that span the chunks it reads, multi-byte characters included, byte for byte', async () => {
-    // Lines of 300,001 bytes cross the 1 MB chunks at different places; "é" and "日" are 2 and 3 bytes.
+    // Lines of 300,001 bytes cross the 256 KB chunks at different places; "é" and "日" are 2 and 3 bytes.
     const lines = Array.from({ length: 12 }, (_, i) => `${i}:${'é日x'.repeat(50_000)}`);
     const read = await linesOf(`${lines.join('\n')}\n`);
     assert.equal(read.length, lines.length);
