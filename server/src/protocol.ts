@@ -321,7 +321,11 @@ export interface TrustChangedParams {
 /**
  * Node flags the server is started with (the VS Code client passes them; so do the protocol tests
  * and bench:lsp, which start it as the editor does). V8's young generation is set at process start
- * only: 4 MB semi-spaces instead of 16–32 MB keep the cold index of the generated 10,000 files at a
- * peak RSS of 392 MB instead of 434 MB, the index 316 s against 309 s (side by side, load 5).
+ * only. Its default 16–32 MB semi-spaces put the cold index of the generated 10,000 files at a peak
+ * RSS of 395 MB (383 MB at ready); 4 MB semi-spaces at 365–375 MB, but every young collection more
+ * costs CPU the editor's start has none of: in code-server on the corpus, activation → first
+ * diagnostics of TODO003.md had a median of 2.77 s over 10 runs with 4 MB against 2.09 s (5 runs,
+ * default) and 2.47 s (5 runs, 8 MB), and the whole editor suite (its index) ran 1.5–6.3 s longer in 8
+ * of the 10 pairs. 8 MB: 380–382 MB on the 10,000 files (two runs), under the 400 MB asked.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
