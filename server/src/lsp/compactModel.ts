@@ -44,8 +44,8 @@ export class ModelCompactor {
   private readonly positions = new Map<number, Position>();
   private readonly positionKeys = new Map<Position, number>();
   private readonly ranges = new Map<string, object>();
-  private readonly leaves = new Map<string, object>();
-  private readonly arrays = new Map<string, unknown[]>();
+  /** Records and arrays by their JSON (`{…}` and `[…]` never meet). */
+  private readonly byJson = new Map<string, object>();
 
   /** A copy of an outcome's model, compacted. */
   outcome(outcome: AnalysisOutcome): AnalysisOutcome {
@@ -83,8 +83,7 @@ export class ModelCompactor {
     this.positions.clear();
     this.positionKeys.clear();
     this.ranges.clear();
-    this.leaves.clear();
-    this.arrays.clear();
+    this.byJson.clear();
   }
 
   private string(value: string): string {
@@ -111,23 +110,23 @@ export class ModelCompactor {
       const v = record[k];
       if (v !== null && typeof v === 'object') return record;
     }
-    const key = JSON.stringify(record);
-    if (key.length > SHARED_KEY) return record;
-    const hit = this.leaves.get(key);
-    if (hit) return hit;
-    this.leaves.set(key, record);
-    return record;
+    return this.interned(record);
   }
 
   /** An array of numbers or strings, shared with every equal one; every empty array is the one frozen empty array. */
   private array(value: unknown[]): unknown[] {
     if (value.length === 0) return EMPTY as unknown[];
     if (!value.every((v) => typeof v === 'number' || typeof v === 'string')) return value;
+    return this.interned(value);
+  }
+
+  /** The first value seen with the same JSON, unless that JSON is too long to be worth a key. */
+  private interned<T extends object>(value: T): T {
     const key = JSON.stringify(value);
     if (key.length > SHARED_KEY) return value;
-    const hit = this.arrays.get(key);
-    if (hit) return hit;
-    this.arrays.set(key, value);
+    const hit = this.byJson.get(key);
+    if (hit) return hit as T;
+    this.byJson.set(key, value);
     return value;
   }
 

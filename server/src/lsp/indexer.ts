@@ -247,7 +247,8 @@ export async function indexRoot(session: Session, root: Root, hooks: IndexHooks,
     const readHere = new Set<string>();
     const takeOpenedScope = (): string[] => {
       if (!live || openStage(session, root) !== 'reading') return [];
-      const own = [...wantedFirst(session, root)].filter((p) => !session.isOpen(root, p));
+      // Not what is read already (here, for an earlier open, or by a run that has answered).
+      const own = [...wantedFirst(session, root)].filter((p) => !session.isOpen(root, p) && project.model(p) === undefined);
       if (own.length === 0 || own.length > IN_THREAD_MAX) return [];
       const { queued, taken } = queue.claim(own);
       for (const p of taken) readHere.add(p);
