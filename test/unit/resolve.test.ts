@@ -63,6 +63,19 @@ describe('resolution', () => {
     const r = resolveReference({ target: 'TODO003_phase1_notes.md', shape: 'file' }, 'docs/initiatives/c/TODO003.md', 'docs/initiatives/c', index, c);
     assert.equal(r.resolved, null);
   });
+  it('forgets a folder with its last file, as a fresh listing would', () => {
+    const files = new FileIndex(['docs/archive/a.md', 'docs/archive/b.md', 'docs/c.md']);
+    files.remove('docs/archive/a.md');
+    assert.ok(files.hasDirectory('docs/archive'), 'b.md is still there');
+    files.remove('docs/archive/b.md');
+    assert.ok(!files.hasDirectory('docs/archive') && !files.exists('docs/archive'));
+    assert.deepEqual(files.directoriesNamed('archive'), []);
+    assert.ok(files.hasDirectory('docs'), 'c.md is still there');
+    files.remove('docs/c.md');
+    assert.ok(!files.hasDirectory('docs') && files.hasDirectory(''));
+    files.add('docs/archive/a.md');
+    assert.deepEqual(files.endingWith('docs/archive', true), ['docs/archive']);
+  });
   it('never leaves the workspace root', () => {
     assert.equal(joinPath('docs', '../../etc/passwd'), null);
     const r = resolve('../../../../../../etc/passwd');

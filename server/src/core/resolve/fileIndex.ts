@@ -10,7 +10,8 @@ const PACKAGE_MANIFEST = /^(?:package\.json|pyproject\.toml|setup\.py|setup\.cfg
  */
 export class FileIndex {
   private readonly files = new Set<string>();
-  private readonly directories = new Set<string>(['']);
+  /** Each folder with the number of files beneath it, at any depth: a folder exists while it holds one. */
+  private readonly directories = new Map<string, number>([['', 0]]);
   private readonly byName = new Map<string, string[]>();
   private readonly directoriesByName = new Map<string, string[]>();
   private packages: string[] | null = null;
@@ -25,9 +26,10 @@ export class FileIndex {
     this.files.add(path);
     this.changes++;
     push(this.byName, basename(path), path);
-    for (let d = dirname(path); d !== '' && !this.directories.has(d); d = dirname(d)) {
-      this.directories.add(d);
-      push(this.directoriesByName, basename(d), d);
+    for (let d = dirname(path); d !== ''; d = dirname(d)) {
+      const files = this.directories.get(d) ?? 0;
+      this.directories.set(d, files + 1);
+      if (files === 0) push(this.directoriesByName, basename(d), d);
     }
     if (PACKAGE_MANIFEST.test(basename(path))) this.packages = null;
   }
@@ -40,7 +42,18 @@ export class FileIndex {
     if (list.length > 0) this.byName.set(name, list);
     else this.byName.delete(name);
     if (PACKAGE_MANIFEST.test(name)) this.packages = null;
-    // Folders are kept: a stale folder entry only makes a directory citation resolve, never fail.
+    // A folder whose last file goes is gone too, as in a fresh listing (folders are known by their files).
+    for (let d = dirname(path); d !== ''; d = dirname(d)) {
+      const files = (this.directories.get(d) ?? 1) - 1;
+      if (files > 0) {
+        this.directories.set(d, files);
+        continue;
+      }
+      this.directories.delete(d);
+      const named = this.directoriesByName.get(basename(d))?.filter((p) => p !== d) ?? [];
+      if (named.length > 0) this.directoriesByName.set(basename(d), named);
+      else this.directoriesByName.delete(basename(d));
+    }
   }
 
   hasFile(path: string): boolean {
