@@ -41,7 +41,7 @@ const schema = {
       additionalProperties: false,
       properties: Object.fromEntries(Object.entries(FINDING_CODES).map(([code, d]) => [code, { ...severity, default: d.severity, description: d.description }])),
     },
-    ignore: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to the workspace root) never indexed, added to node_modules, .git, dist, out.' },
+    ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs (relative to the workspace root) never indexed, added to node_modules, .git, dist, out.' },
     evidenceWindow: {
       description: 'How many lines after a claim are searched for its evidence.',
       oneOf: [
@@ -51,7 +51,7 @@ const schema = {
     },
     maxFileSize: { type: 'integer', minimum: 1, maximum: 8388608, default: 2097152, description: 'Files larger than this many bytes (a whole number, at most 8 MB) are reported as file-skipped.' },
     templates: { type: 'string', minLength: 1, pattern: '^(?![/\\\\~]|[A-Za-z]:)', description: 'A folder inside the root (relative: not absolute, not starting with ~, no ..) with notes.md, decisions.md, handoff.md, testing_summary.md overriding the handoff templates.' },
-    archives: { type: 'array', items: { type: 'string' }, default: DEFAULT_ARCHIVES, description: ARCHIVES_DESCRIPTION },
+    archives: { type: 'array', items: { type: 'string', minLength: 1 }, default: DEFAULT_ARCHIVES, description: ARCHIVES_DESCRIPTION },
     checkArchives: { type: 'boolean', default: false, description: 'Check the references and claims of documents in archive folders too.' },
     conventions: { type: 'object', additionalProperties: false, properties: conventions },
   },
@@ -81,7 +81,7 @@ if (conventionSetting?.properties) {
       : { type: 'string', format: 'regex', description: `Regular expression for ${key.replace(/^status/, '').toLowerCase()} markers.` };
   }
 }
-properties['proofmark.archives'] = { type: 'array', scope: 'resource', items: { type: 'string' }, default: DEFAULT_ARCHIVES, markdownDescription: ARCHIVES_DESCRIPTION };
+properties['proofmark.archives'] = { type: 'array', scope: 'resource', items: { type: 'string', minLength: 1 }, default: DEFAULT_ARCHIVES, markdownDescription: ARCHIVES_DESCRIPTION };
 properties['proofmark.checkArchives'] = { type: 'boolean', scope: 'resource', default: false, markdownDescription: 'Check the references and claims of documents in `proofmark.archives` folders too.' };
 /*
  * Editor-only settings (not in .proofmark.json): what gets diagnostics. One window-wide value, since

@@ -21,6 +21,14 @@ describe('configuration', () => {
     assert.equal(config.conventions.statusDone, DEFAULT_CONFIG.conventions.statusDone);
     assert.equal(config.severity['phase-order'], DEFAULT_CONFIG.severity['phase-order']);
   });
+  it('refuses glob lists with an empty or over-long glob, naming it, and keeps the defaults', () => {
+    const { config, problems } = parseConfig({ archives: ['docs/old/**', ''], ignore: ['a'.repeat(70_000)] });
+    assert.deepEqual(problems.map((p) => p.path).sort(), ['archives', 'ignore']);
+    assert.match(problems.find((p) => p.path === 'archives')?.message ?? '', /"": an empty glob matches nothing\. The default archive folders are used\./);
+    assert.match(problems.find((p) => p.path === 'ignore')?.message ?? '', /exceeds maximum allowed length/);
+    assert.deepEqual(config.archives, DEFAULT_CONFIG.archives);
+    assert.deepEqual(config.ignore, DEFAULT_CONFIG.ignore);
+  });
   it('turns text that is not JSON into one problem, never an exception', () => {
     const { config, problems } = parseConfigText('{ "severity": ');
     assert.equal(config, DEFAULT_CONFIG);
@@ -39,6 +47,12 @@ describe('configuration in a workspace', async () => {
     });
     const open = only(findings, 'phase-done-checklist-open');
     assert.deepEqual(open.map((f) => [f.file, f.severity]), [['TODO001.md', 'info']]);
+  });
+  it('checks the workspace with an empty archive glob configured, reporting the glob', async () => {
+    const findings = await check({ '.proofmark.json': '{"archives": [""]}', 'TODO001.md': todo, 'notes.md': '[gone](missing.md)\n' });
+    assert.match(only(findings, 'config-invalid')[0]?.message ?? '', /^archives: "": an empty glob/);
+    assert.equal(only(findings, 'phase-done-checklist-open').length, 1);
+    assert.equal(only(findings, 'broken-reference').length, 1);
   });
   it('reports a malformed config on the config file and uses the defaults', async () => {
     const findings = await check({ '.proofmark.json': '{ nope', 'TODO001.md': todo });

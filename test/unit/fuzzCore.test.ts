@@ -61,7 +61,14 @@ const NAMES = [
 const workspace = fc.tuple(
   fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 7 }),
   fc.array(document, { minLength: 7, maxLength: 7 }),
-  fc.option(fc.constantFrom('{', '{"severity": {"broken-reference": "error"}}', '{"conventions": {"statusDone": "("}}', '{"ignore": 3}', '[]', '{"checkArchives": true}'), { nil: undefined }),
+  fc.option(
+    fc.oneof(
+      fc.constantFrom('{', '{"severity": {"broken-reference": "error"}}', '{"conventions": {"statusDone": "("}}', '{"ignore": 3}', '[]', '{"checkArchives": true}'),
+      fc.json({ maxDepth: 3 }),
+      fc.dictionary(fc.constantFrom('conventions', 'severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'archives', 'checkArchives'), fc.jsonValue({ maxDepth: 2 })).map((o) => JSON.stringify(o)),
+    ),
+    { nil: undefined },
+  ),
 ).map(([names, texts, config]) => {
   const files: Record<string, string> = { 'src/db.ts': '' };
   names.forEach((name, i) => (files[name] = texts[i] ?? ''));
@@ -75,7 +82,7 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const locator: Locator = { root: 'file:///w', uri: (p) => `file:///w/${p}` };
 
 /** What a finding's text must never show: a value that was never turned into words. */
-const UNWRITTEN = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/;
+const UNWRITTEN = /\bundefined\b|\bNaN\b|\[object Object\]/;
 
 function checkFinding(f: Finding, files: Record<string, string>, project: Project): void {
   const where = `${f.code} at ${f.file}:${f.range.start.line}`;

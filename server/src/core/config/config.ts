@@ -3,6 +3,7 @@ import { FINDING_CODES, isFindingCode, type FindingCode } from '../findings/code
 import { SEVERITIES, type Severity } from '../findings/finding';
 import { isPatternConvention, statusFieldSource } from './compiled';
 import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
+import { globListProblem } from './globs';
 import { compileLinear } from './pattern';
 
 export type SeveritySetting = Severity | 'off';
@@ -171,9 +172,9 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let ignore = base.ignore;
   if (raw.ignore !== undefined) {
-    if (!Array.isArray(raw.ignore) || !raw.ignore.every((g): g is string => typeof g === 'string')) {
-      problems.push({ path: 'ignore', message: 'Expected an array of glob strings.' });
-    } else ignore = [...DEFAULT_IGNORE, ...raw.ignore];
+    const problem = globListProblem(raw.ignore);
+    if (problem !== null) problems.push({ path: 'ignore', message: `${problem} Only the default folders are ignored.` });
+    else ignore = [...DEFAULT_IGNORE, ...(raw.ignore as string[])];
   }
 
   let evidenceWindow = base.evidenceWindow;
@@ -205,9 +206,9 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let archives = base.archives;
   if (raw.archives !== undefined) {
-    if (!Array.isArray(raw.archives) || !raw.archives.every((g): g is string => typeof g === 'string')) {
-      problems.push({ path: 'archives', message: 'Expected an array of glob strings; the default archive folders are used.' });
-    } else archives = raw.archives;
+    const problem = globListProblem(raw.archives);
+    if (problem !== null) problems.push({ path: 'archives', message: `${problem} The default archive folders are used.` });
+    else archives = raw.archives as string[];
   }
   let checkArchives = base.checkArchives;
   if (raw.checkArchives !== undefined) {
