@@ -5,6 +5,7 @@ import { analyzeBytes } from '../../server/src/core/analyze/document';
 import { loadProject } from '../../server/src/core/engine';
 import type { Finding } from '../../server/src/core/findings/finding';
 import { initiativeOfTodo, planHandoff } from '../../server/src/core/handoff/plan';
+import { PLACEHOLDERS } from '../../server/src/core/handoff/templates';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import type { Project } from '../../server/src/core/project/project';
 import { LineIndex } from '../../server/src/core/text/position';
@@ -52,6 +53,19 @@ const line: fc.Arbitrary<string> = fc.oneof(
 const lineEnding = fc.constantFrom('\n', '\r\n', '\r');
 const document = fc.tuple(fc.array(line, { maxLength: 30 }), lineEnding, fc.boolean()).map(([lines, eol, bom]) => `${bom ? '\uFEFF' : ''}${lines.join(eol)}`);
 
+/** Conventions as a repository might configure them: patterns that are sound, odd, empty, catastrophic or not patterns at all. */
+const CONVENTION = fc.constantFrom('anchorFile', 'phaseOutputFile', 'phasePromptFile', 'phaseDocFile', 'statusDocFile', 'outputKinds', 'requirementKinds', 'statusDone', 'statusInProgress', 'statusFailed', 'statusPlanned', 'statusFieldLabel', 'specLayouts');
+const PATTERN = fc.oneof(fc.constantFrom('', '(', '.*', '^$', '(a+)+$', '\\b', 'SHIPPED|✔', '(?<=x)y', '\\p{L}+', '[', '^(TODO)(\\d{3})\\.md$', '(?:x)*'), fc.string({ maxLength: 8 }));
+
+/** A TODO in the family's shape (phases with tasks, outputs and a checklist), with random lines among its own. */
+const phase = fc.tuple(fc.integer({ min: 1, max: 9 }), text, fc.array(line, { maxLength: 4 }), fc.array(fc.tuple(fc.boolean(), text), { maxLength: 5 })).map(([n, title, noise, boxes]) =>
+  [`## Phase ${n}: ${title}`, `#### T${n}.1: ${title}`, '- Implement FR1', '### Expected Outputs', `- Save notes to: \`TODO001_phase${n}_notes.md\``, ...noise, '### Progress Checklist', ...boxes.map(([x, t]) => `- [${x ? 'x' : ' '}] ${t}`)].join('\n'),
+);
+const todo = fc.tuple(fc.array(phase, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom('✅ COMPLETED', '🔄 IN PROGRESS', ''))), lineEnding).map(([phases, statuses, eol]) =>
+  ['# TODO001: Ledger', '', ...statuses.map(([n, st]) => `- Phase ${n}: ${st} - Work`), '', ...phases].join('\n').replace(/\n/g, eol),
+);
+const prd = fc.array(fc.tuple(fc.constantFrom('FR', 'NFR', 'KPI'), id, text), { maxLength: 6 }).map((reqs) => ['# PRD001: Ledger', '## Functional Requirements', ...reqs.map(([k, n, t]) => `### ${k}${n}: ${t}`)].join('\n'));
+
 const NAMES = [
   'TODO001.md', 'PRD001.md', 'CONTEXT001.md', 'TODO001_phase1_notes.md', 'TODO001_phase2_handoff.md', 'TODO001_phase1_testing_summary.md',
   'specs/001-app/spec.md', 'specs/001-app/plan.md', 'specs/001-app/tasks.md', '.kiro/specs/app/requirements.md', '.kiro/specs/app/tasks.md',
@@ -66,18 +80,25 @@ const workspace = fc.tuple(
       fc.constantFrom('{', '{"severity": {"broken-reference": "error"}}', '{"conventions": {"statusDone": "("}}', '{"ignore": 3}', '[]', '{"checkArchives": true}'),
       fc.json({ maxDepth: 3 }),
       fc.dictionary(fc.constantFrom('conventions', 'severity', 'ignore', 'evidenceWindow', 'maxFileSize', 'templates', 'archives', 'checkArchives'), fc.jsonValue({ maxDepth: 2 })).map((o) => JSON.stringify(o)),
+      fc.dictionary(CONVENTION, fc.oneof(PATTERN, fc.array(fc.oneof(PATTERN, fc.constantFrom('notes', 'FR', 'constructor')), { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }))).map((conventions) => JSON.stringify({ conventions })),
     ),
     { nil: undefined },
   ),
-).map(([names, texts, config]) => {
+  fc.option(fc.tuple(todo, prd), { nil: undefined }),
+).map(([names, texts, config, shaped]) => {
   const files: Record<string, string> = { 'src/db.ts': '' };
   names.forEach((name, i) => (files[name] = texts[i] ?? ''));
+  if (shaped !== undefined) [files['TODO001.md'], files['PRD001.md']] = shaped;
   if (config !== undefined) files['.proofmark.json'] = config;
   return files;
 });
 
 /** Edits arrive as the disk has them (a byte order mark is the decoder's; an editor strips it before sending text). */
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Template overrides: placeholders known and unknown, block placeholders mid-line, nothing at all. */
+const templateText = fc.array(fc.oneof(fc.constantFrom(...Object.keys(PLACEHOLDERS)).map((p) => `{{${p}}}`), fc.constantFrom('{{ nope }}', '{{', '}}', '{{constructor}}', '{{__proto__}}', '\r\n', '\n\n\n', '# Title '), text), { maxLength: 12 }).map((parts) => parts.join(''));
+const templateSet = fc.dictionary(fc.constantFrom('notes', 'decisions', 'handoff', 'testing_summary', 'constructor'), templateText);
 
 const locator: Locator = { root: 'file:///w', uri: (p) => `file:///w/${p}` };
 
@@ -106,7 +127,7 @@ function summary(findings: readonly Finding[]): string[] {
 describe('the core on random workspaces', { timeout: 300_000 }, () => {
   it('never throws, and what it reports points into the documents', async () => {
     await fc.assert(
-      fc.asyncProperty(workspace, async (files) => {
+      fc.asyncProperty(workspace, templateSet, async (files, templates) => {
         const project = await loadProject({ workspace: new MemoryWorkspace(files) });
         const findings = project.findings();
         for (const f of findings) checkFinding(f, files, project);
@@ -132,9 +153,14 @@ describe('the core on random workspaces', { timeout: 300_000 }, () => {
           const key = initiativeOfTodo(project, file);
           if (key === null) continue;
           for (const phase of ['1', '2', '8', 'x']) {
-            const result = planHandoff(project, key, phase, { now: new Date(0), templates: {}, todoText: content });
+            const result = planHandoff(project, key, phase, { now: new Date(0), templates, todoText: content });
             if ('error' in result) assert.ok(result.error.length > 0 && !UNWRITTEN.test(result.error), result.error);
-            else for (const planned of result.plan.files) assert.ok(!(planned.path in files) || planned.path.endsWith('.md'), planned.path);
+            else {
+              for (const planned of result.plan.files) {
+                assert.equal(planned.exists, planned.path in files, `${planned.path}: exists as the workspace has it`);
+                assert.ok(planned.content.endsWith('\n') && !/\bundefined\b|\[object Object\]|\bNaN\b/.test(planned.content), `${planned.path}: ${JSON.stringify(planned.content.slice(0, 200))}`);
+              }
+            }
           }
         }
       }),
