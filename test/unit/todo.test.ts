@@ -172,6 +172,21 @@ describe('a done heading over open boxes, in a report', async () => {
   });
 });
 
+describe('dropped boxes under a done phase', () => {
+  const todo = (box: string): string => `# TODO001: Billing\n\n## Phase 1: Invoices ✅ COMPLETED\n\n### Progress Checklist\n- [x] Invoice model\n${box}\n`;
+  const open = async (box: string): Promise<string[]> => only(await check({ 'TODO001.md': todo(box) }), 'phase-done-checklist-open').map((f) => f.message);
+  it('does not count a box struck through, or marked dropped, descoped, cancelled or moved, as required', async () => {
+    for (const box of ['- [ ] ~~PDF export~~', '- [ ] ~~PDF export~~ (dropped, see decisions)', '- [ ] PDF export (moved to Phase 3)', '- [ ] PDF export [descoped]', '- [ ] DROPPED: PDF export', '- [ ] PDF export — cancelled']) {
+      assert.deepEqual(await open(box), [], box);
+    }
+  });
+  it('still counts a box whose subject is cancelled or dropped work, or whose old text is struck for a new one', async () => {
+    for (const box of ['- [ ] Handle cancelled orders', '- [ ] Retry dropped webhooks', '- [ ] ~~Use MySQL~~ Use Postgres']) {
+      assert.match((await open(box))[0] ?? '', /1 of 2 required boxes unchecked/, box);
+    }
+  });
+});
+
 describe('Project Completion Checklist entries', () => {
   const todo = (phase2Boxes: string): string => `# TODO050: Entries
 

@@ -50,9 +50,15 @@ export interface Collected {
 
 /** Boxes GFM does not read as task items: `[-]` / `[~]` (in progress) and Kiro's `[ ]*` / `[x]*` (optional). */
 const PSEUDO_BOX = /^\[([ xX\-~/])\](\*)?(?=\s|$)/;
-/** Deferred work does not block done either: "deferred to v2", "future", "out of scope", struck through. */
+/**
+ * Deferred or dropped work does not block done either: "deferred to v2", "future", "out of scope",
+ * struck through (alone or followed only by a note in brackets), or marked dropped, descoped,
+ * cancelled or moved elsewhere in brackets or as a lead or trailing word ("(dropped, see ADR 4)",
+ * "(moved to Phase 3)", "DROPPED: …", "… — descoped"). A word inside the task ("Handle cancelled
+ * orders") is its subject, not its state, and does not count.
+ */
 const DEFERRED =
-  /\b(?:deferred(?:\s+(?:to|until)\b)?|postponed|out of scope|won'?t (?:do|fix|implement)|wontfix|not (?:needed|required|applicable)|n\/a|skipped)\b|[([]\s*(?:future|later|v2|post-?mvp)\s*[)\]]|^\s*(?:\*\*)?(?:future|later)(?:\*\*)?\s*:|\bfor v2\b|^~~.*~~$/i;
+  /\b(?:deferred(?:\s+(?:to|until)\b)?|postponed|out of scope|won'?t (?:do|fix|implement)|wontfix|not (?:needed|required|applicable)|n\/a|skipped)\b|[([]\s*(?:future|later|v2|post-?mvp)\s*[)\]]|^\s*(?:\*\*)?(?:future|later)(?:\*\*)?\s*:|\bfor v2\b|^~~.*~~$|^~~[^~]+~~\s*[([][^)\]]*[)\]]\s*$|[([]\s*(?:dropped|descoped|de-scoped|cancell?ed|abandoned|moved to\b)[^)\]]*[)\]]|^\s*(?:\*\*)?(?:dropped|descoped|cancell?ed)(?:\*\*)?\s*[:—–-]|[—–-]\s*(?:dropped|descoped|cancell?ed)\s*\.?$/i;
 const OPTIONAL = /^\s*\*(?=\s)|\((?:optional|nice[- ]to[- ]have|stretch(?: goal)?)\)|^\s*(?:\*\*|_)?(?:optional|nice[- ]to[- ]have|stretch)(?:\*\*|_)?\s*[:—–-]|\[optional\]/i;
 
 function checkboxOf(node: Extract<Nodes, { type: 'listItem' }>, range: Range, lines: LineIndex): Omit<RawCheckbox, 'line' | 'depth' | 'parent' | 'endLine'> | null {
