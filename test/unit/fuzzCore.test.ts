@@ -8,8 +8,9 @@ import { initiativeOfTodo, planHandoff } from '../../server/src/core/handoff/pla
 import { PLACEHOLDERS } from '../../server/src/core/handoff/templates';
 import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import type { Project } from '../../server/src/core/project/project';
-import { LineIndex } from '../../server/src/core/text/position';
-import { codeActionsAt } from '../../server/src/core/views/codeActions';
+import { LineIndex, type Position } from '../../server/src/core/text/position';
+import { codeActionsAt, fixAllIn, type ActionView } from '../../server/src/core/views/codeActions';
+import type { FileEdit } from '../../server/src/core/views/rename';
 import { completionsAt } from '../../server/src/core/views/completion';
 import { hoverAt } from '../../server/src/core/views/hover';
 import { documentSymbols } from '../../server/src/core/views/symbols';
@@ -120,6 +121,31 @@ function checkFinding(f: Finding, files: Record<string, string>, project: Projec
   for (const r of f.related) assert.ok(r.message.trim().length > 0 && !UNWRITTEN.test(r.message), `${where}: related message ${JSON.stringify(r.message)}`);
 }
 
+/**
+ * An action's edits are what an editor can apply: inside the file's lines, never overlapping (a
+ * WorkspaceEdit with overlapping edits is refused whole), and it creates only files that do not exist.
+ */
+function checkAction(action: ActionView, files: Record<string, string>, project: Project): void {
+  assert.ok(action.title.trim().length > 0 && !UNWRITTEN.test(action.title), `action title ${JSON.stringify(action.title)}`);
+  const byFile = new Map<string, FileEdit[]>();
+  for (const edit of action.edits) {
+    assert.ok(edit.file in files, `${action.title}: edits ${edit.file}, which exists`);
+    const lines = project.model(edit.file)?.lineCount ?? new LineIndex(files[edit.file] ?? '').lineCount;
+    const { start, end } = edit.range;
+    assert.ok(start.line >= 1 && end.line <= lines + 1 && (end.line > start.line || (end.line === start.line && end.column >= start.column)), `${action.title}: range ${JSON.stringify(edit.range)} of ${lines} lines`);
+    byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  }
+  const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+  for (const [file, edits] of byFile) {
+    const sorted = [...edits].sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1], sorted[i]];
+      if (a && b) assert.ok(!before(b.range.start, a.range.end), `${action.title}: overlapping edits in ${file}: ${JSON.stringify(a.range)} and ${JSON.stringify(b.range)}`);
+    }
+  }
+  for (const created of action.creates) assert.ok(!(created.file in files), `${action.title}: creates ${created.file}, which exists`);
+}
+
 function summary(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.code} ${f.severity} ${f.message}`).sort();
 }
@@ -148,8 +174,10 @@ describe('the core on random workspaces', { timeout: 300_000 }, () => {
               completionsAt(project, file, row.slice(0, column - 1), l, column);
             }
             const from = index.offsetAt({ line: l, column: 1 });
-            codeActionsAt(project, file, content, from, from + row.length);
+            for (const action of codeActionsAt(project, file, content, from, from + row.length)) checkAction(action, files, project);
           }
+          const all = fixAllIn(project, file, content);
+          if (all) checkAction(all, files, project);
           const key = initiativeOfTodo(project, file);
           if (key === null) continue;
           for (const phase of ['1', '2', '8', 'x']) {
