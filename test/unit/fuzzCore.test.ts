@@ -11,6 +11,7 @@ import type { Project } from '../../server/src/core/project/project';
 import { LineIndex, type Position } from '../../server/src/core/text/position';
 import { codeActionsAt, fixAllIn, type ActionView } from '../../server/src/core/views/codeActions';
 import type { FileEdit } from '../../server/src/core/views/rename';
+import { joinPath } from '../../server/src/core/resolve/resolve';
 import { completionsAt } from '../../server/src/core/views/completion';
 import { hoverAt } from '../../server/src/core/views/hover';
 import { documentSymbols } from '../../server/src/core/views/symbols';
@@ -143,11 +144,23 @@ function checkAction(action: ActionView, files: Record<string, string>, project:
       if (a && b) assert.ok(!before(b.range.start, a.range.end), `${action.title}: overlapping edits in ${file}: ${JSON.stringify(a.range)} and ${JSON.stringify(b.range)}`);
     }
   }
-  for (const created of action.creates) assert.ok(!(created.file in files), `${action.title}: creates ${created.file}, which exists`);
+  for (const created of action.creates) {
+    assert.ok(!(created.file in files), `${action.title}: creates ${created.file}, which exists`);
+    assert.equal(joinPath('', created.file), created.file, `${action.title}: creates ${created.file}, a normalised path inside the workspace`);
+  }
 }
 
 function summary(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.code} ${f.severity} ${f.message}`).sort();
+}
+
+/** The text after an action's edits of `file`, applied from the last to the first. */
+function applied(text: string, edits: readonly FileEdit[]): string {
+  const index = new LineIndex(text);
+  const spans = edits.map((e) => ({ from: index.offsetAt(e.range.start), to: index.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.from - a.from);
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.from) + span.text + out.slice(span.to);
+  return out;
 }
 
 describe('the core on random workspaces', { timeout: 300_000 }, () => {
@@ -193,6 +206,28 @@ describe('the core on random workspaces', { timeout: 300_000 }, () => {
         }
       }),
       { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('a quick fix removes the finding it is offered for', async () => {
+    await fc.assert(
+      fc.asyncProperty(workspace, async (files) => {
+        const project = await loadProject({ workspace: new MemoryWorkspace(files) });
+        for (const f of project.findings()) {
+          const content = files[f.file];
+          if (content === undefined || !project.model(f.file)) continue;
+          const index = new LineIndex(content);
+          const same = (g: Finding | null): boolean => g !== null && g.code === f.code && g.file === f.file && g.message === f.message;
+          for (const action of codeActionsAt(project, f.file, content, index.offsetAt(f.range.start), index.offsetAt(f.range.end))) {
+            if (action.kind !== 'quickfix' || action.suppression || !same(action.finding) || action.creates.length > 0 || action.edits.length === 0) continue;
+            const changed = { ...files };
+            for (const file of new Set(action.edits.map((e) => e.file))) changed[file] = applied(files[file] ?? '', action.edits.filter((e) => e.file === file));
+            const after = (await loadProject({ workspace: new MemoryWorkspace(changed) })).findings();
+            assert.ok(!after.some(same), `"${action.title}" left ${f.code} at ${f.file}:${f.range.start.line}: ${f.message}\n${JSON.stringify(changed[f.file])}`);
+          }
+        }
+      }),
+      { seed: SEED + 2, numRuns: RUNS },
     );
   });
 

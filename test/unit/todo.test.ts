@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadProject } from '../../server/src/core/engine';
+import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
+import { codeActionsAt } from '../../server/src/core/views/codeActions';
 import { check, model, only } from '../support/memory';
 
 const TODO = `# TODO042: Example
@@ -169,6 +172,17 @@ describe('a done heading over open boxes, in a report', async () => {
   });
   it('still reports a heading marked achieved over an open box', () => {
     assert.ok(lines.includes(22), `line 22 not reported: ${lines.join(', ')}`);
+  });
+});
+
+describe('outputs and prerequisites outside the workspace', () => {
+  const todo = ['# TODO001: X', '', '- Phase 1: 🔄 IN PROGRESS - A', '', '## Phase 1: A', '### Prerequisites', '- `../../../shared/schema.md`', '### Expected Outputs', '- Save notes to: `../../../outside.md`', '- Save notes to: `/etc/notes.md`', '- Save notes to: `../shared/notes.md`', ''].join('\n');
+  it('are not reported missing (nothing outside is read) and offer no Create; a path that climbs back inside is created where it leads', async () => {
+    const project = await loadProject({ workspace: new MemoryWorkspace({ 'docs/x/TODO001.md': todo }) });
+    const findings = project.findings();
+    assert.deepEqual(findings.filter((f) => f.code === 'prerequisite-missing' || f.code === 'expected-output-missing').map((f) => f.range.start.line), [11]);
+    const creates = codeActionsAt(project, 'docs/x/TODO001.md', todo, 0, todo.length).flatMap((a) => a.creates.map((c) => c.file));
+    assert.deepEqual(creates, ['docs/shared/notes.md']);
   });
 });
 

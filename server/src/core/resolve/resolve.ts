@@ -14,6 +14,8 @@ export type Resolution =
       /** The one file of the same name elsewhere: the file exists, under another path (moved, or cited from another root). */
       readonly relocated: string | null;
       readonly lowConfidence: boolean;
+      /** The path leaves the workspace (`../x`, `/etc/x`): nothing there is read, so whether it exists is not known. */
+      readonly outside: boolean;
     };
 
 export type Unresolved = Extract<Resolution, { resolved: null }>;
@@ -63,21 +65,22 @@ export function resolveReference(ref: ResolvableReference, fromDocument: string,
     if (!tried.includes(joined)) tried.push(joined);
     return exists(joined) ? { resolved: joined, how } : null;
   };
-  const missing = (reason: string, extra: Partial<Pick<Unresolved, 'candidates' | 'relocated' | 'lowConfidence'>> = {}): Unresolved => ({
+  const missing = (reason: string, extra: Partial<Pick<Unresolved, 'candidates' | 'relocated' | 'lowConfidence' | 'outside'>> = {}): Unresolved => ({
     resolved: null,
     reason,
     tried,
     candidates: extra.candidates ?? [],
     relocated: extra.relocated ?? null,
     lowConfidence: extra.lowConfidence ?? false,
+    outside: extra.outside ?? false,
   });
 
   if (target.startsWith('/')) {
-    if (!target.startsWith('/docs/')) return missing('an absolute path outside the workspace');
+    if (!target.startsWith('/docs/')) return missing('an absolute path outside the workspace', { outside: true });
     target = target.slice(1);
   }
   const docFolder = dirname(fromDocument);
-  if (joinPath(docFolder, target) === null && joinPath('', target) === null) return missing('a path that leaves the workspace root (not followed)');
+  if (joinPath(docFolder, target) === null && joinPath('', target) === null) return missing('a path that leaves the workspace root (not followed)', { outside: true });
   const name = basename(target);
   const singleSegment = !target.includes('/');
   const local = singleSegment && isInitiativeLocalName(name, c);

@@ -43,7 +43,8 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         const ref = todo.references[out.reference];
         if (!ref) continue;
         const r = ctx.resolve(ref, file);
-        if (r.resolved !== null || ctx.hidden(ref.target, file)) continue;
+        // Outside the workspace nothing is read: whether the file is there is not known.
+        if (r.resolved !== null || r.outside || ctx.hidden(ref.target, file)) continue;
         const why = stated?.marker ? `Phase ${phase.number} is marked ${stated.marker.text} (line ${stated.line})` : `Phase ${phase.number} has other outputs`;
         // The same output listed by the phase's prompt is the same fact: one finding, the prompt's line related.
         const alsoIn = prompted.filter((p) => basename(p.ref.target) === basename(out.name));
@@ -68,7 +69,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
       for (const p of prompted) {
         if (p.covered || ctx.hidden(p.ref.target, p.model.path)) continue;
         const r = ctx.resolve(p.ref, p.model.path);
-        if (r.resolved !== null) continue;
+        if (r.resolved !== null || r.outside) continue;
         const drift = misnamedTarget(ctx, p.ref, p.model.path);
         if (drift) {
           findings.push(misnamedFinding(p.model.path, p.ref.range, `This prompt expects ${p.ref.raw} as a Phase ${phase.number} output, which`, p.ref, drift, r.tried));
@@ -110,7 +111,7 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
       const output = ctx.c.phaseOutputFile.exec(pre.name.split('/').pop() ?? '');
       if (output && !ctx.phaseStarted(initiative, normalisePhase(output[2] ?? ''))) continue;
       const r = ctx.resolve(ref, file);
-      if (r.resolved !== null || ctx.hidden(ref.target, file)) continue;
+      if (r.resolved !== null || r.outside || ctx.hidden(ref.target, file)) continue;
       const drift = misnamedTarget(ctx, ref, file);
       if (drift) {
         findings.push(misnamedFinding(file, pre.range, `Phase ${phase.number} prerequisite ${pre.name}`, ref, drift, r.tried));

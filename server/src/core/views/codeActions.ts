@@ -143,7 +143,7 @@ function createOutputActions(project: Project, model: DocumentModel, findings: r
     const phase = missing ? todo.todo.phases.find((p) => p.number === missing.phase) : undefined;
     if (!missing || !phase) continue;
     const out = phaseOutputs(project, initiative, todo, phase).find((o) => o.path === null && o.name === missing.name);
-    if (!out || project.index.exists(out.createAt)) continue;
+    if (!out || out.createAt === null || project.index.exists(out.createAt)) continue;
     const content = options.outputContent?.(out.createAt, out.kind, phase.number) ?? outputSkeleton(out.kind, phase, initiative.name);
     actions.push({ title: `Create ${out.name}`, kind: 'quickfix', finding: f, edits: [], creates: [{ file: out.createAt, content }], preferred: true });
   }

@@ -3,6 +3,7 @@ import type { Initiative } from '../model/initiative';
 import type { Phase } from '../model/todo';
 import type { Project } from '../project/project';
 import { basename, dirname } from '../parse/role';
+import { joinPath } from '../resolve/resolve';
 
 export type PhaseState = 'done' | 'in-progress' | 'failed' | 'not-started';
 
@@ -13,8 +14,8 @@ export interface PhaseOutput {
   readonly name: string;
   /** Workspace path it resolves to, or null when it does not exist. */
   readonly path: string | null;
-  /** Where it would be created: next to the TODO. */
-  readonly createAt: string;
+  /** Where it would be created: next to the TODO (the name read from its folder); null when that leaves the workspace. */
+  readonly createAt: string | null;
 }
 
 export interface PhaseSummary {
@@ -42,7 +43,7 @@ export function phaseState(phase: Phase): { state: PhaseState; text: string } {
 export function phaseOutputs(project: Project, initiative: Initiative, todo: DocumentModel, phase: Phase): PhaseOutput[] {
   const ctx = project.ruleContext();
   const folder = dirname(todo.path);
-  const at = (name: string): string => (folder === '' ? name : `${folder}/${name}`);
+  const at = (name: string): string | null => (name.startsWith('/') ? null : joinPath(folder, name) || null);
   if (phase.expectedOutputs.length > 0) {
     return phase.expectedOutputs.map((out) => {
       const ref = todo.references[out.reference];
