@@ -10,7 +10,7 @@ import { MemoryWorkspace } from '../../server/src/core/memoryWorkspace';
 import type { Project } from '../../server/src/core/project/project';
 import { LineIndex, type Position } from '../../server/src/core/text/position';
 import { codeActionsAt, fixAllIn, type ActionView } from '../../server/src/core/views/codeActions';
-import type { FileEdit } from '../../server/src/core/views/rename';
+import { prepareRenameAt, renameAt, type FileEdit } from '../../server/src/core/views/rename';
 import { joinPath } from '../../server/src/core/resolve/resolve';
 import { completionsAt } from '../../server/src/core/views/completion';
 import { hoverAt } from '../../server/src/core/views/hover';
@@ -184,6 +184,12 @@ describe('the core on random workspaces', { timeout: 300_000 }, () => {
             const row = rows[l - 1] ?? '';
             for (const column of [1, Math.ceil(row.length / 2) + 1, row.length + 1]) {
               hoverAt(project, file, l, column);
+              const prepared = prepareRenameAt(project, file, l, column);
+              if ('placeholder' in prepared) {
+                const renamed = renameAt(project, file, l, column, `${prepared.placeholder}9`);
+                if ('error' in renamed) assert.ok(renamed.error.length > 0 && !UNWRITTEN.test(renamed.error), renamed.error);
+                else checkAction({ title: `Rename ${prepared.placeholder}`, kind: 'refactor.rewrite', finding: null, edits: renamed.edits, creates: [], preferred: false }, files, project);
+              }
               completionsAt(project, file, row.slice(0, column - 1), l, column);
             }
             const from = index.offsetAt({ line: l, column: 1 });
