@@ -195,7 +195,7 @@ describe('dropped boxes under a done phase', () => {
     }
   });
   it('still counts a box whose subject is cancelled or dropped work, or whose old text is struck for a new one', async () => {
-    for (const box of ['- [ ] Handle cancelled orders', '- [ ] Retry dropped webhooks', '- [ ] ~~Use MySQL~~ Use Postgres']) {
+    for (const box of ['- [ ] Handle cancelled orders', '- [ ] Retry dropped webhooks', '- [ ] Refund orders pre-cancelled', '- [ ] ~~Use MySQL~~ Use Postgres']) {
       assert.match((await open(box))[0] ?? '', /1 of 2 required boxes unchecked/, box);
     }
   });

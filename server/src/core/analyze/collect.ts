@@ -58,7 +58,7 @@ const PSEUDO_BOX = /^\[([ xX\-~/])\](\*)?(?=\s|$)/;
  * orders") is its subject, not its state, and does not count.
  */
 const DEFERRED =
-  /\b(?:deferred(?:\s+(?:to|until)\b)?|postponed|out of scope|won'?t (?:do|fix|implement)|wontfix|not (?:needed|required|applicable)|n\/a|skipped)\b|[([]\s*(?:future|later|v2|post-?mvp)\s*[)\]]|^\s*(?:\*\*)?(?:future|later)(?:\*\*)?\s*:|\bfor v2\b|^~~.*~~$|^~~[^~]+~~\s*[([][^)\]]*[)\]]\s*$|[([]\s*(?:dropped|descoped|de-scoped|cancell?ed|abandoned|moved to\b)[^)\]]*[)\]]|^\s*(?:\*\*)?(?:dropped|descoped|cancell?ed)(?:\*\*)?\s*[:—–-]|[—–-]\s*(?:dropped|descoped|cancell?ed)\s*\.?$/i;
+  /\b(?:deferred(?:\s+(?:to|until)\b)?|postponed|out of scope|won'?t (?:do|fix|implement)|wontfix|not (?:needed|required|applicable)|n\/a|skipped)\b|[([]\s*(?:future|later|v2|post-?mvp)\s*[)\]]|^\s*(?:\*\*)?(?:future|later)(?:\*\*)?\s*:|\bfor v2\b|^~~.*~~$|^~~[^~]+~~\s*[([][^)\]]*[)\]]\s*$|[([]\s*(?:dropped|descoped|de-scoped|cancell?ed|abandoned|moved to\b)[^)\]]*[)\]]|^\s*(?:\*\*)?(?:dropped|descoped|cancell?ed)(?:\*\*)?\s*[:—–-]|\s[—–-]\s*(?:dropped|descoped|cancell?ed)\s*\.?$/i;
 const OPTIONAL = /^\s*\*(?=\s)|\((?:optional|nice[- ]to[- ]have|stretch(?: goal)?)\)|^\s*(?:\*\*|_)?(?:optional|nice[- ]to[- ]have|stretch)(?:\*\*|_)?\s*[:—–-]|\[optional\]/i;
 
 function checkboxOf(node: Extract<Nodes, { type: 'listItem' }>, range: Range, lines: LineIndex): Omit<RawCheckbox, 'line' | 'depth' | 'parent' | 'endLine'> | null {
