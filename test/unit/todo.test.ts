@@ -184,6 +184,11 @@ describe('outputs and prerequisites outside the workspace', () => {
     const creates = codeActionsAt(project, 'docs/x/TODO001.md', todo, 0, todo.length).flatMap((a) => a.creates.map((c) => c.file));
     assert.deepEqual(creates, ['docs/shared/notes.md']);
   });
+  it('are not reported missing when a checked task names them either', async () => {
+    const tasks = '# Tasks\n\n## Phase 1: Setup\n- [X] T001 Create ../../../other/x.ts\n- [X] T002 Create src/app.ts\n';
+    const missing = only(await check({ 'specs/001-a/tasks.md': tasks }), 'task-done-file-missing');
+    assert.deepEqual(missing.map((f) => f.range.start.line), [5]);
+  });
 });
 
 describe('dropped boxes under a done phase', () => {

@@ -41,7 +41,8 @@ export function taskFileRule(ctx: RuleContext, model: DocumentModel): RuleFindin
     if (inGeneratedFolder(ref.target)) continue;
     if (/^\.env(?:\.|$)/.test(basename(ref.target))) continue;
     const r = ctx.resolve(ref, model.path);
-    if (r.resolved !== null || r.candidates.length > 0) continue;
+    // Outside the workspace nothing is read: whether the file is there is not known.
+    if (r.resolved !== null || r.candidates.length > 0 || r.outside) continue;
     // "Update `a.ts` (or create `b.ts`)": either file does the work; with neither there, the first is the one named missing.
     if (ref.alternative) {
       const others = alternativesOf(model, ref);
