@@ -1,15 +1,13 @@
 import { analyzeText, type AnalysisOutcome } from '../core/analyze/document';
 import type { ProofmarkConfig } from '../core/config/config';
-import { loneCrToLf } from '../core/parse/decode';
+import { BINARY_PROBE_BYTES, loneCrToLf } from '../core/parse/decode';
 import type { ParseCache } from '../core/parse/parseCache';
 
-/** How far into a file, in bytes, the core looks for NUL (core/parse/decode.ts). */
-const PROBE = 8192;
-
-/** Whether a NUL lies within the first PROBE bytes of the text's UTF-8, as the disk would hold it: the CLI's answer for the same file. */
+/** Whether a NUL lies within the first bytes the core probes of the text's UTF-8, as the disk would hold it: the CLI's answer for the same file. */
 function nulWithinProbe(text: string): boolean {
-  const nul = text.indexOf('\u0000');
-  return nul >= 0 && nul < PROBE && new TextEncoder().encode(text.slice(0, nul)).length < PROBE;
+  // A character is at least one byte: only the first BINARY_PROBE_BYTES characters can hold such a NUL (no scan of the whole text on a keystroke).
+  const nul = text.slice(0, BINARY_PROBE_BYTES).indexOf('\u0000');
+  return nul >= 0 && Buffer.byteLength(text.slice(0, nul), 'utf8') < BINARY_PROBE_BYTES;
 }
 
 /**

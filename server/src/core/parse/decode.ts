@@ -17,11 +17,14 @@ function windows1252(bytes: Uint8Array): string {
 /** Control characters no text file holds (tab, line feed, form feed and carriage return aside): such bytes are not Windows text. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
+/** How many leading bytes are looked at for a NUL, the sign of a binary file. */
+export const BINARY_PROBE_BYTES = 8192;
+
 export function decodeDocument(bytes: Uint8Array, maxBytes: number): Decoded {
   if (bytes.length > maxBytes) {
     return { skipped: `File is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit (maxFileSize); not analysed.` };
   }
-  const probe = Math.min(bytes.length, 8192);
+  const probe = Math.min(bytes.length, BINARY_PROBE_BYTES);
   for (let i = 0; i < probe; i++) {
     if (bytes[i] === 0) return { skipped: 'File looks binary (it contains NUL bytes); not analysed.' };
   }
