@@ -3,7 +3,7 @@ import { FINDING_CODES, isFindingCode, type FindingCode } from '../findings/code
 import { SEVERITIES, type Severity } from '../findings/finding';
 import { isPatternConvention, statusFieldSource } from './compiled';
 import { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
-import { globListProblem } from './globs';
+import { readGlobList } from './globs';
 import { compileLinear } from './pattern';
 
 export type SeveritySetting = Severity | 'off';
@@ -172,9 +172,9 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let ignore = base.ignore;
   if (raw.ignore !== undefined) {
-    const problem = globListProblem(raw.ignore);
-    if (problem !== null) problems.push({ path: 'ignore', message: `${problem} Only the default folders are ignored.` });
-    else ignore = [...DEFAULT_IGNORE, ...(raw.ignore as string[])];
+    const read = readGlobList(raw.ignore);
+    if ('problem' in read) problems.push({ path: 'ignore', message: `${read.problem} Only the default folders are ignored.` });
+    else ignore = [...DEFAULT_IGNORE, ...read.globs];
   }
 
   let evidenceWindow = base.evidenceWindow;
@@ -206,9 +206,9 @@ export function parseConfig(raw: unknown, base: ProofmarkConfig = DEFAULT_CONFIG
 
   let archives = base.archives;
   if (raw.archives !== undefined) {
-    const problem = globListProblem(raw.archives);
-    if (problem !== null) problems.push({ path: 'archives', message: `${problem} The default archive folders are used.` });
-    else archives = raw.archives as string[];
+    const read = readGlobList(raw.archives);
+    if ('problem' in read) problems.push({ path: 'archives', message: `${read.problem} The default archive folders are used.` });
+    else archives = read.globs;
   }
   let checkArchives = base.checkArchives;
   if (raw.checkArchives !== undefined) {

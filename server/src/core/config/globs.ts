@@ -11,13 +11,15 @@ export function globProblem(glob: string): string | null {
   }
 }
 
-/** Why a configured list of globs (`ignore`, `archives`) cannot be used, or null. */
-export function globListProblem(value: unknown): string | null {
-  if (!Array.isArray(value)) return 'Expected an array of glob strings.';
+/** A configured list of globs (`ignore`, `archives`), or why it cannot be used. */
+export function readGlobList(value: unknown): { readonly globs: readonly string[] } | { readonly problem: string } {
+  if (!Array.isArray(value)) return { problem: 'Expected an array of glob strings.' };
+  const globs: string[] = [];
   for (const glob of value) {
-    if (typeof glob !== 'string') return `Expected an array of glob strings; got ${JSON.stringify(glob)}.`;
+    if (typeof glob !== 'string') return { problem: `Expected an array of glob strings; got ${JSON.stringify(glob)}.` };
     const problem = globProblem(glob);
-    if (problem !== null) return `"${glob}": ${problem}.`;
+    if (problem !== null) return { problem: `"${glob}": ${problem}.` };
+    globs.push(glob);
   }
-  return null;
+  return { globs };
 }
