@@ -4,7 +4,8 @@
  * diagnostics (its initiative is indexed first) and to the complete index, cold, then warm from the
  * model cache, with the server's peak RSS; then the latency from a one-character didChange in
  * TODO003.md to its fresh diagnostics, next to a plain remark-parse + remark-gfm parse of the same
- * file measured in this run. Then the same starts on the generated workspace (BENCH_FILES files,
+ * file measured in this run, and an editor's start with and without the open document named to the
+ * server at its fork (bench/editorStart.ts). Then the same starts on the generated workspace (BENCH_FILES files,
  * default 10000; 0 skips it), its first TODO active. Last, the heavy documents of
  * test/support/heavyShapes.ts, each alone in a workspace: the server's time and peak RSS next to
  * bare remark-parse of the same text (BENCH_HEAVY=0 skips them). BENCH_CORPUS=0 skips the corpus.
@@ -23,6 +24,7 @@ import { ModelCache } from '../server/src/lsp/cache';
 import { TestClient, uriOf } from '../test/protocol/support/client';
 import { tempDir } from '../test/protocol/support/fixtures';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../test/support/corpus';
+import { editorStarts } from './editorStart';
 import { generateWorkspace } from './generateWorkspace';
 import { heavyTable, measureHeavyDocuments } from './heavyDocuments';
 
@@ -30,6 +32,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const HEAVY = process.env.BENCH_HEAVY !== '0';
 const CORPUS = process.env.BENCH_CORPUS !== '0';
+/** When VS Code's extension host sends `initialize` after forking the server, for the editor-start rows (0.2–0.9 s seen in code-server). */
+const EDITOR_INITIALIZE_AFTER_MS = 600;
 
 function peakRss(pid: number | undefined): number {
   try {
@@ -144,10 +148,16 @@ async function corpus(): Promise<void> {
     analyses.push(performance.now() - t);
   }
 
+  const editor = await editorStarts(root, file, EDITOR_INITIALIZE_AFTER_MS, 3);
+
   const rows: [string, string][] = [
     ['files with diagnostics (the open initiative)', String(files)],
     ['proofmark check (CLI) of the same folder, spawn to exit', ms(cli)],
     ...startRows(cold, warm, cli, 'target ≤ 2 s cold'),
+    [
+      `editor start, initialize ${EDITOR_INITIALIZE_AFTER_MS} ms after fork: fork → first diagnostics, cold, without / with the hint (median of 3)`,
+      `${ms(editor.without)} / ${ms(editor.hinted)} (${(editor.hinted / editor.without).toFixed(2)}×)`,
+    ],
     ['server peak RSS, cold start', `${coldRss.toFixed(0)} MB (target ≤ 200 MB)`],
     ['server peak RSS, warm start + edits', `${warmRss.toFixed(0)} MB (target ≤ 200 MB)`],
     [`didChange → fresh diagnostics, TODO003.md (${text.length} chars), p50`, ms(percentile(latencies, 50))],

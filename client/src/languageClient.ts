@@ -9,6 +9,7 @@ import {
 import { TrustChangedNotification, type InitializationOptions, type TrustChangedParams } from '../../server/src/protocol';
 import { ServerProcesses, serverWorkingDir } from './serverProcess';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
+import { warmHint } from './warmHint';
 
 /** The engine settings (not `trace.server`, no nulls) in the shape of a `.proofmark.json`, and the diagnostics scope. */
 function engineSettings(scope?: vscode.Uri): Record<string, unknown> {
@@ -28,7 +29,7 @@ function initializationOptions(context: vscode.ExtensionContext): Initialization
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   if (!existsSync(module)) throw new Error(`the bundled language server is missing (${module}); reinstall the extension`);
-  const processes = new ServerProcesses(module, serverWorkingDir(vscode.workspace.workspaceFolders), log);
+  const processes = new ServerProcesses(module, serverWorkingDir(vscode.workspace.workspaceFolders), log, warmHint);
   context.subscriptions.push(processes);
   const serverOptions: ServerOptions = processes.next;
   const watchers = [

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import { IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageTransports } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, WARM_ENV, type WarmHint } from '../../server/src/protocol';
 
 /** How long a server process may outlive its client's stop before it is ended. */
 const EXIT_GRACE_MS = 2000;
@@ -13,7 +13,8 @@ const EXIT_GRACE_MS = 2000;
  * (`--node-ipc`, ELECTRON_RUN_AS_NODE, its output to the log), but the first one at activation:
  * the client forks only once its own start has run, several turns of a busy extension host later
  * (0.4–0.85 s after activation in code-server on the corpus), and the server spends about as long
- * loading. Started here, it loads while the client starts. A restart forks a new one.
+ * loading. Started here, it loads while the client starts, and parses the open documents named
+ * by `hint` meanwhile (protocol.ts WARM_ENV). A restart forks a new one.
  */
 export class ServerProcesses implements vscode.Disposable {
   private waiting: ChildProcess | null;
@@ -23,6 +24,7 @@ export class ServerProcesses implements vscode.Disposable {
     private readonly module: string,
     private readonly cwd: string | undefined,
     private readonly log: vscode.LogOutputChannel,
+    private readonly hint: () => WarmHint,
   ) {
     this.waiting = this.fork();
   }
@@ -36,7 +38,7 @@ export class ServerProcesses implements vscode.Disposable {
   };
 
   private fork(): ChildProcess {
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, [WARM_ENV]: JSON.stringify(this.hint()), ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' };
     const child = fork(this.module, ['--node-ipc', `--clientProcessId=${process.pid}`], { execArgv: [...SERVER_NODE_FLAGS], cwd: this.cwd, env, silent: true });
     this.children.add(child);
     // As the library does: what the server prints goes to the log as it comes.

@@ -329,3 +329,18 @@ export interface TrustChangedParams {
  * of the 10 pairs. 8 MB: 380–382 MB on the 10,000 files (two runs), under the 400 MB asked.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/**
+ * The environment variable through which the VS Code client, forking the server at activation,
+ * names the workspace folders and the Markdown documents open in the editor (the active one first),
+ * as JSON `WarmHint`. The server parses those documents and their own scopes while the client is
+ * still starting (lsp/warmStart.ts); what it parses then is only cached, never reported, so a hint
+ * that is wrong or stale costs time and nothing else. Other clients need not set it.
+ */
+export const WARM_ENV = 'PROOFMARK_WARM';
+export interface WarmHint {
+  /** Absolute paths of the workspace folders on disk. */
+  readonly folders: readonly string[];
+  /** Absolute paths of open Markdown documents, the active one first. */
+  readonly open: readonly string[];
+}

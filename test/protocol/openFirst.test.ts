@@ -8,6 +8,7 @@ import { REPEATED_HERE } from '../../server/src/core/findings/copies';
 import { buildInitiatives } from '../../server/src/core/project/initiatives';
 import { ALSO_EXPECTED_BY } from '../../server/src/core/rules/todoFiles';
 import { documentRole } from '../../server/src/core/parse/role';
+import { WARM_ENV, type WarmHint } from '../../server/src/protocol';
 import { corpusAvailable, corpusSkeleton, INITIATIVE_003, SKIP_REASON } from '../support/corpus';
 import { TestClient, uriOf, type DiagnosticLike } from './support/client';
 import { engineDiagnostics, normalise, tempDir } from './support/fixtures';
@@ -73,6 +74,31 @@ describe('the open document first, on a cold start of the corpus', { skip: corpu
     const readBefore = Math.max(0, ...client.received.slice(0, firstIndex).filter((r) => r.method === 'proofmark/indexStatus').map((r) => (r.params as { documents: number }).documents));
     assert.ok(initiative && initiative.documents.length > 50, 'the initiative of TODO003 is large');
     assert.ok(readBefore < initiative.documents.length / 2, `${readBefore} documents read before TODO003.md was published, of ${initiative.documents.length} in its initiative`);
+  });
+
+  it('parses TODO003.md and its own scope ahead when the client names it at start, and publishes it with exactly the findings of a full check', T, async () => {
+    const root = corpusSkeleton();
+    const expected = await engineDiagnostics(root);
+    const file = path.join(root, INITIATIVE_003, 'TODO003.md');
+    const hint: WarmHint = { folders: [root], open: [file, path.join(path.dirname(root), 'outside.md')] };
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-ahead-'), env: { [WARM_ENV]: JSON.stringify(hint) } });
+    clients.push(client);
+    const todo = await client.open(file);
+    await expectFinalBeforeReady(client, root, todo, expected);
+    const said = await client.waitFor<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Parsed '));
+    // TODO003.md, its PRD and the folder notes above them; the file outside the folder is not read.
+    const parsed = Number(/^Parsed (\d+) documents ahead/.exec(said.message)?.[1]);
+    assert.ok(parsed >= 2 && parsed <= 16, said.message);
+  });
+
+  it('starts as usual when the hint is not one', T, async () => {
+    const root = corpusSkeleton();
+    const client = await TestClient.start({ roots: [root], storagePath: tempDir('proofmark-open-bad-hint-'), env: { [WARM_ENV]: '{"folders": "not a list", "open": [1]}' } });
+    clients.push(client);
+    const todo = await client.open(path.join(root, INITIATIVE_003, 'TODO003.md'));
+    await client.published(todo, (p) => p.diagnostics.length > 0);
+    await client.ready([root]);
+    assert.equal(client.received.filter((r) => r.method === 'window/logMessage' && String((r.params as { message: string }).message).startsWith('Parsed ')).length, 0);
   });
 
   it('publishes TODO003.md opened while the workers read the workspace, read in the server thread meanwhile, before the index is ready and already final', T, async () => {

@@ -5,13 +5,14 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as vscode from 'vscode';
 import { ServerProcesses } from '../../client/src/serverProcess';
+import type { WarmHint } from '../../server/src/protocol';
 
 /** A stand-in server: answers each IPC message with its own pid and argv, and exits on "exit". */
 function echoServer(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'proofmark-server-process-')), 'server.js');
   writeFileSync(
     file,
-    "process.on('message', (m) => { if (m && m.exit) process.exit(0); process.send({ pid: process.pid, argv: process.argv.slice(2), run: process.env.ELECTRON_RUN_AS_NODE, echo: m }); });\nprocess.stderr.write('started\\n');\n",
+    "process.on('message', (m) => { if (m && m.exit) process.exit(0); process.send({ pid: process.pid, argv: process.argv.slice(2), run: process.env.ELECTRON_RUN_AS_NODE, warm: process.env.PROOFMARK_WARM, echo: m }); });\nprocess.stderr.write('started\\n');\n",
   );
   return file;
 }
@@ -26,6 +27,7 @@ interface Echo {
   readonly pid: number;
   readonly argv: readonly string[];
   readonly run: string;
+  readonly warm: string | undefined;
   readonly echo: unknown;
 }
 
@@ -37,20 +39,24 @@ async function roundTrip(processes: ServerProcesses, message: object): Promise<{
 }
 
 describe('the language server process, forked at activation', () => {
-  it('hands the client the process forked first, over IPC, then a new one once it has exited', async () => {
+  it('hands the client the process forked first, over IPC, then a new one once it has exited, each with the hint of its time', async () => {
     const { log, lines } = recordingLog();
-    const processes = new ServerProcesses(echoServer(), undefined, log);
+    let forks = 0;
+    const hint = (): WarmHint => ({ folders: ['/ws'], open: [`/ws/doc${++forks}.md`] });
+    const processes = new ServerProcesses(echoServer(), undefined, log, hint);
     try {
       const first = await roundTrip(processes, { jsonrpc: '2.0', method: 'ping' });
       assert.deepEqual(first.echo.argv, ['--node-ipc', `--clientProcessId=${process.pid}`]);
       assert.equal(first.echo.run, '1', 'run as Node inside an Electron extension host');
       assert.deepEqual(first.echo.echo, { jsonrpc: '2.0', method: 'ping' });
+      assert.deepEqual(JSON.parse(first.echo.warm ?? 'null'), { folders: ['/ws'], open: ['/ws/doc1.md'] }, 'the open documents are named to the server as it is forked');
 
       const exited = new Promise<void>((resolve) => first.transports.reader.onClose(() => resolve()));
       await first.transports.writer.write({ exit: true } as never);
       await exited;
       const second = await roundTrip(processes, { jsonrpc: '2.0', method: 'ping' });
       assert.notEqual(second.echo.pid, first.echo.pid, 'a restart gets a new process');
+      assert.deepEqual(JSON.parse(second.echo.warm ?? 'null'), { folders: ['/ws'], open: ['/ws/doc2.md'] }, 'a restart names the documents open then');
       await second.transports.writer.write({ exit: true } as never);
     } finally {
       processes.dispose();

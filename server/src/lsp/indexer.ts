@@ -77,7 +77,7 @@ async function readOne(session: Session, root: Root, project: Project, cache: Mo
   }
   const hit = cache.get(path, contentHash(decoded.text));
   if (hit) project.setOutcome({ path, model: hit });
-  else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config)));
+  else if (now) project.setOutcome(compactor.outcome(analyzeText(path, decoded.text, config, session.aheadCache(root, path))));
   else return { path, text: decoded.text };
   return 'done';
 }

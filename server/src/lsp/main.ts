@@ -14,9 +14,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
  * whichever editor starts the server.
  */
 setFlagsFromString('--heap-growing-percent=30');
+import { ParseCache } from '../core/parse/parseCache';
 import { LifecycleGate } from './lifecycle';
-import { startServer } from './server';
+import { startServer, type ParsedAhead } from './server';
 import { guardStdio, openTransport } from './transport';
+import { readWarmHint, warmStart } from './warmStart';
 
 // The transport (--stdio, --node-ipc, --socket=N, --pipe=NAME) is read from argv; every message
 // passes the lifecycle gate before the connection sees it.
@@ -29,4 +31,12 @@ if (transport.stdio) guardStdio(connection.console, () => gate.shutdownReceived)
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
-startServer(connection);
+// Named by the client that forked this process, the open documents are parsed while it starts.
+const hint = readWarmHint(process.env);
+let ahead: ParsedAhead | null = null;
+if (hint) {
+  const cache = new ParseCache();
+  const parsed = new Set<string>();
+  ahead = { cache, parsed, done: warmStart(hint, cache, parsed) };
+}
+startServer(connection, ahead);

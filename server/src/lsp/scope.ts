@@ -3,7 +3,7 @@ import { CONFIG_FILE } from '../core/config/config';
 import { crossReads } from '../core/project/crossReads';
 import { buildInitiatives, type InitiativeMap } from '../core/project/initiatives';
 import { isDocumentFile, type Project } from '../core/project/project';
-import { scopeOf } from '../core/project/scope';
+import { ownScopeOf } from '../core/project/scope';
 import { dirname, documentRole } from '../core/parse/role';
 import type { Root } from './roots';
 import type { Session } from './session';
@@ -67,13 +67,9 @@ export function dependencies(root: Root, path: string): Set<string> {
 const ownScopes = new WeakMap<Project, { key: string; byPath: Map<string, readonly string[]> }>();
 
 /**
- * What one document's own findings are computed from (core/project/scope.ts, as `proofmark check
- * PATH` reads them): its initiative's TODO and PRD, what it reads beyond it and the folder notes,
- * not every report of the initiative. An open document's diagnostics are published once these are
- * analysed, before the rest of its initiative. The initiative's phase prompts, which that check
- * reads too, are left to the rest: they add only related locations to a TODO's findings (the
- * prompt's line of an expected output, rules/todoFiles.ts), which come as they are read, and they
- * were 15 of the 17 documents TODO003.md's diagnostics waited for.
+ * What one document's own findings are computed from (core/project/scope.ts ownScopeOf), by the
+ * project's file list and configuration (the initiative's phase prompts, left to the rest, were 15
+ * of the 17 documents TODO003.md's diagnostics waited for).
  */
 export function ownScope(root: Root, path: string): readonly string[] {
   const project = root.project;
@@ -81,10 +77,7 @@ export function ownScope(root: Root, path: string): readonly string[] {
   if (!entry || entry.key !== project.fileSetKey) ownScopes.set(project, (entry = { key: project.fileSetKey, byPath: new Map() }));
   let scope = entry.byPath.get(path);
   if (!scope) {
-    const markdown = [...project.index.all()].filter(isDocumentFile);
-    if (!markdown.includes(path)) markdown.push(path);
-    const conventions = compileConventions(project.config.conventions);
-    scope = scopeOf(markdown, conventions, { kind: 'findings', selected: (p) => p === path }).filter((p) => p === path || documentRole(p, conventions).kind !== 'phase-prompt');
+    scope = ownScopeOf([...project.index.all()].filter(isDocumentFile), compileConventions(project.config.conventions), path);
     entry.byPath.set(path, scope);
   }
   return scope;

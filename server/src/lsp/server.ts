@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version';
+import type { ParseCache } from '../core/parse/parseCache';
 import { WorkerPool } from '../node/workerPool';
 import { FIX_ALL_KIND, registerCodeActionSupport } from './codeActions';
 import { registerCheckWorkspace } from './checkWorkspace';
@@ -64,6 +65,13 @@ function poolHooks(): IndexHooks {
   };
 }
 
+/** What the server parsed ahead while the client started (warmStart.ts): the session adopts the cache. */
+export interface ParsedAhead {
+  readonly cache: ParseCache;
+  readonly parsed: ReadonlySet<string>;
+  readonly done: Promise<number>;
+}
+
 function workspaceFolders(params: InitializeParams): string[] {
   if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((f) => f.uri);
   return typeof params.rootUri === 'string' ? [params.rootUri] : [];
@@ -73,7 +81,7 @@ function workspaceFolders(params: InitializeParams): string[] {
  * Wires the features to a connection. Every feature lives in its own file; this one only reads
  * the client's capabilities, creates the session and starts indexing after `initialized`.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, ahead: ParsedAhead | null = null): void {
   const documents = new TextDocuments(TextDocument);
   const hooks = poolHooks();
   const log = (message: string): void => connection.console.log(message);
@@ -88,7 +96,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const settings = readInitializationOptions(params.initializationOptions);
-    const s = new Session(documents, settings, log);
+    const s = ahead ? new Session(documents, settings, log, ahead.cache, ahead.parsed) : new Session(documents, settings, log);
     session = s;
     for (const uri of workspaceFolders(params)) s.roots.add(uri);
     const caps = params.capabilities;
@@ -156,6 +164,7 @@ export function startServer(connection: Connection): void {
         .catch((error: unknown) => log(`Could not watch files: ${String(error)}`));
     }
     for (const root of session?.roots.all() ?? []) index(root, true);
+    void ahead?.done.then((ms) => log(`Parsed ${ahead.parsed.size} documents ahead (the open ones and their own scopes) in ${ms} ms, while the editor started.`));
   });
 
   connection.onShutdown(async () => {

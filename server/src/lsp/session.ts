@@ -49,13 +49,14 @@ export class Session {
   widened = false;
   /** Counts opens and closes, so what depends on the set of open documents can be cached. */
   openRevision = 0;
-  /** Parsed chunks of the open documents, so a keystroke re-parses only the chunk it touched. */
-  readonly parseCache = new ParseCache();
-
   constructor(
     readonly documents: TextDocuments<TextDocument>,
     public settings: ServerSettings,
     readonly log: (message: string) => void,
+    /** Parsed chunks of the open documents, so a keystroke re-parses only the chunk it touched. */
+    readonly parseCache: ParseCache = new ParseCache(),
+    /** The absolute paths of the documents parsed ahead into the parse cache at start (warmStart.ts). */
+    private readonly parsedAhead: ReadonlySet<string> = new Set(),
   ) {
     this.debouncer = new Debouncer(settings.debounceMs, (uris) => this.analyzeOpen(uris));
   }
@@ -63,6 +64,12 @@ export class Session {
   /** What gets diagnostics now: the setting, or the whole workspace after "Check Workspace". */
   get scope(): DiagnosticsScope {
     return this.widened ? 'workspace' : this.settings.scope;
+  }
+
+  /** The parse cache for a document parsed ahead at start (its chunks are there), else none: nothing else is cached for a document not open. */
+  aheadCache(root: Root, path: string): ParseCache | undefined {
+    const file = this.parsedAhead.size === 0 ? null : root.disk.absolute(path);
+    return file !== null && this.parsedAhead.has(file) ? this.parseCache : undefined;
   }
 
   locate(uri: string): { root: Root; path: string } | null {

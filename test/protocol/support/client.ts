@@ -34,6 +34,10 @@ export interface StartOptions {
   readonly scope?: DiagnosticsScope | null;
   /** Announce `window.workDoneProgress` (the server then reports indexing progress). */
   readonly progress?: boolean;
+  /** Variables added to the server's environment (the VS Code client's PROOFMARK_WARM hint). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Awaited between spawning the server and sending `initialize` (bench: an editor's extension host that takes its time). */
+  readonly beforeInitialize?: () => Promise<void>;
 }
 
 /** The settings sent: the test's, with the diagnostics scope unless it is null or the settings are not an object. */
@@ -99,7 +103,10 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     const transport = options.transport ?? '--stdio';
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, transport], { stdio: transport === '--stdio' ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, transport], {
+      stdio: transport === '--stdio' ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, ...options.env },
+    });
     if (!child.stdout || !child.stdin) throw new Error('no stdio');
     const connection =
       transport === '--stdio'
@@ -125,6 +132,7 @@ export class TestClient {
       ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     };
     try {
+      await options.beforeInitialize?.();
       client.initializeResult = (await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: options.roots[0] ? uriOf(options.roots[0]) : null,

@@ -161,6 +161,26 @@ export function analyzeBytes(path: string, bytes: Uint8Array | undefined, config
   return analyzeText(path, decoded.text, config, cache);
 }
 
+/** What of a document's text is parsed as Markdown: its front matter, if any, as blank lines (same positions). */
+function parsedPart(text: string, frontMatter: number): string {
+  return frontMatter > 0 ? blankLines(text, frontMatter) : text;
+}
+
+/**
+ * Parses a document's text into `cache` ahead of its analysis, as analyzeText would parse it: the
+ * parse needs no configuration, so the server does it while the editor is still starting, and the
+ * analysis then finds every chunk parsed. What analyzeText would not parse is left alone, and so is
+ * a parser failure (the analysis reports it).
+ */
+export function preparse(path: string, text: string, cache: ParseCache): void {
+  if (STATUS_RECORD_FILE.test(path) || nestingProblem(text)) return;
+  try {
+    collectChunks(parsedPart(text, frontMatterEnd(text)), cache);
+  } catch {
+    // analyzeText meets the same failure and says so.
+  }
+}
+
 /**
  * Analyses the text of one Markdown document into its model. Pure; never throws. With a cache,
  * only the chunks (see parse/chunks.ts) not seen before are parsed.
@@ -174,7 +194,7 @@ export function analyzeText(path: string, text: string, config: ProofmarkConfig,
   let raw: Collected;
   const frontMatter = frontMatterEnd(text);
   try {
-    raw = collectChunks(frontMatter > 0 ? blankLines(text, frontMatter) : text, cache);
+    raw = collectChunks(parsedPart(text, frontMatter), cache);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { path, skipped: `The Markdown parser failed (${reason}); not analysed.` };

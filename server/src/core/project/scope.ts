@@ -95,3 +95,14 @@ export function scopeOf(markdown: readonly string[], conventions: CompiledConven
   }
   return markdown.filter((path) => wanted.has(path));
 }
+
+/**
+ * What one document's own findings are computed from: its scope as a check of it alone reads it
+ * (scopeOf), without its initiative's phase prompts, which add only related locations to a TODO's
+ * findings (the prompt's line of an expected output, rules/todoFiles.ts). An editor publishes an
+ * open document's diagnostics once these are analysed, before the rest of its initiative.
+ */
+export function ownScopeOf(markdown: readonly string[], conventions: CompiledConventions, path: string): string[] {
+  const all = markdown.includes(path) ? markdown : [...markdown, path];
+  return scopeOf(all, conventions, { kind: 'findings', selected: (p) => p === path }).filter((p) => p === path || documentRole(p, conventions).kind !== 'phase-prompt');
+}
