@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/findings/finding';
+import { thousands } from '../core/text/thousands';
 
 /**
  * Diagnostics shown per document. Beyond a few hundred, a list helps nobody and costs the server
@@ -34,13 +35,13 @@ const NAMES: Record<Severity, [string, string]> = { error: ['error', 'errors'], 
 
 /** The one diagnostic that says how many findings are not shown, on the document's first line; null when none are left out. */
 export function omittedDiagnostic(omitted: Readonly<Record<Severity, number>>, shown: number): Diagnostic | null {
-  const parts = (Object.keys(NAMES) as Severity[]).filter((s) => omitted[s] > 0).map((s) => `${omitted[s].toLocaleString('en-US')} ${NAMES[s][omitted[s] === 1 ? 0 : 1]}`);
+  const parts = (Object.keys(NAMES) as Severity[]).filter((s) => omitted[s] > 0).map((s) => `${thousands(omitted[s])} ${NAMES[s][omitted[s] === 1 ? 0 : 1]}`);
   const total = (Object.values(omitted) as number[]).reduce((n, k) => n + k, 0);
   if (total === 0) return null;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: 'proofmark',
-    message: `Proofmark shows ${shown.toLocaleString('en-US')} findings of this document, the most severe first; ${total.toLocaleString('en-US')} more are not shown (${parts.join(', ')}). \`proofmark check\` lists them all.`,
+    message: `Proofmark shows ${thousands(shown)} findings of this document, the most severe first; ${thousands(total)} more are not shown (${parts.join(', ')}). \`proofmark check\` lists them all.`,
   };
 }

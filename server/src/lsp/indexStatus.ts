@@ -4,11 +4,12 @@ import type { WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import type { Root } from './roots';
 import type { Session } from './session';
+import { thousands } from '../core/text/thousands';
 
 /** A count is sent when it advanced by this share of the documents (at most 100 per index), and the last one always. */
 const REPORT_STEP = 0.01;
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = thousands;
 
 /** `Indexing 812/1,584`, naming the folder when there are several. */
 export function progressMessage(root: Root, several: boolean): string {

@@ -1,4 +1,5 @@
 import { splitChunks } from './chunks';
+import { thousands } from '../text/thousands';
 
 /**
  * What parsing a text will cost, estimated before parsing, so that a document too heavy for the
@@ -138,7 +139,7 @@ function startsItemOrHeading(text: string, i: number, to: number): boolean {
   return next === 32 || next === 9 || next === 10 || next === 13;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = thousands;
 
 /**
  * Why a text is too heavy to parse, or null. Linear: the text is split into chunks (to check
