@@ -48,6 +48,17 @@ const POOL_THRESHOLD = 40;
  */
 const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
+/**
+ * Once an index has chosen the pool (POOL_THRESHOLD), every run goes to the workers, the early runs
+ * of 32 files too (indexer.ts EARLY_CHUNK): under the pool's default of 40 they were parsed in this
+ * thread, one file per turn between the open documents' own analysis, for the first 10 s of every
+ * cold index. Side by side on the corpus (bench-like starts, TODO003.md open, 4 each): the complete
+ * index 9.1–11.3 s against 13.1–15.3 s; initialized → TODO003's first diagnostics 616–691 ms against
+ * 505–609 ms, 226–281 ms against 213–239 ms with its scope parsed ahead (the workers now share the
+ * two cores with this thread).
+ */
+const SERVER_POOL_OPTIONS = { resourceLimits: SERVER_WORKER_LIMITS, inProcessBelow: 0 };
+
 /** Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end when idle. */
 function poolHooks(): IndexHooks {
   const pools = new Map<string, WorkerPool>();
@@ -56,7 +67,7 @@ function poolHooks(): IndexHooks {
       if (misses < POOL_THRESHOLD) return null;
       let pool = pools.get(root.fsPath);
       if (!pool) {
-        pool = new WorkerPool(root.fsPath, { resourceLimits: SERVER_WORKER_LIMITS });
+        pool = new WorkerPool(root.fsPath, SERVER_POOL_OPTIONS);
         pools.set(root.fsPath, pool);
       }
       return pool;
