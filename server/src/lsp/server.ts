@@ -54,8 +54,10 @@ const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
  * thread, one file per turn between the open documents' own analysis, for the first 10 s of every
  * cold index. Side by side on the corpus (bench-like starts, TODO003.md open, 4 each): the complete
  * index 9.1–11.3 s against 13.1–15.3 s; initialized → TODO003's first diagnostics 616–691 ms against
- * 505–609 ms, 226–281 ms against 213–239 ms with its scope parsed ahead (the workers now share the
- * two cores with this thread).
+ * 505–609 ms, 226–281 ms against 213–239 ms with its scope parsed ahead, and with one core kept
+ * busy (as the workbench's renderer does) 324–459 ms against 256–440 ms: the workers now share the
+ * two cores with this thread. Reading the own scopes before the pool's first run was slower still
+ * there (338–618 ms: the workers then started cold while the diagnostics were computed).
  */
 const SERVER_POOL_OPTIONS = { resourceLimits: SERVER_WORKER_LIMITS, inProcessBelow: 0 };
 
