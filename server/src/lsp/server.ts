@@ -49,17 +49,14 @@ const POOL_THRESHOLD = 40;
 const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
 /**
- * Once an index has chosen the pool (POOL_THRESHOLD), every run goes to the workers, the early runs
- * of 32 files too (indexer.ts EARLY_CHUNK): under the pool's default of 40 they were parsed in this
- * thread, one file per turn between the open documents' own analysis, for the first 10 s of every
- * cold index. Side by side on the corpus (bench-like starts, TODO003.md open, 4 each): the complete
- * index 9.1–11.3 s against 13.1–15.3 s; initialized → TODO003's first diagnostics 616–691 ms against
- * 505–609 ms, 226–281 ms against 213–239 ms with its scope parsed ahead, and with one core kept
- * busy (as the workbench's renderer does) 324–459 ms against 256–440 ms: the workers now share the
- * two cores with this thread. Reading the own scopes before the pool's first run was slower still
- * there (338–618 ms: the workers then started cold while the diagnostics were computed).
+ * The early runs of a cold index (32 files, indexer.ts EARLY_CHUNK) fall under the pool's in-thread
+ * threshold (40): they are parsed in this thread, and the workers start only with the larger runs,
+ * 10 s in. Sending every run to the workers was measured and not kept: in code-server on the
+ * corpus the complete index took 11.5–12.5 s against 13.4–15.5 s (4 alternated pairs), but
+ * activation → TODO003's first diagnostics had a median of 3.19 s over 9 runs against 2.41 s: on two
+ * cores the workers took the CPU the extension host and this thread needed then.
  */
-const SERVER_POOL_OPTIONS = { resourceLimits: SERVER_WORKER_LIMITS, inProcessBelow: 0 };
+const SERVER_POOL_OPTIONS = { resourceLimits: SERVER_WORKER_LIMITS };
 
 /** Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end when idle. */
 function poolHooks(): IndexHooks {
