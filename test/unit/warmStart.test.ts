@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/core/analyze/document';
@@ -88,5 +88,22 @@ describe('parsing the open documents ahead', () => {
     // The folder note of the document that is gone was parsed after it.
     assert.ok(parsed.has(ws.readme), JSON.stringify([...parsed]));
     assert.equal(cache.size, 1);
+  });
+
+  it('lists only the folders along the open document, and none whose real path leaves the root', async () => {
+    const ws = workspace();
+    // An initiative outside, reached through a symlinked folder inside the root.
+    const outsideFolder = path.join(path.dirname(ws.root), 'elsewhere');
+    mkdirSync(outsideFolder);
+    writeFileSync(path.join(outsideFolder, 'TODO002.md'), TODO.replace('001', '002'));
+    writeFileSync(path.join(outsideFolder, 'PRD002.md'), PRD.replace('001', '002'));
+    symlinkSync(outsideFolder, path.join(ws.root, 'docs', 'linked'));
+    // A README in a folder off the path: not read (it is no folder note of the open document).
+    mkdirSync(path.join(ws.root, 'docs', 'sync', 'deeper'));
+    writeFileSync(path.join(ws.root, 'docs', 'sync', 'deeper', 'README.md'), '# Deeper\n');
+    const parsed = new Set<string>();
+    await warmStart({ folders: [ws.root], open: [path.join(ws.root, 'docs', 'linked', 'TODO002.md'), ws.todo] }, new ParseCache(), parsed);
+    assert.ok(![...parsed].some((f) => f.includes('PRD002') || f.includes('deeper')), JSON.stringify([...parsed]));
+    assert.ok(parsed.has(ws.prd), 'the other open document\'s scope is still parsed');
   });
 });

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { preparse } from '../core/analyze/document';
 import { compileConventions } from '../core/config/compiled';
@@ -53,14 +54,45 @@ function placed(folders: readonly NodeWorkspace[], file: string): { workspace: N
 }
 
 /**
+ * The files of the folders on the way from the root to `path`, each folder alone (not its
+ * subfolders): where a document's own scope lies in the common layouts (its TODO and PRD beside it,
+ * the folder notes above it), known whatever the size of the workspace, which the index lists
+ * anyway. A folder whose real path leaves the root (a symlink) is not listed.
+ */
+async function filesAlong(workspace: NodeWorkspace, path: string): Promise<string[]> {
+  const files: string[] = [];
+  const real = (dir: string): string | null => {
+    try {
+      return realpathSync.native(dir);
+    } catch {
+      return null;
+    }
+  };
+  const root = real(workspace.root);
+  const folders = path.split('/').slice(0, -1);
+  for (let depth = 0; root !== null && depth <= folders.length; depth++) {
+    const rel = folders.slice(0, depth).join('/');
+    const dir = workspace.absolute(rel);
+    const resolved = dir === null ? null : real(dir);
+    if (dir === null || resolved === null) break;
+    const inside = nodePath.relative(root, resolved);
+    if (inside.startsWith('..') || nodePath.isAbsolute(inside)) break;
+    for (const name of await new NodeWorkspace(dir, { recursive: false }).list()) files.push(rel === '' ? name : `${rel}/${name}`);
+  }
+  return files;
+}
+
+/**
  * Parses the open documents, then their own scopes (core/project/scope.ts ownScopeOf), into
- * `cache` while the client starts, adding the absolute path of each to `parsed` as it is taken
- * up (the index then analyses these with the cache, and only these, so nothing else enters it): the parse needs no configuration (analyze/document.ts
- * preparse), the scope only file names and the folder's `.proofmark.json`, read as the index
- * will read it without the editor's settings (a scope they change is a few documents parsed for
- * nothing). One document per turn of the event loop, so `initialize` is answered as it comes. Only
- * files inside the folders are read (NodeWorkspace), nothing is written, and a failure ends the
- * warm-up quietly: the index reads everything again.
+ * `cache` while the client starts, adding the absolute path of each to `parsed` as it is taken up
+ * (the index then analyses these with the cache, and only these, so nothing else enters it). The
+ * parse needs no configuration (analyze/document.ts preparse); the scope needs only the names of
+ * the files along each document's path (filesAlong) and the folder's `.proofmark.json`, read as the
+ * index will read it but without the editor's settings (a scope they change, or a PRD kept
+ * elsewhere, is a few documents parsed for nothing or not ahead). One document per turn of the
+ * event loop, so `initialize` is answered as it comes. Only files inside the folders are read
+ * (NodeWorkspace), nothing is written, and a failure ends the warm-up quietly: the index reads
+ * everything again.
  */
 export async function warmStart(hint: WarmHint, cache: ParseCache, parsed: Set<string>): Promise<number> {
   const started = performance.now();
@@ -88,16 +120,11 @@ export async function warmStart(hint: WarmHint, cache: ParseCache, parsed: Set<s
   };
   try {
     for (const { workspace, path } of targets) await parse(workspace, path);
-    const listings = new Map<NodeWorkspace, string[]>();
     for (const { workspace, path } of targets) {
-      let markdown = listings.get(workspace);
-      if (!markdown) {
-        const ignored = ignoreMatcher((await configOf(workspace)).ignore);
-        markdown = (await workspace.list()).filter((p) => isDocumentFile(p) && !ignored(p));
-        listings.set(workspace, markdown);
-      }
-      const conventions = compileConventions((await configOf(workspace)).conventions);
-      for (const p of ownScopeOf(markdown, conventions, path)) await parse(workspace, p);
+      const config = await configOf(workspace);
+      const ignored = ignoreMatcher(config.ignore);
+      const markdown = (await filesAlong(workspace, path)).filter((p) => isDocumentFile(p) && !ignored(p));
+      for (const p of ownScopeOf(markdown, compileConventions(config.conventions), path)) await parse(workspace, p);
     }
   } catch {
     // Parsing ahead is only a head start.
