@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WarmHint } from '../../server/src/protocol';
 
-/** As many open documents as the server parses ahead at most, and some it may find outside the folders. */
+/** At most this many open tabs are named (the server parses at most 16 documents ahead, their scopes included). */
 const MAX_OPEN = 8;
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
@@ -12,6 +12,15 @@ const MARKDOWN = /\.(?:md|markdown)$/i;
  * at activation, before their documents are loaded, as a restored window reopens them.
  */
 export function warmHint(): WarmHint {
+  try {
+    return openDocuments();
+  } catch {
+    // Only a head start: a server named nothing reads everything as it would anyway.
+    return { folders: [], open: [] };
+  }
+}
+
+function openDocuments(): WarmHint {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const tabs = vscode.window.tabGroups;
   const active = tabs.activeTabGroup.activeTab;

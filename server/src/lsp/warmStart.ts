@@ -14,7 +14,7 @@ import { folderConfig, readInitializationOptions } from './settings';
 
 /**
  * At most this many documents are parsed ahead, open ones and their own scopes together (TODO003.md
- * and its own scope are 2, about 40 chunks): what is parsed ahead stays in the open documents'
+ * and its own scope are 4, about 40 chunks): what is parsed ahead stays in the open documents'
  * parse cache (256 chunks), and must not push out what typing in them needs.
  */
 const MAX_DOCUMENTS = 16;
