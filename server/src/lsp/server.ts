@@ -49,16 +49,14 @@ const POOL_THRESHOLD = 40;
 const SERVER_WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
 /**
- * The early runs of a cold index (32 files, indexer.ts EARLY_CHUNK) fall under the pool's in-thread
- * threshold (40): they are parsed in this thread, and the workers start only with the larger runs,
+ * Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end
+ * when idle. The early runs of a cold index (32 files, indexer.ts EARLY_CHUNK) fall under the
+ * pool's in-thread threshold (40): they are parsed in this thread, and the workers start only with the larger runs,
  * 10 s in. Sending every run to the workers was measured and not kept: in code-server on the
  * corpus the complete index took 11.5–12.5 s against 13.4–15.5 s (4 alternated pairs), but
  * activation → TODO003's first diagnostics had a median of 3.19 s over 9 runs against 2.41 s: on two
  * cores the workers took the CPU the extension host and this thread needed then.
  */
-const SERVER_POOL_OPTIONS = { resourceLimits: SERVER_WORKER_LIMITS };
-
-/** Worker pools for cold indexes: one per workspace folder, kept for re-indexing; their workers end when idle. */
 function poolHooks(): IndexHooks {
   const pools = new Map<string, WorkerPool>();
   return {
@@ -66,7 +64,7 @@ function poolHooks(): IndexHooks {
       if (misses < POOL_THRESHOLD) return null;
       let pool = pools.get(root.fsPath);
       if (!pool) {
-        pool = new WorkerPool(root.fsPath, SERVER_POOL_OPTIONS);
+        pool = new WorkerPool(root.fsPath, { resourceLimits: SERVER_WORKER_LIMITS });
         pools.set(root.fsPath, pool);
       }
       return pool;
@@ -106,7 +104,7 @@ export function startServer(connection: Connection, ahead: ParsedAhead | null = 
 
   connection.onInitialize((params): InitializeResult => {
     const settings = readInitializationOptions(params.initializationOptions);
-    const s = ahead ? new Session(documents, settings, log, ahead.cache, ahead.parsed) : new Session(documents, settings, log);
+    const s = new Session(documents, settings, log, ahead?.cache, ahead?.parsed);
     session = s;
     for (const uri of workspaceFolders(params)) s.roots.add(uri);
     const caps = params.capabilities;
