@@ -1,6 +1,6 @@
 import { CHANGELOG_NAME } from '../analyze/releaseNotes';
 import type { DocumentRole } from '../model/document';
-import { reportByName } from '../parse/role';
+import { normalisePhase, reportByName } from '../parse/role';
 import type { Initiative } from '../model/initiative';
 import type { InitiativeMap } from './initiatives';
 import { phaseFolderOf, roadmapsOf } from './phaseFolders';
@@ -82,17 +82,45 @@ export function changelogReads(path: string, grouping: InitiativeMap): readonly 
   return CHANGELOG_NAME.test(path.slice(path.lastIndexOf('/') + 1)) ? specTaskLists(grouping) : [];
 }
 
+const byFolderOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly string[]>>();
+
+/** `PHASE3_FINAL_STATUS.md`, `phase_3-summary.md`: the phase a file name starts with. */
+const PHASE_NAME = /^phase[-_ ]?(\d+(?:[._]\d+)?)(?![\d])/i;
+
+/**
+ * For a report of a numbered phase, the other documents of its folder named for the same phase:
+ * rules/phaseReportCounts.ts compares the counts of tasks done they give.
+ */
+export function phaseReportReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
+  if (role.kind !== 'phase-doc') return [];
+  let byFolder = byFolderOf.get(grouping);
+  if (!byFolder) {
+    const map = new Map<string, string[]>();
+    for (const p of grouping.paths) {
+      if (!PHASE_NAME.test(p.slice(p.lastIndexOf('/') + 1))) continue;
+      const folder = p.slice(0, Math.max(0, p.lastIndexOf('/')));
+      map.set(folder, [...(map.get(folder) ?? []), p]);
+    }
+    byFolder = map;
+    byFolderOf.set(grouping, byFolder);
+  }
+  const phaseOf = (p: string): string => normalisePhase(PHASE_NAME.exec(p.slice(p.lastIndexOf('/') + 1))?.[1] ?? '');
+  const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  return (byFolder.get(folder) ?? []).filter((p) => p !== path && phaseOf(p) === role.phase);
+}
+
 /**
  * The documents a document's rules read beyond its own initiative, chosen from file names alone
  * (like the grouping, so that a scoped check, a batch and the server's dependencies all know them
  * before anything is analysed): a report's spec task lists (specReportReads), a task list's copies in
  * other spec folders of the same name (specCopies), a changelog's spec task lists, a spec's requirements
- * every spec's requirements (specHeaderReads), and for a document of
+ * every spec's requirements (specHeaderReads), a phase report its folder's other reports of the
+ * phase (phaseReportReads), and for a document of
  * a numbered phase folder the roadmaps that check its phase off (project/phaseFolders.ts,
  * rules/phaseFolders.ts).
  */
 export function crossReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
-  const reports = [...specReportReads(path, role, grouping), ...changelogReads(path, grouping), ...specCopies(path, grouping), ...specHeaderReads(path, grouping)];
+  const reports = [...specReportReads(path, role, grouping), ...changelogReads(path, grouping), ...specCopies(path, grouping), ...specHeaderReads(path, grouping), ...phaseReportReads(path, role, grouping)];
   const place = phaseFolderOf(path);
   if (!place) return reports;
   const roadmaps = roadmapsOf(place, (p) => grouping.paths.has(p));

@@ -255,9 +255,10 @@ export class Project {
     const collected: Finding[] = [];
     for (const f of raw) {
       // An archive's own findings are not reported; its contradictions of live documents are, and
-      // what a document marked historical gets wrong within itself is a hint.
+      // what a document marked historical gets wrong within itself, or archived reports between
+      // themselves, is a hint.
       const archive = REPORTED_IN_ARCHIVES.has(f.code) ? null : context.archiveOf(f.file);
-      if (archive && (archive.kind !== 'marked' || !QUIET_IN_MARKED_ARCHIVES.has(f.code))) continue;
+      if (archive && !f.amongRecords && (archive.kind !== 'marked' || !QUIET_IN_MARKED_ARCHIVES.has(f.code))) continue;
       const cache = archive ? this.finalized.quiet : this.finalized.map;
       let final = cache.get(f);
       if (final === undefined) {

@@ -50,6 +50,11 @@ export interface RuleFinding {
   readonly weak?: boolean;
   /** Shown as a hint whatever the configured severity (unless the code is off): true, but rarely wanted. */
   readonly quiet?: boolean;
+  /**
+   * Compares records with each other (reports of one phase that disagree): in an archive folder a
+   * hint, since what archived reports get wrong between themselves is still wrong, but rarely wanted.
+   */
+  readonly amongRecords?: boolean;
   readonly data?: FindingData;
 }
 
