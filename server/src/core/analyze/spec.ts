@@ -240,6 +240,17 @@ function ownStatus(input: SpecInput, c: CompiledConventions): SpecModel['status'
   return null;
 }
 
+/** `**Created**: 2025-10-22`, `Date: 2025-10-22`: the header field dating the document. */
+const CREATED_FIELD = /^\s*(?:[-*+]\s+)?\*{0,2}(?:Created|Date|Written)\*{0,2}\s*[:：]\s*\*{0,2}\s*(\d{4}-\d{2}-\d{2})\b/i;
+
+function createdDate(input: SpecInput): SpecModel['created'] {
+  for (let line = 1; line <= Math.min(input.lines.lineCount, 15); line++) {
+    const m = input.code[line] ? null : CREATED_FIELD.exec(input.lines.line(line));
+    if (m) return { line, date: m[1] ?? '' };
+  }
+  return null;
+}
+
 function mentionedIds(input: SpecInput): string[] {
   const ids = new Set<string>();
   for (let line = 1; line <= input.lines.lineCount; line++) for (const p of prefixedIds(input.lines.line(line))) ids.add(p.id);
@@ -259,5 +270,6 @@ export function analyseSpec(input: SpecInput): SpecModel {
     counts: input.part === 'tasks' ? counts(input) : [],
     markers: markers(input),
     status: ownStatus(input, input.c),
+    created: input.part === 'requirements' ? createdDate(input) : null,
   };
 }

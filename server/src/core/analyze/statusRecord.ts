@@ -50,7 +50,7 @@ function statusOf(text: string, lines: LineIndex): SpecModel['status'] {
 export function statusRecordModel(path: string, text: string, role: DocumentRole): DocumentModel {
   const lines = new LineIndex(text);
   const spec: SpecModel | null =
-    role.kind === 'spec' && role.part === 'status' ? { part: 'status', items: [], mentioned: [], tasks: [], phases: [], checkpoints: [], counts: [], markers: [], status: statusOf(text, lines) } : null;
+    role.kind === 'spec' && role.part === 'status' ? { part: 'status', items: [], mentioned: [], tasks: [], phases: [], checkpoints: [], counts: [], markers: [], status: statusOf(text, lines), created: null } : null;
   return {
     path,
     hash: contentHash(text),

@@ -114,7 +114,7 @@ export const FINDING_CODES = {
   'numbers-inconsistent': {
     severity: 'warning',
     title: 'Numbers do not add up',
-    description: 'A fractional count such as "44.1/45 tests", X/Y stated next to a percentage it is not, a count next to ids that number otherwise ("17 requirements (A-01..09, B-01..09)"), a table\'s Total row that is not the sum of its rows, a task list\'s stated counts against its tasks, or reports of one phase giving different counts of its tasks done.',
+    description: 'A fractional count such as "44.1/45 tests", X/Y stated next to a percentage it is not, a count next to ids that number otherwise ("17 requirements (A-01..09, B-01..09)"), a table\'s Total row that is not the sum of its rows, a task list\'s stated counts against its tasks, reports of one phase giving different counts of its tasks done, or a changelog release dated before the specs of work it lists.',
   },
   'evidence-to-fill': {
     severity: 'hint',

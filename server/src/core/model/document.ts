@@ -155,13 +155,18 @@ export interface TestTally {
   readonly parts: readonly TestCount[];
 }
 
-/** An item a changelog's released version lists as shipped: `- Offline fallback with caching` under `## [0.1.0]`. */
+/** An item a changelog's released version lists: `- Offline fallback with caching` under `## [0.1.0]`. */
 export interface ReleaseItem {
   readonly line: number;
   readonly range: Range;
   readonly text: string;
   /** The version, as its heading writes it: `0.1.0`. */
   readonly release: string;
+  /** The release's heading, and the date it gives (`## [0.1.0] - 2025-01-01`), as `YYYY-MM-DD`, or null. */
+  readonly releaseLine: number;
+  readonly date: string | null;
+  /** Listed as shipped: directly under the version or under `### Added` / `### Features`, not Changed or Fixed. */
+  readonly shipped: boolean;
 }
 
 /** A status field of any status: `**Status**: 🔄 IN PROGRESS`, `**Result**: ✅ PASSED`. */

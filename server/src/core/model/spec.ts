@@ -110,4 +110,6 @@ export interface SpecModel {
   readonly markers: readonly SpecMarker[];
   /** The document's own `**Status**:` field near its top (spec headers: Draft, Complete), or null. */
   readonly status: { readonly line: number; readonly range: Range; readonly text: string; readonly marker: 'done' | 'in-progress' | 'planned' | null } | null;
+  /** The date its header says it was written (`**Created**: 2025-10-22`, `**Date**:`), as `YYYY-MM-DD`, or null. */
+  readonly created: { readonly line: number; readonly date: string } | null;
 }

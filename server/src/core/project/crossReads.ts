@@ -77,9 +77,21 @@ export function specReportReads(path: string, role: DocumentRole, grouping: Init
   return specTaskLists(grouping);
 }
 
-/** A changelog reads every spec's task list: what a release ships, against the tasks that make it (rules/releaseNotes.ts). */
+const changelogReadsOf = new WeakMap<InitiativeMap, readonly string[]>();
+
+/**
+ * A changelog reads every spec's task list and requirements: what a release ships, against the
+ * tasks that make it (rules/releaseNotes.ts), and its date against the date each spec was written
+ * (rules/releaseDates.ts).
+ */
 export function changelogReads(path: string, grouping: InitiativeMap): readonly string[] {
-  return CHANGELOG_NAME.test(path.slice(path.lastIndexOf('/') + 1)) ? specTaskLists(grouping) : [];
+  if (!CHANGELOG_NAME.test(path.slice(path.lastIndexOf('/') + 1))) return [];
+  let hit = changelogReadsOf.get(grouping);
+  if (!hit) {
+    hit = [...specTaskLists(grouping), ...grouping.initiatives.flatMap((i) => (i.spec?.requirements ? [i.spec.requirements] : []))];
+    changelogReadsOf.set(grouping, hit);
+  }
+  return hit;
 }
 
 const byFolderOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly string[]>>();

@@ -14,6 +14,7 @@ import { specCopyRule } from './specCopies';
 import { testTotalsRule } from './testTotals';
 import { releaseNotesRule } from './releaseNotes';
 import { phaseReportCountRule } from './phaseReportCounts';
+import { releaseDateRule } from './releaseDates';
 import { todoFileRules } from './todoFiles';
 
 /**
@@ -23,7 +24,7 @@ import { todoFileRules } from './todoFiles';
 export const INITIATIVE_RULES: readonly ((ctx: RuleContext, initiative: Initiative) => RuleFinding[])[] = [todoFileRules, requirementRules, phaseCountRule, specRules];
 
 /** Rules over one document, reading its initiative (if any) and the file index. */
-export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule, phaseFolderRule, specCopyRule, testTotalsRule, releaseNotesRule, phaseReportCountRule];
+export const DOCUMENT_RULES: readonly ((ctx: RuleContext, model: DocumentModel) => RuleFinding[])[] = [brokenReferenceRule, taskFileRule, openPlanRule, claimRules, constitutionRule, specReportRule, phaseFolderRule, specCopyRule, testTotalsRule, releaseNotesRule, releaseDateRule, phaseReportCountRule];
 
 export function initiativeFindings(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings = INITIATIVE_RULES.flatMap((rule) => rule(ctx, initiative));

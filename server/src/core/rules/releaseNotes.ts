@@ -81,12 +81,13 @@ function openTaskOf(item: ReleaseItem, all: readonly Candidate[]): Candidate | n
  * no other task may match as well, and a task that tests or documents the feature does not count.
  */
 export function releaseNotesRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
-  if (model.releaseItems.length === 0) return [];
+  if (!model.releaseItems.some((i) => i.shipped)) return [];
   const paths = changelogReads(model.path, ctx.initiatives);
   if (paths.length === 0) return [];
   const all = candidates(ctx, paths);
   const findings: RuleFinding[] = [];
   for (const item of model.releaseItems) {
+    if (!item.shipped) continue;
     const open = openTaskOf(item, all);
     if (!open) continue;
     const name = open.task.id ?? `"${clip(open.task.text, 40)}"`;
