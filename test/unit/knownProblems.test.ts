@@ -95,6 +95,14 @@ describe('known problems of the external corpus', { skip: repos.length === 0 ? '
     assert.ok(found >= 0.85 * listed, `${found}/${listed}; missed: ${kinds.flatMap((k) => perKind.get(k)?.missed ?? []).join(', ')}`);
   });
 
+  it("reports at least 80% of the listed problems of the status and claim issue's kinds together", () => {
+    const kinds = ['claim-without-evidence', 'numbers-inconsistent', 'phase-done-tasks-open'];
+    const found = kinds.reduce((n, k) => n + (perKind.get(k)?.found ?? 0), 0);
+    const listed = kinds.reduce((n, k) => n + (perKind.get(k)?.listed ?? 0), 0);
+    process.stdout.write(`status and claim issue kinds together: ${found}/${listed}\n`);
+    assert.ok(found >= 0.8 * listed, `${found}/${listed}; missed: ${kinds.flatMap((k) => perKind.get(k)?.missed ?? []).join(', ')}`);
+  });
+
   it('reports at least 80% of the listed task-done-file-missing problems under that code', () => {
     assert.ok(share('task-done-file-missing') >= 0.8, `missed: ${perKind.get('task-done-file-missing')?.missed.join(', ')}`);
   });

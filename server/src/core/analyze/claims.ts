@@ -42,6 +42,19 @@ export interface ClaimInput {
 const DONE_BULLET = /^\s*[-*+]\s+(?:\*\*)?\s*(?:✅|✔️?|☑️?)/u;
 const TABLE_CELL_DONE = /^\s*\|.*\|\s*\**\s*✅/u;
 const CHECKED_BOX = /^\s*[-*+]\s+\[[xX]\]\s/;
+/** A list item, not a checkbox: `- `, `5. `. */
+const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?!\[[ xX]\])/;
+/**
+ * Numbered work said done in words: `Tasks 1-2 + 7 complete`, `Phase 3 is complete`, `T001–T010
+ * done`, `Steps 1 and 2 finished`. Not `not complete`, not `incomplete`: the words between the
+ * number and the verdict may only be a copula.
+ */
+const NUMBERED_DONE =
+  /\b(?:(?:tasks?|phases?|steps?|stages?|milestones?|sprints?)\s+\d+(?:\.\d+)*|T\d{3,4})(?:\s*(?:-|–|—|,|\+|&|\band\b|\bto\b|\bthrough\b)\s*(?:T?\d+(?:\.\d+)*))*\s+(?:(?:are|is|now|all|fully|were|was)\s+)*(?:complete|completed|done|finished)\b(?!\s*\?)/i;
+/** Sections that state what a piece of work starts from: there `Phase 1 complete` is a precondition, not a report. */
+const STARTING_POINT = /\b(?:prerequisites?|pre-?conditions?|assumptions?|dependencies|depends\s+on|context|background|before\s+(?:you\s+)?start(?:ing)?)\b/i;
+/** Words before the verdict, in its clause, that make it a condition, a plan or a question: `once Tasks 1-2 are complete`. */
+const NOT_YET = /\b(?:once|when|after|until|before|if|unless|whether|should|must|will|to\s+be|needs?|can|could|would|expected|target|planned)\b/i;
 const PERCENT_CLAIM = /\b\d{1,3}(?:\.\d+)?%\s+(?:complete|success|production ready|achievement)/i;
 /** In decision records `- ✅ **Pros**:` is a pro/con bullet, not a claim. */
 const PRO_CON = /^\s*[-*+]\s+(?:✅|❌|⚠️)\s*\**\s*(?:Pros?|Cons?|Advantages?|Disadvantages?|Benefits?|Drawbacks?|Trade-?offs?)\b/iu;
@@ -61,6 +74,29 @@ const SUCCESS_METRICS = /\b(?:success\s+metrics|kpis?)\b/i;
 const REPORT_WORDS = /\b(?:validation|validated|results?|achieved|achievement|met|status|verification|verified|outcome|delivered|completed?|summary|passed)\b/i;
 /** Sections that speak for the whole document: its summary, status, conclusion or sign-off. */
 const SUMMARY_SECTION = /\b(?:summary|overview|conclusion|status|sign-?off|final|verdict|tl;?dr|at a glance|result)\b/i;
+
+/** The words of a list item that claim numbered work done, or null (see NUMBERED_DONE, NOT_YET). */
+export function numberedDone(text: string): string | null {
+  if (!LIST_ITEM.test(text)) return null;
+  const m = NUMBERED_DONE.exec(text);
+  if (!m) return null;
+  const clause = text.slice(0, m.index).split(/[.;:!?(]|—|–(?=\s)/).pop() ?? '';
+  return NOT_YET.test(clause) ? null : m[0];
+}
+
+/** The last line of the list item at `line`: its continuation lines and the items nested under it. */
+function itemEnd(lines: LineIndex, code: Uint8Array, line: number): number {
+  const indent = LIST_ITEM.exec(lines.line(line))?.[1]?.length ?? 0;
+  let end = line;
+  for (let next = line + 1; next <= lines.lineCount; next++) {
+    const text = lines.line(next);
+    if (text.trim() === '' || code[next]) break;
+    const own = text.search(/\S/);
+    if (own <= indent && (LIST_ITEM.test(text) || /^\s*#/.test(text))) break;
+    end = next;
+  }
+  return end;
+}
 
 function trimmed(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -157,6 +193,12 @@ export function findClaims(input: ClaimInput): Claim[] {
     else if (TABLE_CELL_DONE.test(text)) form = 'table-cell';
     else if (CHECKED_BOX.test(text)) form = 'checked-box';
     else if (PERCENT_CLAIM.test(text)) form = 'percentage';
+    const words = form === null ? numberedDone(text) : null;
+    if (words !== null) {
+      if (inTargets(line) || sections.ancestors(line).some((h) => STARTING_POINT.test(h.text))) continue;
+      add('prose', line, { status: 'done', text: words, percent: null }, { start: line, end: itemEnd(lines, code, line) }, line > coveredUntil);
+      continue;
+    }
     // A checked box under criteria says the criterion is met: a claim even there.
     if (form === null || (form !== 'checked-box' && inTargets(line)) || (form === 'target' && inMetricTargets(line))) continue;
     const marker: StatusMarker = readStatus(text, c) ?? { status: 'done', text: form === 'checked-box' ? '[x]' : trimmed(text), percent: null };

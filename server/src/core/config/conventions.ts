@@ -36,7 +36,7 @@ export const DEFAULT_CONVENTIONS: Conventions = {
   phaseOutputFile: '^@?(?:TODO)?([A-Za-z]*\\d{3})_phase(\\d+(?:[._]\\d+)?)_([a-z0-9_]+)\\.md$',
   phasePromptFile: '^(?:PHASE_?(\\d+(?:[._]\\d+)?)_(?:[A-Z0-9_.]*_)?PROMPT|PROMPT_phase(\\d+(?:\\.\\d+)?)|phase_?(\\d+(?:\\.\\d+)?[a-z]?)_prompt|prompt_(\\d+))\\.md$',
   phaseDocFile: '^(?:PHASE_?(\\d+(?:[._]\\d+)?|[A-D])_([A-Z0-9_]+)|phase_?(\\d+(?:\\.\\d+)?)[_-]([a-z0-9_-]+))\\.md$',
-  statusDocFile: '(?:SUMMARY|REPORT|STATUS|VALIDATION|HANDOFF|COMPLETION|COMPLETE|CHECKLIST)[A-Z0-9_]*\\.md$',
+  statusDocFile: '(?:SUMMARY|REPORT|STATUS|VALIDATION|HANDOFF|COMPLETION|COMPLETE|CHECKLIST|SESSION)[A-Z0-9_]*\\.md$',
   outputKinds: ['notes', 'decisions', 'handoff', 'testing_summary'],
   requirementKinds: ['FR', 'NFR', 'AC'],
   statusDone: '✅|✔️?|☑️?|\\bCOMPLETED?\\b|\\bDONE\\b|\\bACHIEVED\\b|\\bPASSED\\b',

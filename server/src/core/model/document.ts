@@ -102,8 +102,12 @@ export interface Evidence {
   readonly reference: number;
 }
 
-/** `target`: a bullet or row that states only a target as met (`Startup: <50ms ✅`), no measured value. */
-export type ClaimForm = 'field' | 'heading' | 'bullet' | 'table-cell' | 'checked-box' | 'percentage' | 'target';
+/**
+ * `target`: a bullet or row that states only a target as met (`Startup: <50ms ✅`), no measured
+ * value. `prose`: a list item saying in words that numbered work is done (`Tasks 1-2 + 7 complete`);
+ * its evidence is looked for in the item itself.
+ */
+export type ClaimForm = 'field' | 'heading' | 'bullet' | 'table-cell' | 'checked-box' | 'percentage' | 'target' | 'prose';
 
 export interface Claim {
   readonly form: ClaimForm;
