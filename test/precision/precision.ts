@@ -9,10 +9,12 @@
  * Hints are quiet (VS Code shows them in the editor, not among the problems): they are counted apart,
  * as "hints", and neither in the precision nor as kept.
  * `--sample N [--seed S] [--codes A,B] [--round R]` prints N unlabelled findings (of the given codes), stratified by code, as JSON lines
- * to label (they quote the documents, so they are printed, not stored in the project).
- * `--labels FILE` measures against another labels file instead: `test/precision/blind.jsonl` holds 60
- * findings drawn at random from everything reported after the tuning and judged blind, by a reader
- * who saw neither labels.jsonl nor the rules (round fresh9), never used to tune a rule.
+ * to label (they quote the documents, so they are printed, not stored in the project); with `--all`,
+ * N of everything reported that no blind round has judged yet, for a blind round.
+ * `--labels FILE` measures against another labels file instead: `test/precision/blind.jsonl` holds
+ * rounds of 60 findings drawn at random from everything reported after the tuning and judged blind,
+ * by a reader who saw neither labels.jsonl nor the rules (rounds fresh9, fresh11), never used to
+ * tune a rule; `--round R` measures one round.
  * `--show CODE` prints the labelled findings of CODE still reported, each with its verdict, the
  * label's reason and the message now, and the TRUE findings of CODE no longer reported (LOST), to read
  * what a rule still gets wrong.
@@ -44,6 +46,8 @@ function emptyRow(): Row {
 function pct(a: number, b: number): string {
   return b === 0 ? '–' : `${Math.round((100 * a) / b)}%`;
 }
+
+const BLIND_FILE = path.join(__dirname, 'blind.jsonl');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -153,7 +157,10 @@ function main(): void {
   const sampleSize = arg('--sample');
   if (sampleSize !== undefined) {
     const codes = arg('--codes')?.split(',');
-    const pool = codes === undefined ? unlabelled : unlabelled.filter((f) => codes.includes(f.code));
+    // A blind round draws from everything reported, labelled or not, but never a finding an earlier blind round judged.
+    const blind = new Set(readLabels(BLIND_FILE).map(locationKey));
+    const from = process.argv.includes('--all') ? loud.filter((f) => !blind.has(locationKey(f))) : unlabelled;
+    const pool = codes === undefined ? from : from.filter((f) => codes.includes(f.code));
     const picked = stratifiedSample(pool, Number(sampleSize), Number(arg("--seed") ?? "1"), Number(arg("--floor") ?? "4"));
     for (const f of picked) process.stdout.write(`${JSON.stringify(f)}\n`);
     return;
