@@ -292,4 +292,13 @@ describe('one missing file, one finding, within a document', () => {
     assert.match(findings[0]?.message ?? '', /^Phase 1 prerequisite CONTEXT\.md does not exist.*; Phase 2 needs it too; Phase 3 needs it too\.$/);
     assert.deepEqual(findings[0]?.related.filter((r) => r.message.endsWith('prerequisite too')).length, 2);
   });
+
+  it("reports a prerequisite at a stale path, whose file is in the TODO's own initiative, as a warning with a fix", async () => {
+    const todo = '# TODO002: Buffers\n\n## Phase 1: Tables\n\n### Prerequisites\n- `@work/PRD002.md`\n\n### Progress Checklist\n- [x] Tables\n';
+    const files = { 'work/002/TODO002.md': todo, 'work/002/PRD002.md': '# PRD002\n', 'other/002/PRD002.md': '# PRD002 of another project\n' };
+    const findings = only(await check(files), 'prerequisite-missing');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`), ['6 warning']);
+    assert.match(findings[0]?.message ?? '', /^Phase 1 prerequisite work\/PRD002\.md is not at that path, but work\/002\/PRD002\.md has its name: the path is stale\.$/);
+    assert.deepEqual(findings[0]?.data?.relocated, { from: 'work/PRD002.md', to: 'work/002/PRD002.md', within: 'in this initiative' });
+  });
 });

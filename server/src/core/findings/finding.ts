@@ -17,8 +17,8 @@ export interface RelatedLocation {
  */
 export interface FindingData {
   readonly missingOutput?: { readonly name: string; readonly phase: string };
-  /** A cited path that does not exist and the one file of that name found elsewhere. */
-  readonly relocated?: { readonly from: string; readonly to: string };
+  /** A cited path that does not exist and the one file of that name found elsewhere (`within`: where it is the one, `in this initiative`; else the workspace). */
+  readonly relocated?: { readonly from: string; readonly to: string; readonly within?: string };
   /** A cited file name that does not exist and the name of the one file beside it spelt nearly the same (the fix writes it). */
   readonly misnamed?: { readonly written: string; readonly found: string };
   /** The workspace paths a missing file was looked for at, most likely first (its git history is told by them). */

@@ -27,6 +27,14 @@ function promptOutputs(ctx: RuleContext, initiative: Initiative, phase: string):
 }
 
 /** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
+/** The one file of a citation's name inside an initiative's folder, or null. */
+function ownNamed(ctx: RuleContext, folder: string, ref: { readonly target: string; readonly shape: string }): string | null {
+  if (ref.shape === 'directory') return null;
+  const name = basename(ref.target);
+  const inside = ctx.index.named(name).filter((p) => folder === '' || p.startsWith(`${folder}/`));
+  return inside.length === 1 ? (inside[0] ?? null) : null;
+}
+
 export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
   /** Index in `findings` of the finding of each missing prerequisite, by the first path it was looked for at. */
@@ -115,6 +123,23 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
       const drift = misnamedTarget(ctx, ref, file);
       if (drift) {
         findings.push(misnamedFinding(file, pre.range, `Phase ${phase.number} prerequisite ${pre.name}`, ref, drift, r.tried));
+        continue;
+      }
+      // The one file of that name elsewhere, or in the TODO's own initiative (`upload_refactor/PRD002.md`
+      // for the TODO's `002/PRD002.md`): the prerequisite exists and its path is stale, worth fixing but no error.
+      const single = r.candidates.length === 1 ? r.candidates[0] : undefined;
+      const anywhere = r.relocated ?? single ?? null;
+      const moved = anywhere ?? ownNamed(ctx, initiative.key.folder, ref);
+      if (moved !== null) {
+        findings.push({
+          code: 'prerequisite-missing',
+          file,
+          range: pre.range,
+          message: `Phase ${phase.number} prerequisite ${pre.name} is not at that path, but ${moved} has its name: the path is stale.`,
+          related: [{ file: moved, range: lineRangeOf(1), message: 'The file of that name' }],
+          weak: true,
+          data: { relocated: { from: ref.target, to: moved, ...(anywhere === null ? { within: 'in this initiative' } : {}) }, missing: r.tried },
+        });
         continue;
       }
       // One missing file, one finding: the same prerequisite of a later phase is a related location.

@@ -83,7 +83,7 @@ function relocatedFix(model: DocumentModel, lines: LineIndex, f: Finding): Fix |
   const at = within(lines, f.range, moved.from);
   if (!at) return null;
   // A guess (the one file of that name elsewhere): offered, never applied by "Fix all".
-  return { title: `Point to ${moved.to}, the one file of that name`, finding: f, edits: [{ file: model.path, range: at, newText: moved.to }], mechanical: false };
+  return { title: `Point to ${moved.to}, the one file of that name${moved.within ? ` ${moved.within}` : ''}`, finding: f, edits: [{ file: model.path, range: at, newText: moved.to }], mechanical: false };
 }
 
 /** The fix a finding's code has, when it can be computed from the documents alone. */
@@ -100,6 +100,7 @@ export function fixFor(project: Project, model: DocumentModel, lines: LineIndex,
     case 'phase-title-mismatch':
       return titleFix(project, model, lines, f);
     case 'task-done-file-missing':
+    case 'prerequisite-missing':
       return relocatedFix(model, lines, f);
     default:
       return null;
