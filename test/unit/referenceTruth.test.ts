@@ -301,4 +301,14 @@ describe('one missing file, one finding, within a document', () => {
     assert.match(findings[0]?.message ?? '', /^Phase 1 prerequisite work\/PRD002\.md is not at that path, but work\/002\/PRD002\.md has its name: the path is stale\.$/);
     assert.deepEqual(findings[0]?.data?.relocated, { from: 'work/PRD002.md', to: 'work/002/PRD002.md', within: 'in this initiative' });
   });
+
+  it("reports an initiative's folder cited by its id, whose documents sit one level up, as a stale path", async () => {
+    const todo = '# TODO004: Deploy\n\n## Phase 1: Cloud\n\n### Prerequisites\n- `work/integration/001/` (completed integration)\n- `work/testing/002/`\n\n### Progress Checklist\n- [x] Cloud\n';
+    const files = { 'work/deploy/TODO004.md': todo, 'work/integration/TODO001.md': '# TODO001\n', 'work/testing/notes.md': '# Notes\n' };
+    const findings = only(await check(files), 'prerequisite-missing');
+    // integration/ holds TODO001.md itself; testing/ holds no initiative 002, so that one is missing.
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.severity}`), ['6 warning', '7 error']);
+    assert.match(findings[0]?.message ?? '', /work\/integration\/001 is not at that path, but initiative 001's documents are in work\/integration: the path is stale\.$/);
+    assert.equal(findings[0]?.data?.relocated, undefined);
+  });
 });

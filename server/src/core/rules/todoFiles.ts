@@ -1,4 +1,4 @@
-import { basename, normalisePhase } from '../parse/role';
+import { basename, dirname, normalisePhase } from '../parse/role';
 import type { DocumentModel, Reference } from '../model/document';
 import type { Initiative } from '../model/initiative';
 import type { Resolution } from '../resolve/resolve';
@@ -33,6 +33,38 @@ function ownNamed(ctx: RuleContext, folder: string, ref: { readonly target: stri
   const name = basename(ref.target);
   const inside = ctx.index.named(name).filter((p) => folder === '' || p.startsWith(`${folder}/`));
   return inside.length === 1 ? (inside[0] ?? null) : null;
+}
+
+/**
+ * Where a prerequisite that is not at its path is, when a reader would find it: the one file of
+ * its name (in the workspace, or in the TODO's own initiative: `upload_refactor/PRD002.md` for the
+ * TODO's `002/PRD002.md`), or for an initiative's folder, the folder holding its anchors. It exists
+ * and its path is stale: worth fixing, but no error.
+ */
+function stalePath(ctx: RuleContext, folder: string, ref: Reference, r: Extract<Resolution, { resolved: null }>): { to: string; found: string; related: string; within?: string; fix?: false } | null {
+  const anywhere = r.relocated ?? (r.candidates.length === 1 ? r.candidates[0] : undefined);
+  if (anywhere !== undefined && anywhere !== null) return { to: anywhere, found: `${anywhere} has its name`, related: 'The file of that name' };
+  const own = ownNamed(ctx, folder, ref);
+  if (own) return { to: own, found: `${own} has its name`, related: 'The file of that name', within: 'in this initiative' };
+  const up = initiativeOneUp(ctx, r.tried[0] ?? '');
+  // A folder for a folder is the author's call (what else it should hold): no fix is offered.
+  if (up) return { to: up, found: `initiative ${basename(r.tried[0]?.replace(/\/+$/, '') ?? '')}'s documents are in ${up}`, related: "The initiative's folder", fix: false };
+  return null;
+}
+
+/** Anchors that hold an initiative's id in their name (`TODO001.md`). */
+const ANCHOR_KINDS = ['TODO', 'PRD', 'RFC', 'CONTEXT'];
+
+/**
+ * For a cited initiative folder that does not exist (`integration/001/`), its parent when that holds
+ * the initiative's anchors itself (`integration/TODO001.md`): the initiative is there, one level up.
+ */
+function initiativeOneUp(ctx: RuleContext, path: string): string | null {
+  const folder = path.replace(/\/+$/, '');
+  const id = basename(folder);
+  if (!/^\d{3}$/.test(id)) return null;
+  const parent = dirname(folder);
+  return ANCHOR_KINDS.some((k) => ctx.index.hasFile(parent === '' ? `${k}${id}.md` : `${parent}/${k}${id}.md`)) ? parent : null;
 }
 
 export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
@@ -125,20 +157,16 @@ export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFin
         findings.push(misnamedFinding(file, pre.range, `Phase ${phase.number} prerequisite ${pre.name}`, ref, drift, r.tried));
         continue;
       }
-      // The one file of that name elsewhere, or in the TODO's own initiative (`upload_refactor/PRD002.md`
-      // for the TODO's `002/PRD002.md`): the prerequisite exists and its path is stale, worth fixing but no error.
-      const single = r.candidates.length === 1 ? r.candidates[0] : undefined;
-      const anywhere = r.relocated ?? single ?? null;
-      const moved = anywhere ?? ownNamed(ctx, initiative.key.folder, ref);
-      if (moved !== null) {
+      const stale = stalePath(ctx, initiative.key.folder, ref, r);
+      if (stale) {
         findings.push({
           code: 'prerequisite-missing',
           file,
           range: pre.range,
-          message: `Phase ${phase.number} prerequisite ${pre.name} is not at that path, but ${moved} has its name: the path is stale.`,
-          related: [{ file: moved, range: lineRangeOf(1), message: 'The file of that name' }],
+          message: `Phase ${phase.number} prerequisite ${pre.name} is not at that path, but ${stale.found}: the path is stale.`,
+          related: [{ file: stale.to, range: lineRangeOf(1), message: stale.related }],
           weak: true,
-          data: { relocated: { from: ref.target, to: moved, ...(anywhere === null ? { within: 'in this initiative' } : {}) }, missing: r.tried },
+          data: { ...(stale.fix === false ? {} : { relocated: { from: ref.target, to: stale.to, ...(stale.within ? { within: stale.within } : {}) } }), missing: r.tried },
         });
         continue;
       }
