@@ -44,6 +44,18 @@ describe('reports of one phase that count its tasks differently', () => {
     assert.deepEqual(messages(alone), messages(wholeOfPath));
   });
 
+  it('compares the documents of a per-phase folder alike, whichever way the workspace is checked', async () => {
+    const files = {
+      'docs/phase_3/handoff.md': report('Phase 3 Handoff', '**Tasks Completed**: 40/49'),
+      'docs/phase_3/summary.md': report('Phase 3 Summary', '**Completion**: 49/49 tasks'),
+    };
+    const { whole, batches, alone, wholeOfPath } = await checkedThreeWays(files, 'docs/phase_3/summary.md');
+    const messages = (list: readonly Finding[]): string[] => only(list, 'numbers-inconsistent').map((f) => f.message);
+    assert.deepEqual(only(whole, 'numbers-inconsistent').map((f) => f.file), ['docs/phase_3/summary.md']);
+    assert.deepEqual(messages(batches), messages(whole));
+    assert.deepEqual(messages(alone), messages(wholeOfPath));
+  });
+
   it('says nothing of reports that agree, of other phases or folders, of another total, or of a progress snapshot', async () => {
     const files = {
       'docs/PHASE3_COMPLETE.md': report('Phase 3 Complete', '**Completion**: 49/49 tasks'),

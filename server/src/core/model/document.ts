@@ -166,8 +166,9 @@ export interface ReleaseItem {
   readonly text: string;
   /** The version, as its heading writes it: `0.1.0`. */
   readonly release: string;
-  /** The release's heading, and the date it gives (`## [0.1.0] - 2025-01-01`), as `YYYY-MM-DD`, or null. */
+  /** The line of the release's heading. */
   readonly releaseLine: number;
+  /** The date its heading gives (`## [0.1.0] - 2025-01-01`), as `YYYY-MM-DD`, or null. */
   readonly date: string | null;
   /** Listed as shipped: directly under the version or under `### Added` / `### Features`, not Changed or Fixed. */
   readonly shipped: boolean;

@@ -94,31 +94,41 @@ export function changelogReads(path: string, grouping: InitiativeMap): readonly 
   return hit;
 }
 
-const byFolderOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly string[]>>();
+const byFolderOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly { path: string; phase: string }[]>>();
 
 /** `PHASE3_FINAL_STATUS.md`, `phase_3-summary.md`: the phase a file name starts with. */
 const PHASE_NAME = /^phase[-_ ]?(\d+(?:[._]\d+)?)(?![\d])/i;
+/** `phase_2/handoff.md`: a per-phase folder (parse/role.ts), whose documents are that phase's. */
+const PHASE_FOLDER = /(?:^|\/)phase[_-]?(\d+(?:\.\d+)?)$/i;
+
+/** The phase a document is named for, by its name or its per-phase folder, or null. */
+function namedPhase(path: string): string | null {
+  const i = path.lastIndexOf('/');
+  const raw = PHASE_NAME.exec(path.slice(i + 1))?.[1] ?? PHASE_FOLDER.exec(path.slice(0, Math.max(0, i)))?.[1];
+  return raw === undefined ? null : normalisePhase(raw);
+}
 
 /**
- * For a report of a numbered phase, the other documents of its folder named for the same phase:
- * rules/phaseReportCounts.ts compares the counts of tasks done they give.
+ * For a report of a numbered phase, the other documents of its folder named for the same phase
+ * (or in the same per-phase folder): rules/phaseReportCounts.ts compares the counts of tasks done
+ * they give.
  */
 export function phaseReportReads(path: string, role: DocumentRole, grouping: InitiativeMap): readonly string[] {
   if (role.kind !== 'phase-doc') return [];
   let byFolder = byFolderOf.get(grouping);
   if (!byFolder) {
-    const map = new Map<string, string[]>();
+    const map = new Map<string, { path: string; phase: string }[]>();
     for (const p of grouping.paths) {
-      if (!PHASE_NAME.test(p.slice(p.lastIndexOf('/') + 1))) continue;
+      const phase = namedPhase(p);
+      if (phase === null) continue;
       const folder = p.slice(0, Math.max(0, p.lastIndexOf('/')));
-      map.set(folder, [...(map.get(folder) ?? []), p]);
+      map.set(folder, [...(map.get(folder) ?? []), { path: p, phase }]);
     }
     byFolder = map;
     byFolderOf.set(grouping, byFolder);
   }
-  const phaseOf = (p: string): string => normalisePhase(PHASE_NAME.exec(p.slice(p.lastIndexOf('/') + 1))?.[1] ?? '');
   const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  return (byFolder.get(folder) ?? []).filter((p) => p !== path && phaseOf(p) === role.phase);
+  return (byFolder.get(folder) ?? []).filter((d) => d.path !== path && d.phase === role.phase).map((d) => d.path);
 }
 
 /**
