@@ -1,7 +1,7 @@
 import { basename, dirname, normalisePhase } from '../parse/role';
 import type { DocumentModel, Reference } from '../model/document';
 import type { Initiative } from '../model/initiative';
-import type { Resolution } from '../resolve/resolve';
+import type { Resolution, Unresolved } from '../resolve/resolve';
 import type { RuleContext, RuleFinding } from './context';
 import { lineRangeOf } from './context';
 import { misnamedFinding, misnamedTarget } from './misnamed';
@@ -26,7 +26,6 @@ function promptOutputs(ctx: RuleContext, initiative: Initiative, phase: string):
   return result;
 }
 
-/** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
 /** The one file of a citation's name inside an initiative's folder, or null. */
 function ownNamed(ctx: RuleContext, folder: string, ref: { readonly target: string; readonly shape: string }): string | null {
   if (ref.shape === 'directory') return null;
@@ -41,7 +40,7 @@ function ownNamed(ctx: RuleContext, folder: string, ref: { readonly target: stri
  * TODO's `002/PRD002.md`), or for an initiative's folder, the folder holding its anchors. It exists
  * and its path is stale: worth fixing, but no error.
  */
-function stalePath(ctx: RuleContext, folder: string, ref: Reference, r: Extract<Resolution, { resolved: null }>): { to: string; found: string; related: string; within?: string; fix?: false } | null {
+function stalePath(ctx: RuleContext, folder: string, ref: Reference, r: Unresolved): { to: string; found: string; related: string; within?: string; fix?: false } | null {
   const anywhere = r.relocated ?? (r.candidates.length === 1 ? r.candidates[0] : undefined);
   if (anywhere !== undefined && anywhere !== null) return { to: anywhere, found: `${anywhere} has its name`, related: 'The file of that name' };
   const own = ownNamed(ctx, folder, ref);
@@ -67,6 +66,7 @@ function initiativeOneUp(ctx: RuleContext, path: string): string | null {
   return ANCHOR_KINDS.some((k) => ctx.index.hasFile(parent === '' ? `${k}${id}.md` : `${parent}/${k}${id}.md`)) ? parent : null;
 }
 
+/** Expected outputs, output checklist items and prerequisites of every TODO, checked against the files. */
 export function todoFileRules(ctx: RuleContext, initiative: Initiative): RuleFinding[] {
   const findings: RuleFinding[] = [];
   /** Index in `findings` of the finding of each missing prerequisite, by the first path it was looked for at. */
