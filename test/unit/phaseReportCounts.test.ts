@@ -6,6 +6,15 @@ import { check, checkedThreeWays, only } from '../support/memory';
 
 const report = (title: string, field: string): string => [`# ${title}`, '', field, '**Build**: ✅ passing', '', '## Summary', '', 'Work on the media player.', ''].join('\n');
 
+/** Checks the workspace whole, in batches of one file and `path` alone, asserts the three agree on this code, and returns the whole check's findings. */
+async function sameEveryWay(files: Record<string, string>, path: string): Promise<readonly Finding[]> {
+  const { whole, batches, alone, wholeOfPath } = await checkedThreeWays(files, path);
+  const messages = (list: readonly Finding[]): string[] => only(list, 'numbers-inconsistent').map((f) => f.message);
+  assert.deepEqual(messages(batches), messages(whole));
+  assert.deepEqual(messages(alone), messages(wholeOfPath));
+  return whole;
+}
+
 describe('reports of one phase that count its tasks differently', () => {
   it('reads the headline count of tasks done in the shapes reports write it', () => {
     const lead = (text: string) => leadTaskCount([{ line: 3, text }]);
@@ -37,11 +46,8 @@ describe('reports of one phase that count its tasks differently', () => {
       'docs/PHASE3_FINAL_STATUS.md': report('Phase 3: FINAL STATUS', '**Tasks Completed**: 46/49 (94%)'),
       'docs/PHASE3_ALL_COMPLETE.md': report('Phase 3: 100% COMPLETE', '**Completion**: 49/49 tasks (100%)'),
     };
-    const { whole, batches, alone, wholeOfPath } = await checkedThreeWays(files, 'docs/PHASE3_ALL_COMPLETE.md');
-    const messages = (list: readonly Finding[]): string[] => only(list, 'numbers-inconsistent').map((f) => f.message);
-    assert.equal(messages(whole).length, 1);
-    assert.deepEqual(messages(batches), messages(whole));
-    assert.deepEqual(messages(alone), messages(wholeOfPath));
+    const whole = await sameEveryWay(files, 'docs/PHASE3_ALL_COMPLETE.md');
+    assert.equal(only(whole, 'numbers-inconsistent').length, 1);
   });
 
   it('compares the documents of a per-phase folder alike, whichever way the workspace is checked', async () => {
@@ -49,11 +55,8 @@ describe('reports of one phase that count its tasks differently', () => {
       'docs/phase_3/handoff.md': report('Phase 3 Handoff', '**Tasks Completed**: 40/49'),
       'docs/phase_3/summary.md': report('Phase 3 Summary', '**Completion**: 49/49 tasks'),
     };
-    const { whole, batches, alone, wholeOfPath } = await checkedThreeWays(files, 'docs/phase_3/summary.md');
-    const messages = (list: readonly Finding[]): string[] => only(list, 'numbers-inconsistent').map((f) => f.message);
+    const whole = await sameEveryWay(files, 'docs/phase_3/summary.md');
     assert.deepEqual(only(whole, 'numbers-inconsistent').map((f) => f.file), ['docs/phase_3/summary.md']);
-    assert.deepEqual(messages(batches), messages(whole));
-    assert.deepEqual(messages(alone), messages(wholeOfPath));
   });
 
   it('says nothing of reports that agree, of other phases or folders, of another total, or of a progress snapshot', async () => {

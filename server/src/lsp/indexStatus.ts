@@ -9,12 +9,10 @@ import { thousands } from '../core/text/thousands';
 /** A count is sent when it advanced by this share of the documents (at most 100 per index), and the last one always. */
 const REPORT_STEP = 0.01;
 
-const count = thousands;
-
 /** `Indexing 812/1,584`, naming the folder when there are several. */
 export function progressMessage(root: Root, several: boolean): string {
   const { done, total } = root.progress;
-  const what = total > 0 ? `${count(done)}/${count(total)}` : 'listing files';
+  const what = total > 0 ? `${thousands(done)}/${thousands(total)}` : 'listing files';
   return several ? `Indexing ${nodePath.basename(root.fsPath)} ${what}` : `Indexing ${what}`;
 }
 

@@ -19,6 +19,16 @@ export function specTaskLists(grouping: InitiativeMap): readonly string[] {
 
 const requirementsOf = new WeakMap<InitiativeMap, readonly string[]>();
 
+/** The requirements document of every spec folder of the workspace, by file names alone. */
+function specRequirements(grouping: InitiativeMap): readonly string[] {
+  let hit = requirementsOf.get(grouping);
+  if (!hit) {
+    hit = grouping.initiatives.flatMap((i) => (i.spec?.requirements ? [i.spec.requirements] : []));
+    requirementsOf.set(grouping, hit);
+  }
+  return hit;
+}
+
 /**
  * For a spec's requirements, every spec's requirements: whether the workspace moves its header
  * statuses on at all is read from all of them (rules/specConventions.ts, headerStatusesKept).
@@ -26,12 +36,7 @@ const requirementsOf = new WeakMap<InitiativeMap, readonly string[]>();
 export function specHeaderReads(path: string, grouping: InitiativeMap): readonly string[] {
   const key = grouping.byDocument.get(path);
   if (key === undefined || grouping.byKey.get(key)?.spec?.requirements !== path) return [];
-  let hit = requirementsOf.get(grouping);
-  if (!hit) {
-    hit = grouping.initiatives.flatMap((i) => (i.spec?.requirements ? [i.spec.requirements] : []));
-    requirementsOf.set(grouping, hit);
-  }
-  return hit.filter((p) => p !== path);
+  return specRequirements(grouping).filter((p) => p !== path);
 }
 
 const copiesOf = new WeakMap<InitiativeMap, ReadonlyMap<string, readonly Initiative[]>>();
@@ -88,7 +93,7 @@ export function changelogReads(path: string, grouping: InitiativeMap): readonly 
   if (!CHANGELOG_NAME.test(path.slice(path.lastIndexOf('/') + 1))) return [];
   let hit = changelogReadsOf.get(grouping);
   if (!hit) {
-    hit = [...specTaskLists(grouping), ...grouping.initiatives.flatMap((i) => (i.spec?.requirements ? [i.spec.requirements] : []))];
+    hit = [...specTaskLists(grouping), ...specRequirements(grouping)];
     changelogReadsOf.set(grouping, hit);
   }
   return hit;

@@ -71,10 +71,10 @@ function keyOf(model: DocumentModel): string | null {
  */
 export function phaseReportCountRule(ctx: RuleContext, model: DocumentModel): RuleFinding[] {
   const key = keyOf(model);
-  if (key === null || model.historical) return [];
-  const mine = leadTaskCount(model.lead);
+  const reports = key === null ? [] : (phaseReports(ctx).get(key) ?? []);
+  const mine = reports.find((r) => r.model === model)?.count;
   if (!mine) return [];
-  const same = (phaseReports(ctx).get(key) ?? []).filter((r) => r.count.total === mine.total);
+  const same = reports.filter((r) => r.count.total === mine.total);
   const counts = new Set(same.map((r) => r.count.done));
   if (counts.size < 2) return [];
   // The anchor: the highest count, the first such report by path on a tie.

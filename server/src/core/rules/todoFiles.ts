@@ -41,8 +41,8 @@ function ownNamed(ctx: RuleContext, folder: string, ref: { readonly target: stri
  * and its path is stale: worth fixing, but no error.
  */
 function stalePath(ctx: RuleContext, folder: string, ref: Reference, r: Unresolved): { to: string; found: string; related: string; within?: string; fix?: false } | null {
-  const anywhere = r.relocated ?? (r.candidates.length === 1 ? r.candidates[0] : undefined);
-  if (anywhere !== undefined && anywhere !== null) return { to: anywhere, found: `${anywhere} has its name`, related: 'The file of that name' };
+  const anywhere = r.relocated;
+  if (anywhere !== null) return { to: anywhere, found: `${anywhere} has its name`, related: 'The file of that name' };
   const own = ownNamed(ctx, folder, ref);
   if (own) return { to: own, found: `${own} has its name`, related: 'The file of that name', within: 'in this initiative' };
   const up = initiativeOneUp(ctx, r.tried[0] ?? '');
